@@ -1,0 +1,55 @@
+package io.cmohub.model;
+
+import static io.cmohub.model.RecordRules.list;
+import static io.cmohub.model.RecordRules.required;
+
+import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
+import io.cmohub.model.value.BatchId;
+import io.cmohub.model.value.Expiry;
+import io.cmohub.model.value.Market;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.model.value.ProductCode;
+import io.cmohub.model.value.Quantity;
+import io.cmohub.model.value.SiteId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** A batch of a product made or packed by a CMO, with its status as the CMO or sponsor last reported it. */
+public record Batch(
+        ProductCode product,
+        BatchId batchId,
+        BatchStatus status,
+        PartnerId partner,
+        SiteId site,
+        Expiry expiry,
+        LocalDate manufacturedOn,
+        LocalDate releasedOn,
+        Quantity plannedQuantity,
+        Quantity actualQuantity,
+        @JacksonXmlProperty(localName = "market") List<Market> markets,
+        Instant updatedAt) implements CanonicalRecord {
+
+    public Batch {
+        required(product, "product");
+        required(batchId, "batchId");
+        required(status, "status");
+        required(partner, "partner");
+        markets = list(markets, "markets");
+    }
+
+    @Override
+    public EntityType entityType() {
+        return EntityType.BATCH;
+    }
+
+    @Override
+    public Instant occurredAt() {
+        return updatedAt;
+    }
+
+    @Override
+    public String businessKey() {
+        return product + "/" + batchId;
+    }
+}
