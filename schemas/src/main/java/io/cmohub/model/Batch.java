@@ -28,7 +28,7 @@ public record Batch(
         Quantity plannedQuantity,
         Quantity actualQuantity,
         @JacksonXmlProperty(localName = "market") List<Market> markets,
-        Instant updatedAt) implements CanonicalRecord {
+        Instant updatedAt) implements CanonicalRecord, PartnerScoped {
 
     public Batch {
         required(product, "product");

@@ -21,7 +21,7 @@ public record EvidenceRequest(
         Instant requestedAt,
         Instant dueAt,
         String channel,
-        EvidenceRequestStatus status) implements CanonicalRecord {
+        EvidenceRequestStatus status) implements CanonicalRecord, PartnerScoped {
 
     public EvidenceRequest {
         requiredText(requestId, "requestId", 64);

@@ -34,7 +34,7 @@ public record PackagingRun(
         Instant startedAt,
         Instant finishedAt,
         SerialCounts serialCounts,
-        @JacksonXmlProperty(localName = "serialRange") List<SerialRange> serialRanges) implements CanonicalRecord {
+        @JacksonXmlProperty(localName = "serialRange") List<SerialRange> serialRanges) implements CanonicalRecord, PartnerScoped {
 
     public PackagingRun {
         requiredText(runId, "runId", 64);

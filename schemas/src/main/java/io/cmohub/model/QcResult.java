@@ -32,7 +32,7 @@ public record QcResult(
         String unit,
         Boolean outOfSpecification,
         Instant testedAt,
-        SiteId lab) implements CanonicalRecord {
+        SiteId lab) implements CanonicalRecord, PartnerScoped {
 
     public QcResult {
         required(partner, "partner");

@@ -24,7 +24,7 @@ public record QualityEvent(
         LocalDate openedOn,
         LocalDate dueOn,
         LocalDate closedOn,
-        @JacksonXmlProperty(localName = "batch") List<BatchRef> batches) implements CanonicalRecord {
+        @JacksonXmlProperty(localName = "batch") List<BatchRef> batches) implements CanonicalRecord, PartnerScoped {
 
     public QualityEvent {
         requiredText(reference, "reference", 64);

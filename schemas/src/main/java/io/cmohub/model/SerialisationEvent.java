@@ -31,7 +31,7 @@ public record SerialisationEvent(
         Expiry expiry,
         String parent,
         @JacksonXmlProperty(localName = "epc") List<String> epcs,
-        Chunk chunk) implements CanonicalRecord {
+        Chunk chunk) implements CanonicalRecord, PartnerScoped {
 
     public SerialisationEvent {
         requiredText(sourceEventId, "sourceEventId", 128);

@@ -24,7 +24,7 @@ public record Shipment(
         Instant shippedAt,
         String carrier,
         @JacksonXmlProperty(localName = "line") List<ShipmentLine> lines,
-        @JacksonXmlProperty(localName = "sscc") List<Sscc> ssccs) implements CanonicalRecord {
+        @JacksonXmlProperty(localName = "sscc") List<Sscc> ssccs) implements CanonicalRecord, PartnerScoped {
 
     public Shipment {
         requiredText(shipmentId, "shipmentId", 64);

@@ -25,7 +25,9 @@ class ValueRulesTest {
     void gtinAndPpnAreRecognisedAndCheckDigitsEnforced() {
         assertThat(ProductCode.of("05012345678900").scheme()).isEqualTo(ProductCode.Scheme.GTIN);
         assertThat(ProductCode.of("111234567842").scheme()).isEqualTo(ProductCode.Scheme.PPN);
-        assertThat(ProductCode.fromGtin("5012345678900").value()).isEqualTo("05012345678900");
+        assertThat(ProductCode.parse("5012345678900").value()).isEqualTo("05012345678900");
+        assertThat(ProductCode.parse("111234567842").scheme()).isEqualTo(ProductCode.Scheme.PPN);
+        assertThat(ProductCode.parse("96385074").value()).isEqualTo("00000096385074");
 
         assertThatThrownBy(() -> ProductCode.of("05012345678901")).hasMessageContaining("check digit").hasMessageContaining("expected 0");
         assertThatThrownBy(() -> ProductCode.of("111234567843")).hasMessageContaining("check digits");

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The JSON mappers of the canonical model. Reading is strict (unknown properties, numbers in
  * strings, fractional counts are errors) because a lenient reader would hide a broken CMO mapping;
- * writing leaves out absent values. All parsing is bounded by {@link CodecLimits}.
+ * writing leaves out absent values and empty lists. All parsing is bounded by {@link CodecLimits}.
  */
 public final class CanonicalJson {
     private static final ObjectMapper MAPPER = create(CodecLimits.DEFAULT);
@@ -53,7 +53,7 @@ public final class CanonicalJson {
                 // trees must keep 0.50 as 0.50: a QC limit's scale is part of the record
                 .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
                 .build();
     }
 

@@ -37,15 +37,15 @@ public final class CanonicalEventReader {
         }
         event.fieldNames().forEachRemaining(name -> {
             if (!ATTRIBUTES.contains(name)) {
-                throw new InvalidValueException("attribute '" + name + "' is not part of the cmo-hub CloudEvent v1 envelope");
+                throw new InvalidValueException(name, "attribute '" + name + "' is not part of the cmo-hub CloudEvent v1 envelope");
             }
         });
         String type = text(event, "type", true);
         EntityType entity = EntityType.ofEventType(type)
-                .orElseThrow(() -> new InvalidValueException("type '" + type + "' is not a canonical event type of model v" + EntityType.MODEL_VERSION));
+                .orElseThrow(() -> new InvalidValueException("type", "type '" + type + "' is not a canonical event type of model v" + EntityType.MODEL_VERSION));
         JsonNode data = event.get("data");
         if (data == null || !data.isObject()) {
-            throw new InvalidValueException("data must be a JSON object holding a " + entity.schemaName());
+            throw new InvalidValueException("data", "data must be a JSON object holding a " + entity.schemaName());
         }
         CanonicalRecord record = mapper.treeToValue(data, entity.javaType());
         String time = text(event, "time", false);
@@ -59,12 +59,12 @@ public final class CanonicalEventReader {
         JsonNode value = event.get(name);
         if (value == null || value.isNull()) {
             if (required) {
-                throw new InvalidValueException(name + " is required");
+                throw new InvalidValueException(name, name + " is required");
             }
             return null;
         }
         if (!value.isTextual()) {
-            throw new InvalidValueException(name + " must be a string");
+            throw new InvalidValueException(name, name + " must be a string");
         }
         return value.asText();
     }
@@ -73,7 +73,7 @@ public final class CanonicalEventReader {
         try {
             return java.time.OffsetDateTime.parse(value).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidValueException("time '" + value + "' is not an RFC 3339 timestamp");
+            throw new InvalidValueException("time", "time '" + value + "' is not an RFC 3339 timestamp");
         }
     }
 
@@ -81,7 +81,7 @@ public final class CanonicalEventReader {
         try {
             return new URI(value);
         } catch (java.net.URISyntaxException e) {
-            throw new InvalidValueException(name + " '" + value + "' is not a URI reference: " + e.getReason());
+            throw new InvalidValueException(name, name + " '" + value + "' is not a URI reference: " + e.getReason());
         }
     }
 }

@@ -40,12 +40,28 @@ public record ProductCode(String value) {
         return value.length() == 14 ? Scheme.GTIN : Scheme.PPN;
     }
 
-    /** Builds a GTIN-14 from a GTIN-8/12/13 by left-padding with zeros (as GS1 does in AI (01)). */
-    public static ProductCode fromGtin(String gtin) {
-        if (gtin != null && (gtin.length() == 8 || gtin.length() == 12 || gtin.length() == 13)) {
-            return new ProductCode("0".repeat(14 - gtin.length()) + gtin);
+    /**
+     * Reads a product code as ERP and MES exports write it: a PPN, a GTIN-14, or a GTIN-8/12/13
+     * left-padded with zeros to 14 digits (GS1's own rule for AI (01)). A 12-character code starting
+     * with "11" whose PPN check digits hold is a PPN, not a UPC-A.
+     */
+    public static ProductCode parse(String value) {
+        if (value != null && value.length() == 12 && value.startsWith("11") && isValidPpn(value)) {
+            return new ProductCode(value);
         }
-        return new ProductCode(gtin);
+        if (value != null && (value.length() == 8 || value.length() == 12 || value.length() == 13)) {
+            return new ProductCode("0".repeat(14 - value.length()) + value);
+        }
+        return new ProductCode(value);
+    }
+
+    private static boolean isValidPpn(String value) {
+        try {
+            requirePpn(value);
+            return true;
+        } catch (InvalidValueException e) {
+            return false;
+        }
     }
 
     private static void requirePpn(String ppn) {

@@ -1,0 +1,50 @@
+package io.cmohub.connector;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/** The connectors on the classpath, found with {@link ServiceLoader} and looked up by format id. */
+public final class ConnectorCatalog {
+    private final Map<String, CmoConnector> byId;
+
+    private ConnectorCatalog(Map<String, CmoConnector> byId) {
+        this.byId = byId;
+    }
+
+    /** Loads every connector registered in {@code META-INF/services/io.cmohub.connector.CmoConnector}. */
+    public static ConnectorCatalog load() {
+        return load(Thread.currentThread().getContextClassLoader());
+    }
+
+    public static ConnectorCatalog load(ClassLoader classLoader) {
+        return of(ServiceLoader.load(CmoConnector.class, classLoader).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    public static ConnectorCatalog of(List<CmoConnector> connectors) {
+        Map<String, CmoConnector> byId = new LinkedHashMap<>();
+        connectors.stream().sorted(Comparator.comparing(c -> c.descriptor().id())).forEach(connector -> {
+            CmoConnector previous = byId.putIfAbsent(connector.descriptor().id(), connector);
+            if (previous != null) {
+                throw new IllegalStateException("two connectors declare format id '" + connector.descriptor().id() + "': "
+                        + previous.getClass().getName() + " and " + connector.getClass().getName());
+            }
+        });
+        return new ConnectorCatalog(byId);
+    }
+
+    public Optional<CmoConnector> find(String formatId) {
+        return Optional.ofNullable(byId.get(formatId));
+    }
+
+    public List<CmoConnector> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public List<String> formatIds() {
+        return List.copyOf(byId.keySet());
+    }
+}

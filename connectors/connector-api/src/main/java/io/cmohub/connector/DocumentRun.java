@@ -1,0 +1,123 @@
+package io.cmohub.connector;
+
+import io.cmohub.model.CanonicalRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Runs a connector's parser over a document and applies the error policy: counts source records,
+ * collects located errors, delivers canonical records to {@code delivery} and decides the status.
+ *
+ * <p>With {@link ErrorPolicy#REJECT_DOCUMENT} nothing may be delivered before the whole document is
+ * known to be valid, so the document is read twice (validate, then deliver) rather than buffered;
+ * with {@link ErrorPolicy#ACCEPT_VALID} one pass delivers valid records as they are read.
+ */
+public final class DocumentRun {
+    /** Errors listed in a report; more are counted in {@link DocumentReport#errorsOmitted()}. */
+    public static final int MAX_REPORTED_ERRORS = 1000;
+
+    private final String format;
+    private final DocumentParser parser;
+    private final ErrorPolicy policy;
+
+    public DocumentRun(String format, DocumentParser parser, ErrorPolicy policy) {
+        this.format = format;
+        this.parser = parser;
+        this.policy = policy;
+    }
+
+    /** Reads the document and reports, delivering nothing. */
+    public DocumentReport validate(DocumentSource source, DocumentContext context) throws IOException {
+        return finish(pass(source, context, null));
+    }
+
+    /** Reads the document, delivers the canonical records the policy lets through, and reports. */
+    public DocumentReport deliver(DocumentSource source, DocumentContext context, Consumer<CanonicalRecord> delivery) throws IOException {
+        if (policy == ErrorPolicy.ACCEPT_VALID) {
+            return finish(pass(source, context, delivery));
+        }
+        Tally check = pass(source, context, null);
+        if (check.failed || check.rejectedRecords > 0) {
+            return finish(check);
+        }
+        return finish(pass(source, context, delivery));
+    }
+
+    private Tally pass(DocumentSource source, DocumentContext context, Consumer<CanonicalRecord> delivery) throws IOException {
+        Tally tally = new Tally(delivery);
+        try (InputStream in = source.open()) {
+            parser.parse(in, context, tally);
+        } catch (RuntimeException e) {
+            // A parser must report bad input, not throw; if one still does (a library's unchecked
+            // exception on hostile bytes), the document is rejected with that reason, not lost.
+            tally.failed("document", new FieldError(null, "the " + format + " connector could not read the document: " + e));
+        }
+        return tally;
+    }
+
+    private DocumentReport finish(Tally tally) {
+        DocumentStatus status;
+        if (tally.sourceEvents == 0 && !tally.failed) {
+            tally.add(new RecordError("document", null, "the document holds no records"));
+            status = DocumentStatus.REJECTED;
+        } else if (!tally.failed && tally.rejectedRecords == 0) {
+            status = DocumentStatus.ACCEPTED;
+        } else if (policy == ErrorPolicy.ACCEPT_VALID && tally.acceptedRecords > 0) {
+            // Under ACCEPT_VALID the records before a document-level failure were valid and are delivered.
+            status = DocumentStatus.PARTIALLY_ACCEPTED;
+        } else {
+            status = DocumentStatus.REJECTED;
+        }
+        long delivered = status == DocumentStatus.REJECTED ? 0 : tally.canonicalRecords;
+        return new DocumentReport(format, status, tally.sourceEvents, delivered, tally.errors, tally.errorsOmitted);
+    }
+
+    private static final class Tally implements RecordSink {
+        private final Consumer<CanonicalRecord> delivery;
+        private final List<RecordError> errors = new ArrayList<>();
+        private long sourceEvents;
+        private long acceptedRecords;
+        private long rejectedRecords;
+        private long canonicalRecords;
+        private long errorsOmitted;
+        private boolean failed;
+
+        Tally(Consumer<CanonicalRecord> delivery) {
+            this.delivery = delivery;
+        }
+
+        @Override
+        public void accepted(String location, List<CanonicalRecord> records) {
+            sourceEvents++;
+            acceptedRecords++;
+            canonicalRecords += records.size();
+            if (delivery != null) {
+                records.forEach(delivery);
+            }
+        }
+
+        @Override
+        public void rejected(String location, List<FieldError> fieldErrors) {
+            sourceEvents++;
+            rejectedRecords++;
+            fieldErrors.forEach(e -> add(new RecordError(location, e.field(), e.reason())));
+        }
+
+        @Override
+        public void failed(String location, FieldError error) {
+            failed = true;
+            add(new RecordError(location, error.field(), error.reason()));
+        }
+
+        private void add(RecordError error) {
+            if (errors.size() < MAX_REPORTED_ERRORS) {
+                errors.add(error);
+            } else {
+                errorsOmitted++;
+            }
+        }
+    }
+}
