@@ -7,6 +7,7 @@ import static io.cmohub.model.RecordRules.requiredText;
 
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import io.cmohub.model.value.Market;
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +37,11 @@ public record Alert(
         investigations = list(investigations, "investigations");
         optionalText(message, "message", 2000);
         optionalText(endUserLocation, "endUserLocation", 200);
+    }
+
+    @Override
+    public Set<Market> mentionedMarkets() {
+        return market == null ? Set.of() : Set.of(market);
     }
 
     @Override

@@ -11,6 +11,7 @@ import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.Quantity;
 import io.cmohub.model.value.SiteId;
+import java.util.Set;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,6 +37,21 @@ public record Batch(
         required(status, "status");
         required(partner, "partner");
         markets = list(markets, "markets");
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return Set.of(product);
+    }
+
+    @Override
+    public Set<SiteId> mentionedSites() {
+        return site == null ? Set.of() : Set.of(site);
+    }
+
+    @Override
+    public Set<Market> mentionedMarkets() {
+        return Set.copyOf(markets);
     }
 
     @Override

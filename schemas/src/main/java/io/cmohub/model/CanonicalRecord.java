@@ -19,4 +19,19 @@ public sealed interface CanonicalRecord
     default java.time.Instant occurredAt() {
         return null;
     }
+
+    /** Products this record is about: used for routing filters and for the per-record partner check. */
+    default java.util.Set<io.cmohub.model.value.ProductCode> mentionedProducts() {
+        return java.util.Set.of();
+    }
+
+    /** Sites this record names (manufacturing, packaging, testing, shipping). */
+    default java.util.Set<io.cmohub.model.value.SiteId> mentionedSites() {
+        return java.util.Set.of();
+    }
+
+    /** Markets this record concerns. */
+    default java.util.Set<io.cmohub.model.value.Market> mentionedMarkets() {
+        return java.util.Set.of();
+    }
 }

@@ -10,6 +10,7 @@ import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.Market;
 import io.cmohub.model.value.ProductCode;
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
@@ -41,6 +42,16 @@ public record InvestigationCase(
         required(status, "status");
         required(openedAt, "openedAt");
         optionalText(summary, "summary", 4000);
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return product == null ? Set.of() : Set.of(product);
+    }
+
+    @Override
+    public Set<Market> mentionedMarkets() {
+        return market == null ? Set.of() : Set.of(market);
     }
 
     @Override

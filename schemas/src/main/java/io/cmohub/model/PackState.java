@@ -8,6 +8,7 @@ import io.cmohub.model.value.Expiry;
 import io.cmohub.model.value.Market;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SerialNumber;
+import java.util.Set;
 import java.time.Instant;
 
 /**
@@ -34,6 +35,16 @@ public record PackState(
         required(state, "state");
         required(reportedAt, "reportedAt");
         optionalText(decommissionLocation, "decommissionLocation", 200);
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return Set.of(product);
+    }
+
+    @Override
+    public Set<Market> mentionedMarkets() {
+        return market == null ? Set.of() : Set.of(market);
     }
 
     @Override

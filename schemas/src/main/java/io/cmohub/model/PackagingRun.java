@@ -12,6 +12,7 @@ import io.cmohub.model.value.LineId;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SiteId;
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
@@ -44,6 +45,16 @@ public record PackagingRun(
         required(batchId, "batchId");
         optionalText(artworkVersion, "artworkVersion", 64);
         serialRanges = list(serialRanges, "serialRanges");
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return Set.of(product);
+    }
+
+    @Override
+    public Set<SiteId> mentionedSites() {
+        return site == null ? Set.of() : Set.of(site);
     }
 
     @Override

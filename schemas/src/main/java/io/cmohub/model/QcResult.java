@@ -9,6 +9,7 @@ import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SiteId;
+import java.util.Set;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -52,6 +53,16 @@ public record QcResult(
         if (lowerLimit != null && upperLimit != null && lowerLimit.compareTo(upperLimit) > 0) {
             throw new InvalidValueException("lowerLimit " + lowerLimit.toPlainString() + " is above upperLimit " + upperLimit.toPlainString());
         }
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return Set.of(product);
+    }
+
+    @Override
+    public Set<SiteId> mentionedSites() {
+        return lab == null ? Set.of() : Set.of(lab);
     }
 
     @Override

@@ -8,6 +8,8 @@ import static io.cmohub.model.RecordRules.requiredText;
 import com.fasterxml.jackson.dataformat.xml.annotation.JacksonXmlProperty;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.SiteId;
+import io.cmohub.model.value.ProductCode;
+import java.util.Set;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -36,6 +38,16 @@ public record QualityEvent(
         optionalText(description, "description", 4000);
         required(openedOn, "openedOn");
         batches = list(batches, "batches");
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return batches.stream().map(BatchRef::product).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<SiteId> mentionedSites() {
+        return site == null ? Set.of() : Set.of(site);
     }
 
     @Override

@@ -10,21 +10,25 @@ final class RecordRules {
 
     static <T> T required(T value, String field) {
         if (value == null) {
-            throw new InvalidValueException(field + " is required");
+            throw new InvalidValueException(field, field + " is required");
         }
         return value;
     }
 
     static String requiredText(String value, String field, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new InvalidValueException(field + " is required and must not be blank");
+            throw new InvalidValueException(field, field + " is required and must not be blank");
         }
         return optionalText(value, field, maxLength);
     }
 
     static String optionalText(String value, String field, int maxLength) {
+        if (value != null && value.isBlank()) {
+            // "" and absent would become the same thing on the wire; say which one is meant.
+            throw new InvalidValueException(field, field + " is blank; leave it out when there is no value");
+        }
         if (value != null && value.length() > maxLength) {
-            throw new InvalidValueException(field + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
+            throw new InvalidValueException(field, field + " is " + value.length() + " characters long; at most " + maxLength + " are allowed");
         }
         return value;
     }
@@ -36,7 +40,7 @@ final class RecordRules {
         }
         for (T value : values) {
             if (value == null) {
-                throw new InvalidValueException(field + " contains an empty entry");
+                throw new InvalidValueException(field, field + " contains an empty entry");
             }
         }
         return List.copyOf(values);
@@ -44,7 +48,7 @@ final class RecordRules {
 
     static long nonNegative(long value, String field) {
         if (value < 0) {
-            throw new InvalidValueException(field + " is " + value + "; it must not be negative");
+            throw new InvalidValueException(field, field + " is " + value + "; it must not be negative");
         }
         return value;
     }

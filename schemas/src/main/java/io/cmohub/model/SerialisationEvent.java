@@ -11,6 +11,7 @@ import io.cmohub.model.value.Expiry;
 import io.cmohub.model.value.Gln;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
@@ -43,6 +44,11 @@ public record SerialisationEvent(
         for (String epc : epcs) {
             requiredText(epc, "epcs", 512);
         }
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return product == null ? Set.of() : Set.of(product);
     }
 
     @Override

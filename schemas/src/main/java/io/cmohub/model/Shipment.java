@@ -11,6 +11,8 @@ import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.SiteId;
 import io.cmohub.model.value.Sscc;
+import io.cmohub.model.value.ProductCode;
+import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
@@ -36,6 +38,16 @@ public record Shipment(
             throw new InvalidValueException("lines must contain at least one shipment line");
         }
         ssccs = list(ssccs, "ssccs");
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return lines.stream().map(ShipmentLine::product).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Set<SiteId> mentionedSites() {
+        return fromSite == null ? Set.of() : Set.of(fromSite);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static io.cmohub.model.RecordRules.requiredText;
 import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.Market;
 import io.cmohub.model.value.ProductCode;
+import java.util.Set;
 import java.time.Instant;
 
 /**
@@ -29,6 +30,16 @@ public record UploadRejection(
         requiredText(message, "message", 2000);
         optionalText(field, "field", 200);
         required(rejectedAt, "rejectedAt");
+    }
+
+    @Override
+    public Set<ProductCode> mentionedProducts() {
+        return product == null ? Set.of() : Set.of(product);
+    }
+
+    @Override
+    public Set<Market> mentionedMarkets() {
+        return market == null ? Set.of() : Set.of(market);
     }
 
     @Override

@@ -28,7 +28,8 @@ public record ConnectorDescriptor(
 
     public ConnectorDescriptor {
         mediaTypes = List.copyOf(mediaTypes);
-        produces = Set.copyOf(produces);
+        // EnumSet keeps the declaration order, so listings are stable
+        produces = produces.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(produces));
         properties = List.copyOf(properties);
     }
 

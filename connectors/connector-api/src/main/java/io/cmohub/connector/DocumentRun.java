@@ -22,11 +22,18 @@ public final class DocumentRun {
     private final String format;
     private final DocumentParser parser;
     private final ErrorPolicy policy;
+    private final RecordCheck check;
 
     public DocumentRun(String format, DocumentParser parser, ErrorPolicy policy) {
+        this(format, parser, policy, RecordCheck.NONE);
+    }
+
+    /** A run that also applies {@code check} to every mapped record (e.g. the partner's authorisation). */
+    public DocumentRun(String format, DocumentParser parser, ErrorPolicy policy, RecordCheck check) {
         this.format = format;
         this.parser = parser;
         this.policy = policy;
+        this.check = check;
     }
 
     /** Reads the document and reports, delivering nothing. */
@@ -39,17 +46,23 @@ public final class DocumentRun {
         if (policy == ErrorPolicy.ACCEPT_VALID) {
             return finish(pass(source, context, delivery));
         }
-        Tally check = pass(source, context, null);
-        if (check.failed || check.rejectedRecords > 0) {
-            return finish(check);
+        Tally firstPass = pass(source, context, null);
+        if (firstPass.failed || firstPass.rejectedRecords > 0) {
+            return finish(firstPass);
         }
-        return finish(pass(source, context, delivery));
+        Tally secondPass = pass(source, context, delivery);
+        // The same bytes parse the same way, so the second pass finds no error; if the source changed
+        // underneath anyway, report what was really delivered rather than claim nothing was.
+        return secondPass.failed || secondPass.rejectedRecords > 0 ? finish(secondPass, ErrorPolicy.ACCEPT_VALID) : finish(secondPass);
     }
 
     private Tally pass(DocumentSource source, DocumentContext context, Consumer<CanonicalRecord> delivery) throws IOException {
-        Tally tally = new Tally(delivery);
+        Tally tally = new Tally(delivery, check, context);
         try (InputStream in = source.open()) {
             parser.parse(in, context, tally);
+        } catch (DeliveryFailed e) {
+            // Not the document's fault (a broker or database is down): the caller must retry, not reject.
+            throw e.getCause();
         } catch (RuntimeException e) {
             // A parser must report bad input, not throw; if one still does (a library's unchecked
             // exception on hostile bytes), the document is rejected with that reason, not lost.
@@ -59,6 +72,10 @@ public final class DocumentRun {
     }
 
     private DocumentReport finish(Tally tally) {
+        return finish(tally, policy);
+    }
+
+    private DocumentReport finish(Tally tally, ErrorPolicy policy) {
         DocumentStatus status;
         if (tally.sourceEvents == 0 && !tally.failed) {
             tally.add(new RecordError("document", null, "the document holds no records"));
@@ -75,8 +92,24 @@ public final class DocumentRun {
         return new DocumentReport(format, status, tally.sourceEvents, delivered, tally.errors, tally.errorsOmitted);
     }
 
+    /** Carries a delivery failure through the parser, which must not mistake it for bad input. */
+    private static final class DeliveryFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeliveryFailed(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
+    }
+
     private static final class Tally implements RecordSink {
         private final Consumer<CanonicalRecord> delivery;
+        private final RecordCheck check;
+        private final DocumentContext context;
         private final List<RecordError> errors = new ArrayList<>();
         private long sourceEvents;
         private long acceptedRecords;
@@ -85,17 +118,31 @@ public final class DocumentRun {
         private long errorsOmitted;
         private boolean failed;
 
-        Tally(Consumer<CanonicalRecord> delivery) {
+        Tally(Consumer<CanonicalRecord> delivery, RecordCheck check, DocumentContext context) {
             this.delivery = delivery;
+            this.check = check;
+            this.context = context;
         }
 
         @Override
         public void accepted(String location, List<CanonicalRecord> records) {
+            List<FieldError> broken = new ArrayList<>();
+            for (CanonicalRecord record : records) {
+                broken.addAll(check.check(record, context));
+            }
+            if (!broken.isEmpty()) {
+                rejected(location, broken);
+                return;
+            }
             sourceEvents++;
             acceptedRecords++;
             canonicalRecords += records.size();
             if (delivery != null) {
-                records.forEach(delivery);
+                try {
+                    records.forEach(delivery);
+                } catch (RuntimeException e) {
+                    throw new DeliveryFailed(e);
+                }
             }
         }
 

@@ -60,11 +60,15 @@ final class ConvertCommand implements Callable<Integer> {
                     out.write(json.writeValueAsString(CanonicalEvent.of(record, source, partner.value(), context.receivedAt())));
                     out.write('\n');
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new UncheckedIOException(e); // serialisation of a valid record; the PrintWriter itself never throws
                 }
             });
         } finally {
             out.flush();
+        }
+        if (spec.commandLine().getOut().checkError()) {
+            spec.commandLine().getErr().println("cmohub: writing the events to standard output failed (closed pipe?)");
+            return ValidateCommand.SOME_REJECTED;
         }
         spec.commandLine().getErr().println(json.writeValueAsString(ReportLine.of(file.toString(), report)));
         return report.status() == DocumentStatus.ACCEPTED ? ValidateCommand.ALL_ACCEPTED : ValidateCommand.SOME_REJECTED;

@@ -10,7 +10,8 @@ import javax.xml.stream.XMLOutputFactory;
  * StAX factories for everything the hub reads as XML. Woodstox accepts DTDs and external entities
  * by default (the StAX spec says so); here both are off, so XXE and entity expansion ("billion
  * laughs") cannot happen, and the remaining size dimensions are bounded by {@link CodecLimits}.
- * A document with a DOCTYPE is rejected outright: no CMO export needs one.
+ * A DOCTYPE is read but never acted on: any entity it declares is undefined, so a document that
+ * uses one fails with an error instead of being expanded or fetched.
  */
 public final class HardenedXml {
     private HardenedXml() {

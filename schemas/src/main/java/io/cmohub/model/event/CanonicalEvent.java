@@ -14,7 +14,8 @@ import java.time.Instant;
  * extension attribute naming the CMO the record concerns.
  *
  * <p>The {@code id} is derived from the record (see {@link EventIds}), so a re-sent record produces
- * the same id; the pair (source, id) is stable and is the hub's deduplication key.
+ * the same id whichever channel or file it came in; the id alone is the hub's deduplication key.
+ * Records a partner sends carry the partner in their content, so two partners never share an id.
  */
 @JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "partner", "data"})
 @JsonInclude(JsonInclude.Include.NON_NULL)

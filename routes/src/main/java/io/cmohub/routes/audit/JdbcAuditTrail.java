@@ -1,0 +1,135 @@
+package io.cmohub.routes.audit;
+
+import io.cmohub.routes.store.JdbcTime;
+import io.cmohub.routes.store.StoreException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import javax.sql.DataSource;
+
+/**
+ * Hash-chained audit trail in the database: {@code hash = SHA-256(fields || previous hash)}. Each
+ * append locks the single head row, so appends from several gateway nodes are serialised and the
+ * chain stays linear. Verification recomputes every hash, checks every link and the sequence, and
+ * compares the last row with the head, so an edited, deleted or truncated row is found.
+ */
+public final class JdbcAuditTrail implements AuditTrail {
+    private final DataSource dataSource;
+
+    public JdbcAuditTrail(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void record(String actor, String action, String objectType, String objectId, String outcome, String reason, String details) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                long seq;
+                String prevHash;
+                try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+                     ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1) + 1;
+                    prevHash = rs.getString(2);
+                }
+                Instant at = JdbcTime.now();
+                AuditEntry unsigned = new AuditEntry(seq, at, limit(actor, 200), action, objectType, limit(objectId, 200), outcome,
+                        limit(reason, 2000), limit(details, 4000), prevHash, null);
+                String hash = hash(unsigned);
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, object_type, object_id, outcome, "
+                        + "reason, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    s.setLong(1, seq);
+                    s.setObject(2, JdbcTime.toDb(at));
+                    s.setString(3, unsigned.actor());
+                    s.setString(4, action);
+                    s.setString(5, objectType);
+                    s.setString(6, unsigned.objectId());
+                    s.setString(7, outcome);
+                    s.setString(8, unsigned.reason());
+                    s.setString(9, unsigned.details());
+                    s.setString(10, prevHash);
+                    s.setString(11, hash);
+                    s.executeUpdate();
+                }
+                try (PreparedStatement s = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+                    s.setLong(1, seq);
+                    s.setString(2, hash);
+                    s.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not append to the audit trail", e);
+        }
+    }
+
+    @Override
+    public AuditVerification verify() {
+        String expectedPrev = null;
+        long expectedSeq = 1;
+        long rows = 0;
+        try (Connection c = dataSource.getConnection()) {
+            String headHash;
+            long headSeq;
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1"); ResultSet rs = s.executeQuery()) {
+                rs.next();
+                headSeq = rs.getLong(1);
+                headHash = rs.getString(2);
+            }
+            try (PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, action, object_type, object_id, outcome, reason, details, "
+                    + "prev_hash, hash FROM audit_event ORDER BY seq"); ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    AuditEntry e = new AuditEntry(rs.getLong(1), JdbcTime.fromDb(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11));
+                    rows++;
+                    if (e.seq() != expectedSeq) {
+                        return new AuditVerification(false, rows, expectedSeq, "row " + expectedSeq + " is missing (next row found is " + e.seq() + ")");
+                    }
+                    if (expectedPrev != null && !expectedPrev.equals(e.prevHash())) {
+                        return new AuditVerification(false, rows, e.seq(), "row " + e.seq() + " does not link to the hash of row " + (e.seq() - 1));
+                    }
+                    if (!hash(e).equals(e.hash())) {
+                        return new AuditVerification(false, rows, e.seq(), "row " + e.seq() + " was changed after it was written (hash mismatch)");
+                    }
+                    expectedPrev = e.hash();
+                    expectedSeq++;
+                }
+            }
+            long last = expectedSeq - 1;
+            if (last != headSeq) {
+                return new AuditVerification(false, rows, last + 1, "the chain ends at row " + last + " but " + headSeq + " rows were written");
+            }
+            if (last > 0 && !headHash.equals(expectedPrev)) {
+                return new AuditVerification(false, rows, last, "row " + last + " does not match the recorded head of the chain");
+            }
+            return new AuditVerification(true, rows, -1, null);
+        } catch (SQLException e) {
+            throw new StoreException("could not read the audit trail", e);
+        }
+    }
+
+    static String hash(AuditEntry entry) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(entry.hashedText().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String limit(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

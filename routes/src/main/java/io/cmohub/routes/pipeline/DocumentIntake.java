@@ -1,0 +1,57 @@
+package io.cmohub.routes.pipeline;
+
+import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.routes.store.DocumentRecord;
+import io.cmohub.routes.store.DocumentStore;
+import io.cmohub.routes.store.DocumentTooLargeException;
+import io.cmohub.routes.store.JdbcDocumentRegistry;
+import io.cmohub.routes.store.JdbcTime;
+import io.cmohub.routes.store.StoredDocument;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The first step of every intake channel: keep the original bytes and register the document
+ * (status RECEIVED) before anything parses it. After {@link #receive} returns, the document cannot
+ * be lost: a crash leaves it RECEIVED, and {@link DocumentProcessor} picks it up again.
+ */
+public final class DocumentIntake {
+    private final DocumentStore store;
+    private final JdbcDocumentRegistry registry;
+    private final AuditTrail audit;
+    private final long maxDocumentBytes;
+
+    public DocumentIntake(DocumentStore store, JdbcDocumentRegistry registry, AuditTrail audit, long maxDocumentBytes) {
+        this.store = store;
+        this.registry = registry;
+        this.audit = audit;
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    /**
+     * Stores and registers a document.
+     *
+     * @param channel how it arrived: http, inbox, jms or replay
+     * @throws DocumentTooLargeException when it exceeds the size cap (audited; nothing kept)
+     */
+    public DocumentRecord receive(String partner, String format, String channel, String originalName, InputStream content, String replayOf)
+            throws IOException {
+        StoredDocument stored;
+        try {
+            stored = store.store(content, maxDocumentBytes);
+        } catch (DocumentTooLargeException e) {
+            audit.record(partner, "RECEIVE", "document", originalName, "FAILURE", e.getMessage(), "channel=" + channel + " format=" + format);
+            throw e;
+        }
+        DocumentRecord record = DocumentRecord.received(stored, partner, format, channel, originalName, JdbcTime.now(), replayOf);
+        registry.register(record);
+        audit.record(partner, replayOf == null ? "RECEIVE" : "REPLAY", "document", stored.documentId(), "SUCCESS", null,
+                "channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
+                        + (originalName == null ? "" : " name=" + originalName) + (replayOf == null ? "" : " replayOf=" + replayOf));
+        return record;
+    }
+
+    public long maxDocumentBytes() {
+        return maxDocumentBytes;
+    }
+}

@@ -1,0 +1,154 @@
+package io.cmohub.routes.pipeline;
+
+import io.cmohub.connector.CmoConnector;
+import io.cmohub.connector.ConnectorCatalog;
+import io.cmohub.connector.ConnectorConfig;
+import io.cmohub.connector.DocumentContext;
+import io.cmohub.connector.DocumentReport;
+import io.cmohub.connector.DocumentRun;
+import io.cmohub.connector.DocumentStatus;
+import io.cmohub.connector.InvalidConfigException;
+import io.cmohub.connector.RecordError;
+import io.cmohub.model.event.CanonicalEvent;
+import io.cmohub.model.value.InvalidValueException;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.routes.ledger.JdbcEventLedger;
+import io.cmohub.routes.partner.PartnerDirectory;
+import io.cmohub.routes.partner.PartnerProfile;
+import io.cmohub.routes.partner.PartnerScopeCheck;
+import io.cmohub.routes.publish.EventPublisher;
+import io.cmohub.routes.store.DocumentRecord;
+import io.cmohub.routes.store.DocumentState;
+import io.cmohub.routes.store.DocumentStore;
+import io.cmohub.routes.store.JdbcDocumentRegistry;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Processes one stored document end to end: pick the partner's connector for the format, parse
+ * and map as a stream, apply the partner's per-record authorisation, drop records published
+ * before, publish the rest in transacted batches, and record the outcome.
+ *
+ * <p>Safe to run again for the same document after a crash at any point: the ledger and the
+ * broker's duplicate detection make sure no event is published twice, and nothing is marked
+ * published before the broker has it.
+ */
+public final class DocumentProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentProcessor.class);
+    /** How many rejected-record reasons one document writes to the audit trail individually. */
+    private static final int AUDITED_REJECTIONS = 100;
+
+    private final ConnectorCatalog connectors;
+    private final PartnerDirectory partners;
+    private final DocumentStore store;
+    private final JdbcDocumentRegistry registry;
+    private final JdbcEventLedger ledger;
+    private final EventPublisher publisher;
+    private final AuditTrail audit;
+    private final int batchSize;
+
+    public DocumentProcessor(ConnectorCatalog connectors, PartnerDirectory partners, DocumentStore store, JdbcDocumentRegistry registry,
+                             JdbcEventLedger ledger, EventPublisher publisher, AuditTrail audit, int batchSize) {
+        this.connectors = connectors;
+        this.partners = partners;
+        this.store = store;
+        this.registry = registry;
+        this.ledger = ledger;
+        this.publisher = publisher;
+        this.audit = audit;
+        this.batchSize = batchSize;
+    }
+
+    /** Processes the document unless it already has a final status; returns its status. */
+    public DocumentState process(String documentId) throws IOException {
+        DocumentRecord document = registry.find(documentId)
+                .orElseThrow(() -> new IllegalArgumentException("no document " + documentId + " is registered"));
+        if (document.status().isFinal()) {
+            return document.status(); // a redelivered dispatch message for finished work
+        }
+        MDC.put("documentId", documentId);
+        try {
+            registry.markProcessing(documentId);
+            Optional<String> refusal = refusal(document);
+            if (refusal.isPresent()) {
+                return reject(document, refusal.get());
+            }
+            PartnerProfile partner = partners.find(PartnerId.of(document.partner())).orElseThrow();
+            CmoConnector connector = connectors.find(document.format()).orElseThrow();
+            ConnectorConfig config;
+            try {
+                config = ConnectorConfig.of(connector.descriptor(), partner.format(document.format()).orElseThrow().config());
+            } catch (InvalidConfigException e) {
+                return reject(document, "the partner's configuration for format " + document.format() + " is invalid: " + e.getMessage());
+            }
+            DocumentRun run = new DocumentRun(document.format(), connector.open(config), connector.descriptor().defaultErrorPolicy(),
+                    new PartnerScopeCheck(partner));
+            PublishingBatcher batcher = new PublishingBatcher(ledger, publisher, batchSize, documentId,
+                    CanonicalEvent.partnerSource(document.partner()), document.partner(), document.receivedAt(),
+                    processed -> registry.progress(documentId, processed));
+            DocumentContext context = new DocumentContext(partner.id(), documentId, document.receivedAt());
+            DocumentReport report = run.deliver(store.source(documentId), context, batcher::accept);
+            batcher.flush();
+            return complete(document, report, batcher.published(), batcher.duplicates());
+        } finally {
+            MDC.remove("documentId");
+        }
+    }
+
+    private Optional<String> refusal(DocumentRecord document) {
+        PartnerId partnerId;
+        try {
+            partnerId = PartnerId.of(document.partner());
+        } catch (InvalidValueException e) {
+            return Optional.of(e.getMessage());
+        }
+        Optional<PartnerProfile> partner = partners.find(partnerId);
+        if (partner.isEmpty() || !partner.get().enabled()) {
+            return Optional.of("partner '" + document.partner() + "' is not registered or is disabled");
+        }
+        if (connectors.find(document.format()).isEmpty()) {
+            return Optional.of("unknown format '" + document.format() + "'; this hub reads " + String.join(", ", connectors.formatIds()));
+        }
+        if (partner.get().format(document.format()).isEmpty()) {
+            return Optional.of("format '" + document.format() + "' is not registered for partner '" + document.partner() + "'");
+        }
+        return Optional.empty();
+    }
+
+    private DocumentState reject(DocumentRecord document, String reason) {
+        DocumentReport report = new DocumentReport(document.format(), DocumentStatus.REJECTED, 0, 0,
+                List.of(new RecordError("document", null, reason)), 0);
+        return complete(document, report, 0, 0);
+    }
+
+    private DocumentState complete(DocumentRecord document, DocumentReport report, long published, long duplicates) {
+        DocumentState state = DocumentState.valueOf(report.status().name());
+        long rejectedRecords = report.errors().stream().map(RecordError::location).distinct().count() + report.errorsOmitted();
+        registry.complete(document.documentId(), state, report, published, duplicates, rejectedRecords);
+        String counts = "sourceEvents=" + report.sourceEvents() + " canonicalRecords=" + report.canonicalRecords() + " published=" + published
+                + " duplicates=" + duplicates + " rejectedRecords=" + rejectedRecords;
+        String firstReason = report.errors().isEmpty() ? null : report.errors().get(0).reason();
+        String action = switch (state) {
+            case ACCEPTED -> "ACCEPT";
+            case PARTIALLY_ACCEPTED -> "ACCEPT_PARTIALLY";
+            default -> "REJECT";
+        };
+        audit.record("system", action, "document", document.documentId(), state == DocumentState.REJECTED ? "FAILURE" : "SUCCESS",
+                firstReason, "partner=" + document.partner() + " " + counts);
+        report.errors().stream()
+                .filter(e -> e.reason().startsWith("not authorised"))
+                .limit(AUDITED_REJECTIONS)
+                .forEach(e -> audit.record(document.partner(), "RECORD_REJECTED", "document", document.documentId(), "DENIED",
+                        e.reason(), "location=" + e.location()));
+        if (published > 0) {
+            audit.record("system", "PUBLISH", "document", document.documentId(), "SUCCESS", null, "events=" + published);
+        }
+        LOG.info("document {} from {} ({}): {} {}", document.documentId(), document.partner(), document.format(), state, counts);
+        return state;
+    }
+}

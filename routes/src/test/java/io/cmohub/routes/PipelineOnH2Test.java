@@ -1,0 +1,10 @@
+package io.cmohub.routes;
+
+import javax.sql.DataSource;
+
+class PipelineOnH2Test extends PipelineTest {
+    @Override
+    DataSource database() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,10 @@
+package io.cmohub.routes;
+
+import javax.sql.DataSource;
+
+class PipelineOnPostgresTest extends PipelineTest {
+    @Override
+    DataSource database() {
+        return TestDatabases.postgres();
+    }
+}
