@@ -15,11 +15,17 @@ final class ServeCommand implements Callable<Integer> {
     static final int KEEP_RUNNING = -1;
 
     @Parameters(paramLabel = "SPRING_ARGS", arity = "0..*", description = "Spring Boot arguments.")
-    List<String> springArgs = List.of();
+    List<String> springArgs = new java.util.ArrayList<>();
+
+    /** Spring Boot options such as --server.port=9090 are not ours: they are passed through. */
+    @picocli.CommandLine.Unmatched
+    List<String> unmatched = new java.util.ArrayList<>();
 
     @Override
     public Integer call() {
-        GatewayApplication.start(springArgs.toArray(String[]::new));
+        List<String> args = new java.util.ArrayList<>(unmatched);
+        args.addAll(springArgs);
+        GatewayApplication.start(args.toArray(String[]::new));
         return KEEP_RUNNING;
     }
 }

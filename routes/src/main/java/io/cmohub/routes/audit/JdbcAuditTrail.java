@@ -41,7 +41,7 @@ public final class JdbcAuditTrail implements AuditTrail {
                     prevHash = rs.getString(2);
                 }
                 Instant at = JdbcTime.now();
-                AuditEntry unsigned = new AuditEntry(seq, at, limit(actor, 200), action, objectType, limit(objectId, 200), outcome,
+                AuditEntry unsigned = new AuditEntry(seq, at, limit(actor, 200), limit(action, 64), limit(objectType, 64), limit(objectId, 200), outcome,
                         limit(reason, 2000), limit(details, 4000), prevHash, null);
                 String hash = hash(unsigned);
                 try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, object_type, object_id, outcome, "
@@ -49,8 +49,8 @@ public final class JdbcAuditTrail implements AuditTrail {
                     s.setLong(1, seq);
                     s.setObject(2, JdbcTime.toDb(at));
                     s.setString(3, unsigned.actor());
-                    s.setString(4, action);
-                    s.setString(5, objectType);
+                    s.setString(4, unsigned.action());
+                    s.setString(5, unsigned.objectType());
                     s.setString(6, unsigned.objectId());
                     s.setString(7, outcome);
                     s.setString(8, unsigned.reason());
@@ -130,6 +130,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     private static String limit(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        String clean = io.cmohub.routes.store.StoredText.clean(value);
+        return clean == null || clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

@@ -16,16 +16,17 @@ import org.apache.camel.builder.RouteBuilder;
  *   <li>{@code cmohub.intake.jms.uri}: documents sent as JMS messages, partner and format in the
  *       headers {@value #PARTNER_HEADER} and {@value #FORMAT_HEADER};</li>
  *   <li>{@code cmohub.inbox.uri}: a watched folder {@code inbox/<partner>/}; a file is moved to
- *       {@code done/} or {@code failed/} only after its outcome is recorded, and stays in place
- *       for another attempt when the hub itself failed.</li>
+ *       {@code inbox/<partner>/done/} or {@code failed/} (the endpoint's {@code move} option uses
+ *       the {@value #INBOX_TARGET_HEADER} header) only after its outcome is recorded, and stays in
+ *       place for another attempt when the hub itself failed.</li>
  * </ul>
  */
 public final class IntakeRoutes extends RouteBuilder {
     public static final String PARTNER_HEADER = "CmoHubPartner";
     public static final String FORMAT_HEADER = "CmoHubFormat";
     public static final String DOCUMENT_ID_HEADER = "CmoHubDocumentId";
-    /** Set by the inbox route: the folder (done or failed) the file goes to. */
-    public static final String INBOX_OUTCOME_HEADER = "CmoHubInboxOutcome";
+    /** Set by the inbox route: where the file goes, {@code <partner>/done/<name>} or {@code <partner>/failed/<name>}. */
+    public static final String INBOX_TARGET_HEADER = "CmoHubInboxTarget";
 
     private final DocumentIntake intake;
     private final DocumentProcessor processor;
@@ -71,6 +72,6 @@ public final class IntakeRoutes extends RouteBuilder {
         }
         DocumentState state = processor.process(record.documentId());
         exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());
-        exchange.getMessage().setHeader(INBOX_OUTCOME_HEADER, state == DocumentState.REJECTED ? "failed" : "done");
+        exchange.getMessage().setHeader(INBOX_TARGET_HEADER, partner + "/" + (state == DocumentState.REJECTED ? "failed" : "done") + "/" + name);
     }
 }

@@ -34,7 +34,7 @@ public final class JdbcDocumentRegistry {
             s.setString(2, d.partner());
             s.setString(3, d.format());
             s.setString(4, d.channel());
-            s.setString(5, d.originalName());
+            s.setString(5, truncate(d.originalName(), 500));
             s.setString(6, d.sha256());
             s.setLong(7, d.sizeBytes());
             s.setObject(8, toDb(d.receivedAt()));
@@ -177,6 +177,7 @@ public final class JdbcDocumentRegistry {
     }
 
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 1) + "…";
+        String clean = StoredText.clean(value);
+        return clean == null || clean.length() <= max ? clean : clean.substring(0, max - 1) + "…";
     }
 }

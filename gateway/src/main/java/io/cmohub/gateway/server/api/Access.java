@@ -1,0 +1,42 @@
+package io.cmohub.gateway.server.api;
+
+import io.cmohub.gateway.server.security.Principal;
+import io.cmohub.routes.audit.AuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/** Object-level authorisation of the API: partners reach only their own path and documents, admins everything. Refusals are audited. */
+@Component
+public class Access {
+    private final AuditTrail audit;
+
+    public Access(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    Principal principal(HttpServletRequest request) {
+        return (Principal) request.getAttribute(Principal.REQUEST_ATTRIBUTE);
+    }
+
+    /** The caller must be this partner (or the admin acting for it). */
+    Principal requirePartner(HttpServletRequest request, String partner) {
+        Principal principal = principal(request);
+        if (!principal.isAdmin() && !principal.id().equals(partner)) {
+            audit.record(principal.actor(), "ACCESS_DENIED", "partner", partner, "DENIED",
+                    "partner '" + principal.id() + "' may not act for partner '" + partner + "'", request.getMethod() + " " + request.getRequestURI());
+            throw new ApiException(HttpStatus.FORBIDDEN, "partner '" + principal.id() + "' may not act for partner '" + partner + "'");
+        }
+        return principal;
+    }
+
+    Principal requireAdmin(HttpServletRequest request) {
+        Principal principal = principal(request);
+        if (!principal.isAdmin()) {
+            audit.record(principal.actor(), "ACCESS_DENIED", "endpoint", request.getRequestURI(), "DENIED", "admin credential required",
+                    request.getMethod() + " " + request.getRequestURI());
+            throw new ApiException(HttpStatus.FORBIDDEN, "this endpoint needs the admin credential");
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,94 @@
+package io.cmohub.gateway.server.api;
+
+import io.cmohub.connector.ConnectorCatalog;
+import io.cmohub.gateway.server.security.Principal;
+import io.cmohub.gateway.server.wiring.StartupTasks;
+import io.cmohub.model.value.InvalidValueException;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.routes.partner.PartnerDirectory;
+import io.cmohub.routes.partner.PartnerProfile;
+import io.cmohub.routes.pipeline.DocumentIntake;
+import io.cmohub.routes.store.DocumentRecord;
+import io.cmohub.routes.store.JdbcDocumentRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** Document intake over HTTP and the document status API. */
+@RestController
+@RequestMapping("/api/v1")
+public class DocumentsController {
+    private final DocumentIntake intake;
+    private final JdbcDocumentRegistry registry;
+    private final PartnerDirectory partners;
+    private final ConnectorCatalog connectors;
+    private final StartupTasks.Dispatcher dispatcher;
+    private final Access access;
+
+    public DocumentsController(DocumentIntake intake, JdbcDocumentRegistry registry, PartnerDirectory partners, ConnectorCatalog connectors,
+                               StartupTasks.Dispatcher dispatcher, Access access) {
+        this.intake = intake;
+        this.registry = registry;
+        this.partners = partners;
+        this.connectors = connectors;
+        this.dispatcher = dispatcher;
+        this.access = access;
+    }
+
+    /**
+     * Receives one document (the raw request body) from a partner. The document is stored and
+     * registered before the answer; processing is asynchronous. Answers 202 with the document id.
+     */
+    @PostMapping("/partners/{partner}/documents")
+    public ResponseEntity<Map<String, String>> receive(@PathVariable String partner,
+                                                       @RequestHeader(value = "X-File-Name", required = false) String fileName,
+                                                       HttpServletRequest request) throws IOException {
+        access.requirePartner(request, partner);
+        // Read from the query string only: asking the servlet for a parameter would consume a body
+        // sent as application/x-www-form-urlencoded (curl's default) and store an empty document.
+        String format = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("format");
+        if (format == null || format.isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "query parameter 'format' is required, e.g. ?format=csv-batch-record");
+        }
+        PartnerProfile profile;
+        try {
+            profile = partners.find(PartnerId.of(partner)).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no partner '" + partner + "'"));
+        } catch (InvalidValueException e) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "no partner '" + partner + "'");
+        }
+        if (connectors.find(format).isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "unknown format '" + format + "'; this hub reads " + String.join(", ", connectors.formatIds()));
+        }
+        if (profile.format(format).isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "format '" + format + "' is not registered for partner '" + partner + "'");
+        }
+        if (request.getContentLengthLong() > intake.maxDocumentBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the document is larger than the limit of " + intake.maxDocumentBytes() + " bytes");
+        }
+        DocumentRecord record = intake.receive(partner, format, "http", fileName, request.getInputStream(), null);
+        dispatcher.dispatch(record.documentId());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + record.documentId()))
+                .body(Map.of("documentId", record.documentId(), "status", record.status().name(), "sha256", record.sha256()));
+    }
+
+    @GetMapping("/documents/{documentId}")
+    public DocumentView status(@PathVariable String documentId, HttpServletRequest request) {
+        DocumentRecord record = registry.find(documentId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no document " + documentId));
+        Principal principal = access.principal(request);
+        if (!principal.isAdmin() && !principal.id().equals(record.partner())) {
+            // Same answer as for a missing document: a partner learns nothing about others' documents.
+            throw new ApiException(HttpStatus.NOT_FOUND, "no document " + documentId);
+        }
+        return DocumentView.of(record, registry.errors(documentId));
+    }
+}

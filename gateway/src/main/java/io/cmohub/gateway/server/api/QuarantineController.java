@@ -1,0 +1,92 @@
+package io.cmohub.gateway.server.api;
+
+import io.cmohub.gateway.server.security.Principal;
+import io.cmohub.gateway.server.wiring.StartupTasks;
+import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.routes.pipeline.DocumentIntake;
+import io.cmohub.routes.store.DocumentRecord;
+import io.cmohub.routes.store.DocumentStore;
+import io.cmohub.routes.store.JdbcDocumentRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The quarantine: documents with rejected content, kept with their original bytes and reasons.
+ * A replay (after a mapping or registry fix) runs the original bytes through the pipeline again as
+ * a new document; records published before are not published twice.
+ */
+@RestController
+@RequestMapping("/api/v1/quarantine")
+public class QuarantineController {
+    private final JdbcDocumentRegistry registry;
+    private final DocumentStore store;
+    private final DocumentIntake intake;
+    private final StartupTasks.Dispatcher dispatcher;
+    private final AuditTrail audit;
+    private final Access access;
+
+    public QuarantineController(JdbcDocumentRegistry registry, DocumentStore store, DocumentIntake intake, StartupTasks.Dispatcher dispatcher,
+                                AuditTrail audit, Access access) {
+        this.registry = registry;
+        this.store = store;
+        this.intake = intake;
+        this.dispatcher = dispatcher;
+        this.audit = audit;
+        this.access = access;
+    }
+
+    @GetMapping
+    public List<DocumentView> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
+                                   HttpServletRequest request) {
+        Principal principal = access.principal(request);
+        int bounded = Math.max(1, Math.min(limit, 1000));
+        return registry.quarantined(principal.isAdmin() ? null : principal.id(), bounded, Math.max(0, offset)).stream()
+                .map(d -> DocumentView.of(d, registry.errors(d.documentId())))
+                .toList();
+    }
+
+    @GetMapping("/{documentId}/content")
+    public ResponseEntity<InputStreamResource> content(@PathVariable String documentId, HttpServletRequest request) throws IOException {
+        DocumentRecord record = visible(documentId, access.principal(request));
+        InputStream content = store.open(record.documentId());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(record.sizeBytes())
+                .header("X-Content-SHA256", record.sha256()).body(new InputStreamResource(content));
+    }
+
+    @PostMapping("/{documentId}/replay")
+    public ResponseEntity<Map<String, String>> replay(@PathVariable String documentId, HttpServletRequest request) throws IOException {
+        Principal admin = access.requireAdmin(request);
+        DocumentRecord original = visible(documentId, admin);
+        DocumentRecord replayed;
+        try (InputStream content = store.open(original.documentId())) {
+            replayed = intake.receive(original.partner(), original.format(), "replay", original.originalName(), content, original.documentId());
+        }
+        audit.record(admin.actor(), "REPLAY", "quarantine", original.documentId(), "SUCCESS", "replayed as " + replayed.documentId(), null);
+        dispatcher.dispatch(replayed.documentId());
+        return ResponseEntity.accepted().body(Map.of("documentId", replayed.documentId(), "replayOf", original.documentId(), "status",
+                replayed.status().name()));
+    }
+
+    private DocumentRecord visible(String documentId, Principal principal) {
+        DocumentRecord record = registry.find(documentId)
+                .filter(d -> d.status().name().equals("REJECTED") || d.status().name().equals("PARTIALLY_ACCEPTED"))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no quarantined document " + documentId));
+        if (!principal.isAdmin() && !principal.id().equals(record.partner())) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "no quarantined document " + documentId);
+        }
+        return record;
+    }
+}

@@ -1,0 +1,49 @@
+package io.cmohub.gateway.server.broker;
+
+import io.cmohub.gateway.server.wiring.CmoHubProperties;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Settings of the embedded broker beyond Spring Boot's: a TCP acceptor for other processes, a
+ * duplicate-detection cache large enough for the biggest document, redelivery with back-off and a
+ * dead-letter address for the hub's queues. (An external broker needs the same address settings;
+ * docs/operations.md lists them.)
+ */
+@Component
+public class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
+    public static final String DISPATCH_QUEUE = "cmohub.documents";
+    public static final String INBOUND_QUEUE = "cmohub.inbound";
+    public static final String DEAD_LETTER_ADDRESS = "cmohub.dlq";
+
+    private final CmoHubProperties properties;
+
+    public EmbeddedBrokerSettings(CmoHubProperties properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
+        String acceptor = properties.getBroker().getAcceptorUrl();
+        if (acceptor != null && !acceptor.isBlank()) {
+            try {
+                configuration.addAcceptorConfiguration("tcp", acceptor);
+            } catch (Exception e) {
+                throw new IllegalStateException("invalid cmohub.broker.acceptor-url " + acceptor + ": " + e.getMessage(), e);
+            }
+        }
+        configuration.setIDCacheSize(properties.getBroker().getIdCacheSize());
+        configuration.setPersistIDCache(true);
+        configuration.addAddressSetting("cmohub.#", new AddressSettings()
+                .setMaxDeliveryAttempts(properties.getBroker().getMaxDeliveryAttempts())
+                .setRedeliveryDelay(1000)
+                .setRedeliveryMultiplier(2.0)
+                .setMaxRedeliveryDelay(60_000)
+                .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(DEAD_LETTER_ADDRESS))
+                .setAutoCreateDeadLetterResources(true));
+        configuration.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+}

@@ -1,0 +1,56 @@
+package io.cmohub.gateway.server.security;
+
+import io.cmohub.gateway.server.wiring.CmoHubProperties;
+import io.cmohub.routes.audit.JdbcAuditTrail;
+import io.cmohub.routes.partner.JdbcPartnerDirectory;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Registers the API authentication filter and settles the admin key. */
+@Configuration
+public class SecurityConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(JdbcPartnerDirectory partners, JdbcAuditTrail audit,
+                                                                              CmoHubProperties properties) throws IOException {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(partners, audit, adminKey(properties)));
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    /** The configured admin key, or one generated once and kept (owner-readable only) in the data directory. */
+    static String adminKey(CmoHubProperties properties) throws IOException {
+        String configured = properties.getAdmin().getApiKey();
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        Path file = properties.getDataDir().resolve("admin-api-key");
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).trim();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String key = HexFormat.of().formatHex(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("could not restrict the permissions of {}", file);
+        }
+        LOG.info("generated the admin API key; it is in {}", file.toAbsolutePath());
+        return key;
+    }
+}

@@ -1,0 +1,87 @@
+package io.cmohub.gateway.server.wiring;
+
+import io.cmohub.connector.ConnectorCatalog;
+import io.cmohub.routes.audit.JdbcAuditTrail;
+import io.cmohub.routes.ledger.JdbcEventLedger;
+import io.cmohub.routes.partner.JdbcPartnerDirectory;
+import io.cmohub.routes.pipeline.DocumentIntake;
+import io.cmohub.routes.pipeline.DocumentProcessor;
+import io.cmohub.routes.pipeline.InboxFormats;
+import io.cmohub.routes.pipeline.IntakeRoutes;
+import io.cmohub.routes.publish.JmsEventPublisher;
+import io.cmohub.routes.store.FileSystemDocumentStore;
+import io.cmohub.routes.store.JdbcDocumentRegistry;
+import jakarta.jms.ConnectionFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import javax.sql.DataSource;
+import org.apache.camel.component.jms.JmsComponent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jms.connection.JmsTransactionManager;
+
+/** Wires the library pieces of {@code routes} into the gateway: the gateway itself holds no pipeline logic. */
+@Configuration
+@EnableConfigurationProperties(CmoHubProperties.class)
+public class PipelineConfiguration {
+
+    @Bean
+    ConnectorCatalog connectorCatalog() {
+        return ConnectorCatalog.load(PipelineConfiguration.class.getClassLoader());
+    }
+
+    @Bean
+    FileSystemDocumentStore documentStore(CmoHubProperties properties) throws IOException {
+        return new FileSystemDocumentStore(Files.createDirectories(properties.getDataDir().resolve("documents")));
+    }
+
+    @Bean
+    JdbcDocumentRegistry documentRegistry(DataSource dataSource) {
+        return new JdbcDocumentRegistry(dataSource);
+    }
+
+    @Bean
+    JdbcEventLedger eventLedger(DataSource dataSource) {
+        return new JdbcEventLedger(dataSource);
+    }
+
+    @Bean
+    JdbcAuditTrail auditTrail(DataSource dataSource) {
+        return new JdbcAuditTrail(dataSource);
+    }
+
+    @Bean
+    JdbcPartnerDirectory partnerDirectory(DataSource dataSource) {
+        return new JdbcPartnerDirectory(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    JmsEventPublisher eventPublisher(ConnectionFactory connectionFactory) {
+        return new JmsEventPublisher(connectionFactory, JmsEventPublisher.DEFAULT_TOPIC_PREFIX);
+    }
+
+    @Bean
+    DocumentIntake documentIntake(FileSystemDocumentStore store, JdbcDocumentRegistry registry, JdbcAuditTrail audit, CmoHubProperties properties) {
+        return new DocumentIntake(store, registry, audit, properties.getMaxDocumentBytes());
+    }
+
+    @Bean
+    DocumentProcessor documentProcessor(ConnectorCatalog catalog, JdbcPartnerDirectory partners, FileSystemDocumentStore store,
+                                        JdbcDocumentRegistry registry, JdbcEventLedger ledger, JmsEventPublisher publisher, JdbcAuditTrail audit,
+                                        CmoHubProperties properties) {
+        return new DocumentProcessor(catalog, partners, store, registry, ledger, publisher, audit, properties.getPublishBatchSize());
+    }
+
+    @Bean
+    IntakeRoutes intakeRoutes(DocumentIntake intake, DocumentProcessor processor, JdbcPartnerDirectory partners) {
+        return new IntakeRoutes(intake, processor, new InboxFormats(partners));
+    }
+
+    /** Camel's JMS component on the gateway's broker, with local JMS transactions for every transacted route. */
+    @Bean
+    JmsComponent jms(ConnectionFactory connectionFactory) {
+        JmsComponent jms = JmsComponent.jmsComponentTransacted(connectionFactory, new JmsTransactionManager(connectionFactory));
+        return jms;
+    }
+}

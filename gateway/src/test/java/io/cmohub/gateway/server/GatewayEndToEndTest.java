@@ -1,0 +1,287 @@
+package io.cmohub.gateway.server;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.cmohub.model.codec.CanonicalJson;
+import io.cmohub.routes.outbound.WebhookSignature;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway as a partner and a sponsor system see it: started on a random port with its embedded
+ * defaults (persistent Artemis, H2 file database, file document store), a CMO posting files over
+ * HTTP, a JMS consumer and a WireMock webhook receiving the canonical events.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
+abstract class GatewayEndToEndTest {
+    static final String ADMIN_KEY = "test-admin-key-0123456789";
+    static final String ACME_KEY = "acme-demo-key";
+    static final String BETA_KEY = "beta-key-0123456789";
+    static final String WEBHOOK_SECRET = "webhook-secret-0123456789";
+
+    @RegisterExtension
+    static WireMockExtension webhook = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).resetOnEachTest(false).build();
+
+    /** Under target/, one per test class: each class has its own context, broker journal and database. */
+    static Path newDataDir() {
+        return Path.of("target", "e2e-" + java.util.UUID.randomUUID()).toAbsolutePath();
+    }
+
+    abstract Path dataDir();
+
+    static void gatewayProperties(DynamicPropertyRegistry registry, Path dataDir) {
+        registry.add("cmohub.data-dir", () -> dataDir.toString());
+        registry.add("cmohub.admin.api-key", () -> ADMIN_KEY);
+        registry.add("cmohub.partners[0].id", () -> "beta-cmo");
+        registry.add("cmohub.partners[0].api-key", () -> BETA_KEY);
+        registry.add("cmohub.partners[0].products", () -> "04012345000023");
+        registry.add("cmohub.partners[0].sites", () -> "BETA-1");
+        registry.add("cmohub.partners[0].formats.csv-batch-record.file-pattern", () -> "*.csv");
+        registry.add("cmohub.outbound.routes[0].name", () -> "erp");
+        registry.add("cmohub.outbound.routes[0].kind", () -> "JMS");
+        registry.add("cmohub.outbound.routes[0].destination", () -> "jms:queue:sponsor.erp");
+        registry.add("cmohub.outbound.routes[0].event-types", () -> "io.cmohub.batch.updated.v1");
+        registry.add("cmohub.outbound.routes[1].name", () -> "qms");
+        registry.add("cmohub.outbound.routes[1].kind", () -> "WEBHOOK");
+        registry.add("cmohub.outbound.routes[1].destination", () -> webhook.baseUrl() + "/hooks/cmohub");
+        registry.add("cmohub.outbound.routes[1].secret", () -> WEBHOOK_SECRET);
+        registry.add("cmohub.outbound.routes[1].markets", () -> "FR");
+        registry.add("cmohub.outbound.routes[1].max-attempts", () -> "3");
+        registry.add("cmohub.outbound.routes[1].initial-delay-ms", () -> "100");
+        registry.add("cmohub.outbound.routes[2].name", () -> "drop");
+        registry.add("cmohub.outbound.routes[2].kind", () -> "FILE");
+        registry.add("cmohub.outbound.routes[2].file-format", () -> "CSV");
+        registry.add("cmohub.outbound.routes[2].destination", () -> dataDir.resolve("outbound-drop").toString());
+        registry.add("camel.component.http.response-timeout", () -> "1500");
+    }
+
+    static final String BATCHES = Files.exists(Path.of("src/test/resources/cli/acme-batch-records.csv")) ? read("src/test/resources/cli/acme-batch-records.csv") : null;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void forgetOtherClassesDeliveries() {
+        webhook.resetAll();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectionFactory connectionFactory;
+    @Autowired
+    DataSource dataSource;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    static String read(String path) {
+        try {
+            return Files.readString(Path.of(path));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> call(String method, String path, String key, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            request.header("X-Api-Key", key);
+        }
+        request.header("Content-Type", "text/csv");
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    String postDocument(String partner, String key, String body) throws Exception {
+        HttpResponse<String> response = call("POST", "/api/v1/partners/" + partner + "/documents?format=csv-batch-record", key, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return CanonicalJson.mapper().readTree(response.body()).get("documentId").asText();
+    }
+
+    JsonNode awaitFinished(String documentId, String key) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HttpResponse<String> response = call("GET", "/api/v1/documents/" + documentId, key, null);
+            return CanonicalJson.mapper().readTree(response.body());
+        }, status -> List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED").contains(status.path("status").asText()));
+    }
+
+    List<String> drainQueue(String queue, Duration wait) throws Exception {
+        List<String> bodies = new ArrayList<>();
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
+            Message message;
+            while ((message = consumer.receive(wait.toMillis())) != null) {
+                bodies.add(((TextMessage) message).getText());
+            }
+        }
+        return bodies;
+    }
+
+    @Test
+    @Order(1)
+    void aCmoFileBecomesCanonicalEventsOnJmsAndOnASignedWebhook() throws Exception {
+        webhook.stubFor(post(urlEqualTo("/hooks/cmohub")).willReturn(aResponse().withStatus(204)));
+        String id = postDocument("acme-cmo", ACME_KEY, BATCHES);
+        JsonNode status = awaitFinished(id, ACME_KEY);
+        assertThat(status.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(status.get("published").asLong()).isEqualTo(4);
+
+        List<String> erp = drainQueue("sponsor.erp", Duration.ofSeconds(5));
+        assertThat(erp).hasSize(4);
+        Set<String> ids = new HashSet<>();
+        for (String body : erp) {
+            JsonNode event = CanonicalJson.mapper().readTree(body);
+            assertThat(event.get("type").asText()).isEqualTo("io.cmohub.batch.updated.v1");
+            ids.add(event.get("id").asText());
+        }
+        assertThat(ids).hasSize(4);
+
+        // The webhook route subscribes to market FR only: one batch of the sample is for FR.
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> webhook.verify(1, postRequestedFor(urlEqualTo("/hooks/cmohub"))));
+        LoggedRequest delivery = webhook.findAll(postRequestedFor(urlEqualTo("/hooks/cmohub"))).get(0);
+        assertThat(WebhookSignature.verify(WEBHOOK_SECRET, delivery.getHeader(WebhookSignature.TIMESTAMP_HEADER), delivery.getBody(),
+                delivery.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
+        assertThat(delivery.getHeader("Content-Type")).startsWith("application/cloudevents+json");
+        assertThat(delivery.getHeaders().keys()).noneMatch(h -> h.startsWith("cmohub") || h.startsWith("JMS"));
+        JsonNode delivered = CanonicalJson.mapper().readTree(delivery.getBodyAsString());
+        assertThat(delivered.at("/data/markets").toString()).contains("FR");
+        assertThat(ids).contains(delivered.get("id").asText());
+
+        // The CSV drop folder has one file per event.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (var files = Files.list(dataDir().resolve("outbound-drop").resolve("batch"))) {
+                assertThat(files.count()).isEqualTo(4);
+            }
+        });
+    }
+
+    @Test
+    @Order(2)
+    void reSendingTheSameFilePublishesNothingNew() throws Exception {
+        String id = postDocument("acme-cmo", ACME_KEY, BATCHES);
+        JsonNode status = awaitFinished(id, ACME_KEY);
+        assertThat(status.get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(status.get("published").asLong()).isZero();
+        assertThat(status.get("duplicates").asLong()).isEqualTo(4);
+        assertThat(drainQueue("sponsor.erp", Duration.ofSeconds(2))).isEmpty();
+        webhook.verify(1, postRequestedFor(urlEqualTo("/hooks/cmohub")));
+    }
+
+    @Test
+    @Order(3)
+    void aMalformedFileIsRejectedWithLocationFieldAndReasonAndKeptInQuarantine() throws Exception {
+        String malformed = "product_code,batch_id,status,expiry\n05012345678900,B-X1,RELEASED,251340\n05012345678901,B-X2,RELEASED,270600\n";
+        String id = postDocument("acme-cmo", ACME_KEY, malformed);
+        JsonNode status = awaitFinished(id, ACME_KEY);
+        assertThat(status.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(status.get("errors").toString())
+                .contains("{\"location\":\"line 2\",\"field\":\"expiry\",\"reason\":\"expiry 251340 has month 13, outside 01-12\"}")
+                .contains("\"location\":\"line 3\",\"field\":\"product_code\"");
+
+        HttpResponse<String> quarantine = call("GET", "/api/v1/quarantine", ACME_KEY, null);
+        assertThat(quarantine.body()).contains(id);
+        HttpResponse<String> original = call("GET", "/api/v1/quarantine/" + id + "/content", ACME_KEY, null);
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.body()).isEqualTo(malformed);
+
+        // Replay is an admin action; a partner cannot trigger it.
+        assertThat(call("POST", "/api/v1/quarantine/" + id + "/replay", ACME_KEY, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> replay = call("POST", "/api/v1/quarantine/" + id + "/replay", ADMIN_KEY, null);
+        assertThat(replay.statusCode()).isEqualTo(202);
+        String replayed = CanonicalJson.mapper().readTree(replay.body()).get("documentId").asText();
+        assertThat(awaitFinished(replayed, ADMIN_KEY).get("replayOf").asText()).isEqualTo(id);
+    }
+
+    @Test
+    @Order(4)
+    void aPartnerIsRefusedOnAnotherPartnersPathAndForProductsNotRegisteredToIt() throws Exception {
+        HttpResponse<String> foreignPath = call("POST", "/api/v1/partners/beta-cmo/documents?format=csv-batch-record", ACME_KEY, BATCHES);
+        assertThat(foreignPath.statusCode()).isEqualTo(403);
+        assertThat(call("POST", "/api/v1/partners/acme-cmo/documents?format=csv-batch-record", "wrong-key", BATCHES).statusCode()).isEqualTo(401);
+
+        String id = postDocument("acme-cmo", ACME_KEY, "product_code,batch_id,status\n04012345000023,B-FOREIGN,RELEASED\n");
+        JsonNode status = awaitFinished(id, ACME_KEY);
+        assertThat(status.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(status.get("errors").get(0).get("reason").asText()).contains("product 04012345000023 is not registered to partner 'acme-cmo'");
+
+        // Nor can a partner read another partner's document status.
+        assertThat(call("GET", "/api/v1/documents/" + id, BETA_KEY, null).statusCode()).isEqualTo(404);
+
+        try (var c = dataSource.getConnection(); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT action, actor, reason FROM audit_event WHERE outcome = 'DENIED' ORDER BY seq")) {
+            List<String> denied = new ArrayList<>();
+            while (rs.next()) {
+                denied.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+            assertThat(denied).anyMatch(d -> d.startsWith("ACCESS_DENIED acme-cmo partner 'acme-cmo' may not act for partner 'beta-cmo'"));
+            assertThat(denied).anyMatch(d -> d.startsWith("ACCESS_DENIED anonymous"));
+            assertThat(denied).anyMatch(d -> d.startsWith("RECORD_REJECTED acme-cmo not authorised: product 04012345000023"));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theAuditChainVerifiesUntilARowIsEdited() throws Exception {
+        assertThat(call("GET", "/api/v1/admin/audit/verification", ACME_KEY, null).statusCode()).isEqualTo(403);
+        JsonNode ok = CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/audit/verification", ADMIN_KEY, null).body());
+        assertThat(ok.get("valid").asBoolean()).isTrue();
+        assertThat(ok.get("rowsChecked").asLong()).isGreaterThan(10);
+
+        try (var c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE audit_event SET actor = 'someone-else' WHERE seq = 5");
+        }
+        JsonNode broken = CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/audit/verification", ADMIN_KEY, null).body());
+        assertThat(broken.get("valid").asBoolean()).isFalse();
+        assertThat(broken.get("firstBadSeq").asLong()).isEqualTo(5);
+    }
+
+    @Test
+    @Order(6)
+    void hostileInputGetsFourHundredsNeverFiveHundreds() throws Exception {
+        assertThat(call("POST", "/api/v1/partners/acme-cmo/documents", ACME_KEY, BATCHES).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/v1/partners/acme-cmo/documents?format=no-such", ACME_KEY, BATCHES).statusCode()).isEqualTo(400);
+        assertThat(call("POST", "/api/v1/partners/nobody/documents?format=csv-batch-record", ADMIN_KEY, BATCHES).statusCode()).isEqualTo(404);
+        assertThat(call("GET", "/api/v1/documents/../../etc/passwd", ACME_KEY, null).statusCode()).isBetween(400, 404);
+        String binary = new String(new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2}, StandardCharsets.ISO_8859_1);
+        String id = postDocument("acme-cmo", ACME_KEY, binary);
+        assertThat(awaitFinished(id, ACME_KEY).get("status").asText()).isEqualTo("REJECTED");
+    }
+}

@@ -1,0 +1,83 @@
+package io.cmohub.routes.outbound;
+
+import io.cmohub.routes.publish.EventHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * One route per sponsor system: take its subscription (the host creates a durable, filtered
+ * subscription per target; see {@code sourceUriTemplate}), deliver, retry with exponential back-off,
+ * and after the last attempt put the original event on the target's dead-letter queue, from which
+ * it can be replayed.
+ *
+ * <p>{@code %s} in the templates is the target's name, e.g.
+ * {@code jms:queue:cmohub.events.*::cmohub.out.%s?transacted=true} and {@code jms:queue:cmohub.dlq.%s}.
+ */
+public final class OutboundRoutes extends RouteBuilder {
+    private final List<OutboundTarget> targets;
+    private final String sourceUriTemplate;
+    private final String deadLetterUriTemplate;
+
+    public OutboundRoutes(List<OutboundTarget> targets, String sourceUriTemplate, String deadLetterUriTemplate) {
+        this.targets = List.copyOf(targets);
+        this.sourceUriTemplate = sourceUriTemplate;
+        this.deadLetterUriTemplate = deadLetterUriTemplate;
+    }
+
+    @Override
+    public void configure() {
+        for (OutboundTarget target : targets) {
+            var route = from(String.format(sourceUriTemplate, target.name())).routeId("cmohub-outbound-" + target.name())
+                    .errorHandler(deadLetterChannel(String.format(deadLetterUriTemplate, target.name()))
+                            .useOriginalMessage()
+                            .maximumRedeliveries(target.maxAttempts() - 1)
+                            .redeliveryDelay(target.initialDelayMillis())
+                            .useExponentialBackOff()
+                            .backOffMultiplier(2)
+                            .maximumRedeliveryDelay(60_000)
+                            .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
+                            .logExhausted(true))
+                    .filter(exchange -> target.filter().matches(exchange.getMessage().getHeaders()));
+            switch (target.kind()) {
+                case JMS -> route.to(target.destination());
+                case WEBHOOK -> route
+                        .process(exchange -> prepareWebhook(exchange, target))
+                        .to(target.destination());
+                case FILE -> route
+                        .process(exchange -> prepareFile(exchange, target))
+                        .to("file:" + target.destination() + "?tempPrefix=.writing-&fileExist=Override");
+            }
+        }
+    }
+
+    private static void prepareWebhook(Exchange exchange, OutboundTarget target) {
+        var message = exchange.getMessage();
+        byte[] body = message.getBody(String.class).getBytes(StandardCharsets.UTF_8);
+        String eventId = message.getHeader(EventHeaders.EVENT_ID, String.class);
+        String eventType = message.getHeader(EventHeaders.EVENT_TYPE, String.class);
+        // Nothing of the broker's headers leaks to the receiver.
+        message.removeHeaders("*");
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, "application/cloudevents+json; charset=UTF-8");
+        message.setHeader("ce-id", eventId);
+        message.setHeader("ce-type", eventType);
+        message.setHeader(WebhookSignature.TIMESTAMP_HEADER, timestamp);
+        message.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(target.secret(), timestamp, body));
+        message.setBody(body);
+    }
+
+    private static void prepareFile(Exchange exchange, OutboundTarget target) throws Exception {
+        var message = exchange.getMessage();
+        String eventId = message.getHeader(EventHeaders.EVENT_ID, String.class);
+        String entity = message.getHeader(EventHeaders.ENTITY, String.class);
+        String json = message.getBody(String.class);
+        boolean csv = target.fileFormat() == OutboundTarget.FileFormat.CSV;
+        message.setBody(csv ? CsvEventFile.write(json) : json);
+        // The event id is content-derived, so a redelivered event overwrites its own file instead of doubling it.
+        message.setHeader(Exchange.FILE_NAME, entity + "/" + eventId + (csv ? ".csv" : ".json"));
+    }
+}
