@@ -1,0 +1,215 @@
+package io.cmohub.gateway.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cmohub.connector.CmoConnector;
+import io.cmohub.connector.ConnectorCatalog;
+import io.cmohub.connector.ConnectorConfig;
+import io.cmohub.connector.DocumentContext;
+import io.cmohub.connector.DocumentRun;
+import io.cmohub.connector.DocumentSource;
+import io.cmohub.model.codec.CanonicalJson;
+import io.cmohub.model.event.EventIds;
+import io.cmohub.model.value.PartnerId;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The no-loss, no-duplicate proof: the gateway runs as a separate JVM (broker embedded, journal and
+ * H2 on disk), receives thousands of records, is killed with SIGKILL while it is processing them,
+ * and is started again on the same data directory. Every expected event id must then be at the
+ * sponsor's JMS queue exactly once: counted there, by id, not in the hub's own logs.
+ */
+class CrashRecoveryIT {
+    private static final int DOCUMENTS = 40;
+    private static final int RECORDS_PER_DOCUMENT = 500;
+    private static final String KEY = "acme-demo-key";
+    private static final String SINK = "crash.sink";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Path dataDir = Path.of("target", "crash-" + UUID.randomUUID()).toAbsolutePath();
+    private final int httpPort = freePort();
+    private final int brokerPort = freePort();
+
+    @Test
+    void killedMidIngestionAndRestartedNothingIsMissingOrDoubled() throws Exception {
+        Map<String, String> documents = new HashMap<>();
+        Set<String> expectedIds = new HashSet<>();
+        for (int d = 0; d < DOCUMENTS; d++) {
+            String csv = csv(d);
+            expectedIds.addAll(expectedEventIds(csv));
+            documents.put("doc-" + d, csv);
+        }
+        assertThat(expectedIds).hasSize(DOCUMENTS * RECORDS_PER_DOCUMENT);
+
+        Process first = start("first");
+        List<String> documentIds = new ArrayList<>();
+        for (String csv : documents.values()) {
+            documentIds.add(post(csv));
+        }
+        // Kill once some documents are finished but not all: mid-ingestion by construction.
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        int finished;
+        while ((finished = finished(documentIds)) < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        first.destroyForcibly().waitFor();
+        System.out.println("crash test: killed the gateway with SIGKILL after " + finished + " of " + DOCUMENTS + " documents had finished");
+        assertThat(finished).as("the kill must hit the gateway in the middle of the work").isBetween(1, DOCUMENTS - 1);
+
+        Process second = start("second");
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+            while (finished(documentIds) < DOCUMENTS && System.nanoTime() < until) {
+                Thread.sleep(200);
+            }
+            assertThat(finished(documentIds)).as("documents finished after the restart").isEqualTo(DOCUMENTS);
+            for (String id : documentIds) {
+                assertThat(status(id).get("status").asText()).as("document " + id).isEqualTo("ACCEPTED");
+            }
+
+            List<String> delivered = drainSink();
+            Set<String> distinct = new HashSet<>(delivered);
+            Set<String> missing = new HashSet<>(expectedIds);
+            missing.removeAll(distinct);
+            System.out.println("crash test: expected " + expectedIds.size() + " events, delivered " + delivered.size() + ", distinct "
+                    + distinct.size() + ", missing " + missing.size());
+            assertThat(missing).as("events missing downstream").isEmpty();
+            assertThat(delivered).as("events delivered more than once").hasSameSizeAs(distinct);
+            assertThat(distinct).isEqualTo(expectedIds);
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    private String csv(int document) {
+        StringBuilder csv = new StringBuilder("product_code,batch_id,status,site_id,markets\n");
+        for (int r = 0; r < RECORDS_PER_DOCUMENT; r++) {
+            csv.append("05012345678900,C").append(document).append('-').append(r).append(",RELEASED,ACME-LYON,DE\n");
+        }
+        return csv.toString();
+    }
+
+    private static Set<String> expectedEventIds(String csv) throws IOException {
+        CmoConnector connector = ConnectorCatalog.load().find("csv-batch-record").orElseThrow();
+        DocumentRun run = new DocumentRun("csv-batch-record", connector.open(ConnectorConfig.defaults(connector.descriptor())),
+                connector.descriptor().defaultErrorPolicy());
+        Set<String> ids = new HashSet<>();
+        run.deliver(DocumentSource.of(csv.getBytes(StandardCharsets.UTF_8)), new DocumentContext(PartnerId.of("acme-cmo"), "x", Instant.EPOCH),
+                record -> ids.add(EventIds.of(record)));
+        return ids;
+    }
+
+    private Process start(String name) throws Exception {
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
+        Files.createDirectories(dataDir);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "-jar", Path.of("target", "cmohub-gateway.jar").toAbsolutePath().toString(), "serve",
+                "--server.port=" + httpPort,
+                "--cmohub.data-dir=" + dataDir,
+                "--cmohub.admin.api-key=crash-test-admin-key",
+                "--cmohub.broker.acceptor-url=tcp://127.0.0.1:" + brokerPort,
+                "--cmohub.publish-batch-size=100",
+                "--cmohub.outbound.routes[0].name=sink",
+                "--cmohub.outbound.routes[0].kind=JMS",
+                "--cmohub.outbound.routes[0].destination=jms:queue:" + SINK,
+                "--spring.artemis.embedded.queues=cmohub.documents,cmohub.inbound," + SINK);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("the gateway exited at start-up; see " + log + "\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/liveness"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 || health.statusCode() == 404) {
+                    HttpResponse<String> api = http.send(request("/api/v1/quarantine").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    if (api.statusCode() == 200) {
+                        return process;
+                    }
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("the gateway did not start within 90 s; see " + log);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("X-Api-Key", KEY).timeout(Duration.ofSeconds(30));
+    }
+
+    private String post(String csv) throws Exception {
+        HttpResponse<String> response = http.send(request("/api/v1/partners/acme-cmo/documents?format=csv-batch-record")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return CanonicalJson.mapper().readTree(response.body()).get("documentId").asText();
+    }
+
+    private JsonNode status(String documentId) throws Exception {
+        return CanonicalJson.mapper().readTree(http.send(request("/api/v1/documents/" + documentId).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private int finished(List<String> documentIds) throws Exception {
+        int finished = 0;
+        for (String id : documentIds) {
+            String status = status(id).path("status").asText();
+            if (status.equals("ACCEPTED") || status.equals("PARTIALLY_ACCEPTED") || status.equals("REJECTED")) {
+                finished++;
+            }
+        }
+        return finished;
+    }
+
+    private List<String> drainSink() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+             Connection connection = factory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createQueue(SINK));
+            Message message;
+            while ((message = consumer.receive(5000)) != null) {
+                ids.add(CanonicalJson.mapper().readTree(((TextMessage) message).getText()).get("id").asText());
+            }
+        }
+        return ids;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
