@@ -10,6 +10,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
+import io.cmohub.model.EntityType;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public final class JmsEventPublisher implements EventPublisher, AutoCloseable {
     }
 
     @Override
-    public synchronized void publish(List<CanonicalEvent> batch, String documentId) throws Exception {
+    public void publish(List<CanonicalEvent> batch, String documentId) throws Exception {
         if (batch.isEmpty()) {
             return;
         }
@@ -63,14 +65,21 @@ public final class JmsEventPublisher implements EventPublisher, AutoCloseable {
     private void sendInOneTransaction(List<CanonicalEvent> events, String documentId) throws Exception {
         try (Session session = connection().createSession(true, Session.SESSION_TRANSACTED)) {
             try {
-                MessageProducer producer = session.createProducer(null);
-                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                // One producer per topic and session: looking a destination up, or sending through an
+                // anonymous producer, costs a broker round trip per message.
+                Map<EntityType, MessageProducer> producers = new EnumMap<>(EntityType.class);
                 for (CanonicalEvent event : events) {
                     TextMessage message = session.createTextMessage(json.writeValueAsString(event));
                     for (Map.Entry<String, String> header : EventHeaders.of(event, documentId).entrySet()) {
                         message.setStringProperty(header.getKey(), header.getValue());
                     }
-                    producer.send(session.createTopic(topicPrefix + event.entityType().wireName()), message);
+                    MessageProducer producer = producers.get(event.entityType());
+                    if (producer == null) {
+                        producer = session.createProducer(session.createTopic(topicPrefix + event.entityType().wireName()));
+                        producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                        producers.put(event.entityType(), producer);
+                    }
+                    producer.send(message);
                 }
                 session.commit();
             } catch (Exception e) {
@@ -98,14 +107,14 @@ public final class JmsEventPublisher implements EventPublisher, AutoCloseable {
         return false;
     }
 
-    private Connection connection() throws JMSException {
+    private synchronized Connection connection() throws JMSException {
         if (connection == null) {
             connection = connectionFactory.createConnection();
         }
         return connection;
     }
 
-    private void closeConnection() {
+    private synchronized void closeConnection() {
         if (connection != null) {
             try {
                 connection.close();

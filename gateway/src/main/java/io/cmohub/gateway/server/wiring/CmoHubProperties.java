@@ -21,7 +21,7 @@ public class CmoHubProperties {
     /** Canonical events per broker transaction. */
     private int publishBatchSize = 500;
     /** Parallel document processors on this node. */
-    private int processingConsumers = 2;
+    private int processingConsumers = 3;
     private final Admin admin = new Admin();
     private final Broker broker = new Broker();
     /** Partners seeded into the registry at start-up (created or updated). */

@@ -82,6 +82,8 @@ public class PipelineConfiguration {
     @Bean
     JmsComponent jms(ConnectionFactory connectionFactory) {
         JmsComponent jms = JmsComponent.jmsComponentTransacted(connectionFactory, new JmsTransactionManager(connectionFactory));
+        // Local JMS transactions allow cached consumers; without this, every message opens a new session and consumer.
+        jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
         return jms;
     }
 }

@@ -1,0 +1,136 @@
+package io.cmohub.gateway.bench;
+
+import io.cmohub.gateway.server.GatewayApplication;
+import io.cmohub.routes.publish.EventHeaders;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Measures the gateway end to end, as a partner sees it: synthetic batch-record CSV documents are
+ * posted over HTTP to a gateway with its embedded defaults (persistent Artemis journal, H2 file
+ * database, fsync'd document store) and counted when their canonical events arrive on the
+ * canonical topic. Reports records per second and per-document latency (POST sent → last event of
+ * the document received).
+ */
+public final class IngestBenchmark {
+    public record Result(long records, int documents, int recordsPerDocument, int clients, double seconds, double recordsPerSecond,
+                         double latencyP50Millis, double latencyP99Millis, double latencyMaxMillis) {
+    }
+
+    private IngestBenchmark() {
+    }
+
+    public static Result run(int records, int recordsPerDocument, int clients, Path dataDir) throws Exception {
+        int documents = Math.max(1, records / recordsPerDocument);
+        ConfigurableApplicationContext gateway = GatewayApplication.start("--server.port=0", "--cmohub.data-dir=" + dataDir.toAbsolutePath(),
+                "--cmohub.admin.api-key=benchmark-admin-key-0123456789", "--logging.level.root=WARN", "--logging.level.io.cmohub=WARN",
+                "--spring.main.banner-mode=off");
+        try {
+            int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+            ConnectionFactory connectionFactory = gateway.getBean(ConnectionFactory.class);
+            Map<String, Long> postedAt = new ConcurrentHashMap<>();
+            Map<String, AtomicLong> remaining = new ConcurrentHashMap<>();
+            List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+            CountDownLatch allDone = new CountDownLatch(documents);
+            try (Connection connection = connectionFactory.createConnection()) {
+                Session session = connection.createSession(false, Session.DUPS_OK_ACKNOWLEDGE);
+                MessageConsumer consumer = session.createConsumer(session.createTopic("cmohub.events.batch"));
+                consumer.setMessageListener(message -> {
+                    try {
+                        String document = message.getStringProperty(EventHeaders.DOCUMENT_ID);
+                        AtomicLong left = remaining.computeIfAbsent(document, d -> new AtomicLong(recordsPerDocument));
+                        if (left.decrementAndGet() == 0) {
+                            Long start = postedAt.get(document);
+                            latencies.add(System.nanoTime() - (start == null ? System.nanoTime() : start));
+                            allDone.countDown();
+                        }
+                    } catch (JMSException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                connection.start();
+
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+                ExecutorService posters = Executors.newFixedThreadPool(clients);
+                long begin = System.nanoTime();
+                List<Future<?>> posted = new ArrayList<>();
+                for (int d = 0; d < documents; d++) {
+                    String csv = document(d, recordsPerDocument);
+                    posted.add(posters.submit(() -> {
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                        URI.create("http://127.0.0.1:" + port + "/api/v1/partners/acme-cmo/documents?format=csv-batch-record"))
+                                .header("X-Api-Key", "acme-demo-key").header("Content-Type", "text/csv")
+                                .POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 202) {
+                            throw new IllegalStateException("POST answered " + response.statusCode() + ": " + response.body());
+                        }
+                        String id = response.body().replaceAll(".*\"documentId\":\"([^\"]+)\".*", "$1");
+                        postedAt.put(id, start);
+                        return null;
+                    }));
+                }
+                for (Future<?> future : posted) {
+                    future.get();
+                }
+                if (!allDone.await(30, TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("not all events arrived within 30 minutes");
+                }
+                double seconds = (System.nanoTime() - begin) / 1e9;
+                posters.shutdownNow();
+                List<Long> sorted = new ArrayList<>(latencies);
+                Collections.sort(sorted);
+                long total = (long) documents * recordsPerDocument;
+                return new Result(total, documents, recordsPerDocument, clients, round(seconds), round(total / seconds),
+                        round(percentile(sorted, 0.50) / 1e6), round(percentile(sorted, 0.99) / 1e6), round(sorted.get(sorted.size() - 1) / 1e6));
+            }
+        } finally {
+            gateway.close();
+        }
+    }
+
+    static String document(int index, int records) {
+        StringBuilder csv = new StringBuilder(records * 64).append("product_code,batch_id,status,site_id,expiry,markets\n");
+        for (int r = 0; r < records; r++) {
+            csv.append("05012345678900,K").append(Long.toString(System.nanoTime() % 100_000_000L, 36)).append('-').append(index).append('-').append(r)
+                    .append(",RELEASED,ACME-LYON,270600,DE|FR\n");
+        }
+        return csv.toString();
+    }
+
+    private static double percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    public static Path temporaryDataDir() throws IOException {
+        return Files.createTempDirectory("cmohub-bench");
+    }
+}
