@@ -138,6 +138,7 @@ class CrashRecoveryIT {
                 "--cmohub.outbound.routes[0].name=sink",
                 "--cmohub.outbound.routes[0].kind=JMS",
                 "--cmohub.outbound.routes[0].destination=jms:queue:" + SINK,
+                "--cmohub.outbound.routes[0].consumers=4",
                 "--spring.artemis.embedded.queues=cmohub.documents,cmohub.inbound," + SINK);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

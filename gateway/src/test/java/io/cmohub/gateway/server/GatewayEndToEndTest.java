@@ -258,7 +258,7 @@ abstract class GatewayEndToEndTest {
     }
 
     @Test
-    @Order(5)
+    @Order(10)
     void theAuditChainVerifiesUntilARowIsEdited() throws Exception {
         assertThat(call("GET", "/api/v1/admin/audit/verification", ACME_KEY, null).statusCode()).isEqualTo(403);
         JsonNode ok = CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/audit/verification", ADMIN_KEY, null).body());
@@ -275,6 +275,71 @@ abstract class GatewayEndToEndTest {
 
     @Test
     @Order(6)
+    void webhookRetriesOnServerErrorsAndTimeoutsThenDeadLettersAndReplays() throws Exception {
+        webhook.resetAll();
+        // A 500 and then a slow (but in time) success: delivered on the second attempt.
+        webhook.stubFor(post(urlEqualTo("/hooks/cmohub")).inScenario("flaky").whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        webhook.stubFor(post(urlEqualTo("/hooks/cmohub")).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(aResponse().withStatus(200).withFixedDelay(500)));
+        String first = postDocument("acme-cmo", ACME_KEY, "product_code,batch_id,status,markets\n05012345678900,W-1,RELEASED,FR\n");
+        assertThat(awaitFinished(first, ACME_KEY).get("status").asText()).isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> webhook.verify(2, postRequestedFor(urlEqualTo("/hooks/cmohub"))));
+
+        // An endpoint slower than the 1.5 s response timeout: three attempts, then the dead-letter queue.
+        webhook.resetAll();
+        webhook.stubFor(post(urlEqualTo("/hooks/cmohub")).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+        String second = postDocument("acme-cmo", ACME_KEY, "product_code,batch_id,status,markets\n05012345678900,W-2,RELEASED,FR\n");
+        assertThat(awaitFinished(second, ACME_KEY).get("status").asText()).isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500)).until(
+                () -> CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/outbound/qms/dead-letters", ADMIN_KEY, null).body())
+                        .path("deadLetters").asInt() == 1);
+        assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/hooks/cmohub")))).hasSize(3);
+
+        // The receiver is fixed; the admin replays; the event arrives, signed, and the dead-letter queue is empty.
+        webhook.resetAll();
+        webhook.stubFor(post(urlEqualTo("/hooks/cmohub")).willReturn(aResponse().withStatus(204)));
+        assertThat(call("POST", "/api/v1/admin/outbound/qms/replay", ACME_KEY, null).statusCode()).isEqualTo(403);
+        HttpResponse<String> replay = call("POST", "/api/v1/admin/outbound/qms/replay", ADMIN_KEY, null);
+        assertThat(CanonicalJson.mapper().readTree(replay.body()).get("replayed").asInt()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> webhook.verify(1, postRequestedFor(urlEqualTo("/hooks/cmohub"))));
+        LoggedRequest delivered = webhook.findAll(postRequestedFor(urlEqualTo("/hooks/cmohub"))).get(0);
+        assertThat(delivered.getBodyAsString()).contains("W-2");
+        assertThat(WebhookSignature.verify(WEBHOOK_SECRET, delivered.getHeader(WebhookSignature.TIMESTAMP_HEADER), delivered.getBody(),
+                delivered.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
+        assertThat(CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/outbound/qms/dead-letters", ADMIN_KEY, null).body())
+                .path("deadLetters").asInt()).isZero();
+    }
+
+    @Test
+    @Order(7)
+    void filesDroppedInThePartnersInboxAreProcessedAndMovedAfterTheirOutcome() throws Exception {
+        Path inbox = Files.createDirectories(dataDir().resolve("inbox").resolve("acme-cmo"));
+        Files.writeString(inbox.resolve("good.csv"), "product_code,batch_id,status\n05012345678900,I-1,RELEASED\n");
+        Files.writeString(inbox.resolve("bad.csv"), "product_code,batch_id\n05012345678900,I-2\n");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(inbox.resolve("done").resolve("good.csv")).exists();
+            assertThat(inbox.resolve("failed").resolve("bad.csv")).exists();
+        });
+        assertThat(inbox.resolve("good.csv")).doesNotExist();
+    }
+
+    @Test
+    @Order(8)
+    void documentsSentAsJmsMessagesGoThroughTheSamePipeline() throws Exception {
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TextMessage message = session.createTextMessage("product_code,batch_id,status,markets\n05012345678900,J-1,RELEASED,DE\n");
+            message.setStringProperty("CmoHubPartner", "acme-cmo");
+            message.setStringProperty("CmoHubFormat", "csv-batch-record");
+            session.createProducer(session.createQueue("cmohub.inbound")).send(message);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(drainQueue("sponsor.erp", Duration.ofSeconds(1)))
+                .anyMatch(body -> body.contains("J-1")));
+    }
+
+    @Test
+    @Order(9)
     void hostileInputGetsFourHundredsNeverFiveHundreds() throws Exception {
         assertThat(call("POST", "/api/v1/partners/acme-cmo/documents", ACME_KEY, BATCHES).statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/partners/acme-cmo/documents?format=no-such", ACME_KEY, BATCHES).statusCode()).isEqualTo(400);

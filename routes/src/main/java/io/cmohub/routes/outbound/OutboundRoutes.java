@@ -13,8 +13,9 @@ import org.apache.camel.builder.RouteBuilder;
  * and after the last attempt put the original event on the target's dead-letter queue, from which
  * it can be replayed.
  *
- * <p>{@code %s} in the templates is the target's name, e.g.
- * {@code jms:queue:cmohub.events.*::cmohub.out.%s?transacted=true} and {@code jms:queue:cmohub.dlq.%s}.
+ * <p>In the templates {@code %1$s} is the target's name and {@code %2$d} its number of consumers,
+ * e.g. {@code jms:queue:cmohub.events.*::cmohub.out.%1$s?transacted=true&concurrentConsumers=%2$d} and
+ * {@code jms:queue:cmohub.dlq.%1$s}.
  */
 public final class OutboundRoutes extends RouteBuilder {
     private final List<OutboundTarget> targets;
@@ -30,8 +31,8 @@ public final class OutboundRoutes extends RouteBuilder {
     @Override
     public void configure() {
         for (OutboundTarget target : targets) {
-            var route = from(String.format(sourceUriTemplate, target.name())).routeId("cmohub-outbound-" + target.name())
-                    .errorHandler(deadLetterChannel(String.format(deadLetterUriTemplate, target.name()))
+            var route = from(String.format(sourceUriTemplate, target.name(), target.consumers())).routeId("cmohub-outbound-" + target.name())
+                    .errorHandler(deadLetterChannel(String.format(deadLetterUriTemplate, target.name(), target.consumers()))
                             .useOriginalMessage()
                             .maximumRedeliveries(target.maxAttempts() - 1)
                             .redeliveryDelay(target.initialDelayMillis())
@@ -39,7 +40,10 @@ public final class OutboundRoutes extends RouteBuilder {
                             .backOffMultiplier(2)
                             .maximumRedeliveryDelay(60_000)
                             .retryAttemptedLogLevel(org.apache.camel.LoggingLevel.WARN)
-                            .logExhausted(true))
+                            .logExhausted(true)
+                            // The dead-letter queue must take the same event again after a replay fails
+                            // again; the broker's duplicate detection would silently drop it.
+                            .onPrepareFailure(exchange -> exchange.getMessage().removeHeader(EventHeaders.DUPLICATE_ID)))
                     .filter(exchange -> target.filter().matches(exchange.getMessage().getHeaders()));
             switch (target.kind()) {
                 case JMS -> route.to(target.destination());

@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param fileFormat   FILE: JSON (one CloudEvent per file) or CSV (one event per file, flattened, formula-safe)
  * @param maxAttempts  deliveries tried before the event goes to the dead-letter queue
  * @param initialDelayMillis first retry delay; it doubles per attempt up to a minute
+ * @param consumers    parallel deliveries; 1 keeps the publication order, more trade order for throughput
  */
 public record OutboundTarget(String name, Kind kind, OutboundFilter filter, String destination, String secret, FileFormat fileFormat,
-                             int maxAttempts, long initialDelayMillis) {
+                             int maxAttempts, long initialDelayMillis, int consumers) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public enum Kind { JMS, WEBHOOK, FILE }
@@ -31,6 +32,9 @@ public record OutboundTarget(String name, Kind kind, OutboundFilter filter, Stri
         }
         if (kind == Kind.WEBHOOK && (secret == null || secret.length() < 16)) {
             throw new IllegalArgumentException("webhook route '" + name + "' needs a secret of at least 16 characters to sign its deliveries");
+        }
+        if (consumers < 1) {
+            throw new IllegalArgumentException("outbound route '" + name + "' needs at least 1 consumer");
         }
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("outbound route '" + name + "' needs max-attempts of at least 1");

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.broker.DeadLetters;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.audit.AuditVerification;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,10 +14,41 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdminController {
     private final AuditTrail audit;
     private final Access access;
+    private final DeadLetters deadLetters;
+    private final java.util.Set<String> routes;
 
-    public AdminController(AuditTrail audit, Access access) {
+    public AdminController(AuditTrail audit, Access access, jakarta.jms.ConnectionFactory connectionFactory,
+                           io.cmohub.gateway.server.wiring.OutboundProperties outbound) {
         this.audit = audit;
         this.access = access;
+        this.deadLetters = new DeadLetters(connectionFactory);
+        this.routes = outbound.getRoutes().stream().map(io.cmohub.gateway.server.wiring.OutboundProperties.Route::getName)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** How many events wait in an outbound route's dead-letter queue. */
+    @GetMapping("/outbound/{route}/dead-letters")
+    public java.util.Map<String, Object> deadLetters(@org.springframework.web.bind.annotation.PathVariable String route, HttpServletRequest request)
+            throws jakarta.jms.JMSException {
+        access.requireAdmin(request);
+        return java.util.Map.of("route", known(route), "deadLetters", deadLetters.count(route));
+    }
+
+    /** Sends every dead-lettered event of a route through the route again (after the receiver is fixed). */
+    @org.springframework.web.bind.annotation.PostMapping("/outbound/{route}/replay")
+    public java.util.Map<String, Object> replay(@org.springframework.web.bind.annotation.PathVariable String route, HttpServletRequest request)
+            throws jakarta.jms.JMSException {
+        var admin = access.requireAdmin(request);
+        int moved = deadLetters.replay(known(route));
+        audit.record(admin.actor(), "REPLAY", "outbound-route", route, "SUCCESS", null, "events=" + moved);
+        return java.util.Map.of("route", route, "replayed", moved);
+    }
+
+    private String known(String route) {
+        if (!routes.contains(route)) {
+            throw new ApiException(org.springframework.http.HttpStatus.NOT_FOUND, "no outbound route '" + route + "'");
+        }
+        return route;
     }
 
     /** Checks the audit trail's hash chain and reports the first edited, deleted or missing row. */

@@ -18,8 +18,8 @@ public class OutboundConfiguration {
     OutboundRoutes outboundRoutes(OutboundProperties properties, ConnectionFactory connectionFactory) throws Exception {
         SubscriptionQueues.ensure(artemis(connectionFactory), properties.targets());
         return new OutboundRoutes(properties.targets(),
-                "jms:queue:" + SubscriptionQueues.EVENTS_WILDCARD + "::" + SubscriptionQueues.QUEUE_PREFIX + "%s?transacted=true",
-                "jms:queue:" + SubscriptionQueues.DEAD_LETTER_PREFIX + "%s");
+                "jms:queue:" + SubscriptionQueues.EVENTS_WILDCARD + "::" + SubscriptionQueues.QUEUE_PREFIX + "%1$s?transacted=true&concurrentConsumers=%2$d",
+                "jms:queue:" + SubscriptionQueues.DEAD_LETTER_PREFIX + "%1$s");
     }
 
     static ActiveMQConnectionFactory artemis(ConnectionFactory connectionFactory) {

@@ -48,6 +48,8 @@ public class OutboundProperties {
         private int maxAttempts = 5;
         /** First retry delay in milliseconds; doubles per attempt up to one minute. */
         private long initialDelayMs = 1000;
+        /** Parallel deliveries; 1 (the default) keeps the publication order, more trade order for throughput. */
+        private int consumers = 1;
         /** CloudEvents types to deliver; empty for all. */
         private List<String> eventTypes = new ArrayList<>();
         /** Partners whose events to deliver; empty for all. */
@@ -59,7 +61,7 @@ public class OutboundProperties {
 
         OutboundTarget target() {
             return new OutboundTarget(name, kind, new OutboundFilter(eventTypes, partners, markets, products), destination, secret, fileFormat,
-                    maxAttempts, initialDelayMs);
+                    maxAttempts, initialDelayMs, consumers);
         }
 
         public String getName() {
@@ -116,6 +118,14 @@ public class OutboundProperties {
 
         public void setInitialDelayMs(long initialDelayMs) {
             this.initialDelayMs = initialDelayMs;
+        }
+
+        public int getConsumers() {
+            return consumers;
+        }
+
+        public void setConsumers(int consumers) {
+            this.consumers = consumers;
         }
 
         public List<String> getEventTypes() {
