@@ -91,7 +91,7 @@ abstract class GatewayEndToEndTest {
         registry.add("cmohub.outbound.routes[2].kind", () -> "FILE");
         registry.add("cmohub.outbound.routes[2].file-format", () -> "CSV");
         registry.add("cmohub.outbound.routes[2].destination", () -> dataDir.resolve("outbound-drop").toString());
-        registry.add("camel.component.http.response-timeout", () -> "1500");
+        registry.add("cmohub.outbound.routes[1].timeout-ms", () -> "1500");
     }
 
     static final String BATCHES = Files.exists(Path.of("src/test/resources/cli/acme-batch-records.csv")) ? read("src/test/resources/cli/acme-batch-records.csv") : null;
@@ -143,7 +143,8 @@ abstract class GatewayEndToEndTest {
 
     List<String> drainQueue(String queue, Duration wait) throws Exception {
         List<String> bodies = new ArrayList<>();
-        try (Connection connection = connectionFactory.createConnection()) {
+        // The Artemis factory itself: Spring's caching factory keeps closed consumers (and their prefetched messages) alive.
+        try (Connection connection = io.cmohub.gateway.server.wiring.OutboundConfiguration.artemis(connectionFactory).createConnection()) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(queue));
@@ -299,6 +300,7 @@ abstract class GatewayEndToEndTest {
         // The receiver is fixed; the admin replays; the event arrives, signed, and the dead-letter queue is empty.
         webhook.resetAll();
         webhook.stubFor(post(urlEqualTo("/hooks/cmohub")).willReturn(aResponse().withStatus(204)));
+        drainQueue("sponsor.erp", Duration.ofSeconds(2));
         assertThat(call("POST", "/api/v1/admin/outbound/qms/replay", ACME_KEY, null).statusCode()).isEqualTo(403);
         HttpResponse<String> replay = call("POST", "/api/v1/admin/outbound/qms/replay", ADMIN_KEY, null);
         assertThat(CanonicalJson.mapper().readTree(replay.body()).get("replayed").asInt()).isEqualTo(1);
@@ -309,6 +311,8 @@ abstract class GatewayEndToEndTest {
                 delivered.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
         assertThat(CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/outbound/qms/dead-letters", ADMIN_KEY, null).body())
                 .path("deadLetters").asInt()).isZero();
+        // The replay was for the webhook route only: the ERP route, which had the event already, does not get it again.
+        assertThat(drainQueue("sponsor.erp", Duration.ofSeconds(2))).noneMatch(body -> body.contains("W-2"));
     }
 
     @Test

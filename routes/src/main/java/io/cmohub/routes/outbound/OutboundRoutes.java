@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.http.HttpEndpoint;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * One route per sponsor system: take its subscription (the host creates a durable, filtered
@@ -49,12 +52,24 @@ public final class OutboundRoutes extends RouteBuilder {
                 case JMS -> route.to(target.destination());
                 case WEBHOOK -> route
                         .process(exchange -> prepareWebhook(exchange, target))
-                        .to(target.destination());
+                        .to(webhookEndpoint(target));
                 case FILE -> route
                         .process(exchange -> prepareFile(exchange, target))
                         .to("file:" + target.destination() + "?tempPrefix=.writing-&fileExist=Override");
             }
         }
+    }
+
+    /** The HTTP endpoint with the target's own timeouts (camel-http's options set them only component-wide). */
+    private HttpEndpoint webhookEndpoint(OutboundTarget target) {
+        HttpEndpoint endpoint = getContext().getEndpoint(target.destination(), HttpEndpoint.class);
+        Timeout timeout = Timeout.ofMilliseconds(target.timeoutMillis());
+        endpoint.setHttpClientConfigurer(builder -> builder.setDefaultRequestConfig(RequestConfig.custom()
+                .setConnectionRequestTimeout(timeout)
+                .setResponseTimeout(timeout)
+                .build()));
+        endpoint.setConnectionsPerRoute(Math.max(2, target.consumers()));
+        return endpoint;
     }
 
     private static void prepareWebhook(Exchange exchange, OutboundTarget target) {

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
  * @param maxAttempts  deliveries tried before the event goes to the dead-letter queue
  * @param initialDelayMillis first retry delay; it doubles per attempt up to a minute
  * @param consumers    parallel deliveries; 1 keeps the publication order, more trade order for throughput
+ * @param timeoutMillis WEBHOOK: connect and response timeout of one attempt; a slower receiver counts as a failed attempt
  */
 public record OutboundTarget(String name, Kind kind, OutboundFilter filter, String destination, String secret, FileFormat fileFormat,
-                             int maxAttempts, long initialDelayMillis, int consumers) {
+                             int maxAttempts, long initialDelayMillis, int consumers, long timeoutMillis) {
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     public enum Kind { JMS, WEBHOOK, FILE }
@@ -32,6 +33,9 @@ public record OutboundTarget(String name, Kind kind, OutboundFilter filter, Stri
         }
         if (kind == Kind.WEBHOOK && (secret == null || secret.length() < 16)) {
             throw new IllegalArgumentException("webhook route '" + name + "' needs a secret of at least 16 characters to sign its deliveries");
+        }
+        if (timeoutMillis < 1) {
+            throw new IllegalArgumentException("outbound route '" + name + "' needs a positive timeout");
         }
         if (consumers < 1) {
             throw new IllegalArgumentException("outbound route '" + name + "' needs at least 1 consumer");

@@ -21,7 +21,8 @@ public class AdminController {
                            io.cmohub.gateway.server.wiring.OutboundProperties outbound) {
         this.audit = audit;
         this.access = access;
-        this.deadLetters = new DeadLetters(connectionFactory);
+        // Not the caching factory: it would keep the browser's and consumer's prefetched messages after close.
+        this.deadLetters = new DeadLetters(io.cmohub.gateway.server.wiring.OutboundConfiguration.artemis(connectionFactory));
         this.routes = outbound.getRoutes().stream().map(io.cmohub.gateway.server.wiring.OutboundProperties.Route::getName)
                 .collect(java.util.stream.Collectors.toSet());
     }

@@ -1,6 +1,5 @@
 package io.cmohub.gateway.server.broker;
 
-import io.cmohub.routes.publish.EventHeaders;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
@@ -15,6 +14,9 @@ import java.util.Enumeration;
 
 /** The dead-letter queue of an outbound route: count what is there, and move it back for another delivery attempt. */
 public final class DeadLetters {
+    /** Marks a replayed event: only the named route's subscription takes it. */
+    public static final String REPLAY_FOR = "cmohubReplayFor";
+
     private final ConnectionFactory connectionFactory;
 
     public DeadLetters(ConnectionFactory connectionFactory) {
@@ -31,26 +33,35 @@ public final class DeadLetters {
         }
     }
 
-    /** Moves every dead letter of the route back to its subscription queue, one transaction per message; returns how many. */
+    /**
+     * Sends every dead letter of the route through it again and returns how many. Each event is
+     * published once more on its canonical topic, marked {@value #REPLAY_FOR}=route, which only that
+     * route's subscription accepts (see {@link SubscriptionQueues}). The dead letter is acknowledged
+     * only after the broker has confirmed the send, so a failure keeps it where it was.
+     */
     public int replay(String route) throws JMSException {
         int moved = 0;
         try (Connection connection = connectionFactory.createConnection()) {
             connection.start();
-            Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-            MessageConsumer consumer = session.createConsumer(session.createQueue(SubscriptionQueues.DEAD_LETTER_PREFIX + route));
-            MessageProducer producer = session.createProducer(session.createQueue(SubscriptionQueues.fqqn(route)));
+            Session receiving = connection.createSession(false, Session.CLIENT_ACKNOWLEDGE);
+            Session sending = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = receiving.createConsumer(receiving.createQueue(SubscriptionQueues.DEAD_LETTER_PREFIX + route));
+            MessageProducer producer = sending.createProducer(null);
+            producer.setDeliveryMode(jakarta.jms.DeliveryMode.PERSISTENT);
             Message message;
             while ((message = consumer.receive(500)) != null) {
-                TextMessage copy = session.createTextMessage(((TextMessage) message).getText());
+                TextMessage copy = sending.createTextMessage(((TextMessage) message).getText());
                 for (Enumeration<?> names = message.getPropertyNames(); names.hasMoreElements(); ) {
                     String name = (String) names.nextElement();
+                    // Only the hub's own properties: the duplicate-detection id must not come along, or the broker would drop the copy.
                     if (name.startsWith("cmohub")) {
                         copy.setObjectProperty(name, message.getObjectProperty(name));
                     }
                 }
-                copy.removeProperty(EventHeaders.DUPLICATE_ID);
-                producer.send(copy);
-                session.commit();
+                copy.setStringProperty(REPLAY_FOR, route);
+                String entity = message.getStringProperty(io.cmohub.routes.publish.EventHeaders.ENTITY);
+                producer.send(sending.createTopic(io.cmohub.routes.publish.JmsEventPublisher.DEFAULT_TOPIC_PREFIX + entity), copy);
+                message.acknowledge();
                 moved++;
             }
         }

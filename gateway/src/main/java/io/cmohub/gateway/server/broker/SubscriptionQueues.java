@@ -30,12 +30,19 @@ public final class SubscriptionQueues {
         return EVENTS_WILDCARD + "::" + QUEUE_PREFIX + routeName;
     }
 
+    /** The route's filter, plus: a replayed event is for the route it was replayed for only. */
+    static String selector(OutboundTarget target) {
+        String replay = "(" + DeadLetters.REPLAY_FOR + " IS NULL OR " + DeadLetters.REPLAY_FOR + " = '" + target.name() + "')";
+        String filter = target.filter().selector();
+        return filter == null ? replay : replay + " AND " + filter;
+    }
+
     public static void ensure(ActiveMQConnectionFactory connectionFactory, List<OutboundTarget> targets) throws Exception {
         ServerLocator locator = connectionFactory.getServerLocator();
         try (ClientSessionFactory factory = locator.createSessionFactory(); ClientSession session = factory.createSession()) {
             for (OutboundTarget target : targets) {
                 SimpleString queue = SimpleString.of(QUEUE_PREFIX + target.name());
-                String filter = target.filter().selector();
+                String filter = selector(target);
                 ClientSession.QueueQuery existing = session.queueQuery(queue);
                 if (existing.isExists()) {
                     String current = existing.getFilterString() == null ? null : existing.getFilterString().toString();

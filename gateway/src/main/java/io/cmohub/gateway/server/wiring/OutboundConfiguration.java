@@ -22,7 +22,8 @@ public class OutboundConfiguration {
                 "jms:queue:" + SubscriptionQueues.DEAD_LETTER_PREFIX + "%1$s");
     }
 
-    static ActiveMQConnectionFactory artemis(ConnectionFactory connectionFactory) {
+    /** The Artemis factory behind Spring's caching one, for work that must really close its consumers. */
+    public static ActiveMQConnectionFactory artemis(ConnectionFactory connectionFactory) {
         ConnectionFactory target = connectionFactory instanceof CachingConnectionFactory caching ? caching.getTargetConnectionFactory() : connectionFactory;
         if (target instanceof ActiveMQConnectionFactory artemis) {
             return artemis;

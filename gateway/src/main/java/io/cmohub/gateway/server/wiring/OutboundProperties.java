@@ -48,6 +48,8 @@ public class OutboundProperties {
         private int maxAttempts = 5;
         /** First retry delay in milliseconds; doubles per attempt up to one minute. */
         private long initialDelayMs = 1000;
+        /** WEBHOOK: timeout of one attempt in milliseconds; a slower receiver counts as a failed attempt. */
+        private long timeoutMs = 10_000;
         /** Parallel deliveries; 1 (the default) keeps the publication order, more trade order for throughput. */
         private int consumers = 1;
         /** CloudEvents types to deliver; empty for all. */
@@ -61,7 +63,7 @@ public class OutboundProperties {
 
         OutboundTarget target() {
             return new OutboundTarget(name, kind, new OutboundFilter(eventTypes, partners, markets, products), destination, secret, fileFormat,
-                    maxAttempts, initialDelayMs, consumers);
+                    maxAttempts, initialDelayMs, consumers, timeoutMs);
         }
 
         public String getName() {
@@ -118,6 +120,14 @@ public class OutboundProperties {
 
         public void setInitialDelayMs(long initialDelayMs) {
             this.initialDelayMs = initialDelayMs;
+        }
+
+        public long getTimeoutMs() {
+            return timeoutMs;
+        }
+
+        public void setTimeoutMs(long timeoutMs) {
+            this.timeoutMs = timeoutMs;
         }
 
         public int getConsumers() {
