@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cmohub", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "cmo-hub: connect a sponsor's contract manufacturers. Validate and convert CMO exports offline, or serve the gateway.",
-        subcommands = {ValidateCommand.class, ConvertCommand.class, ConnectorsCommand.class, ServeCommand.class, BenchmarkCommand.class,
+        subcommands = {ValidateCommand.class, ConvertCommand.class, ConnectorsCommand.class, ServeCommand.class, BenchmarkCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CmoHubCli implements Runnable {
 

@@ -146,6 +146,31 @@ class CliTest {
     }
 
     @Test
+    void auditVerifyReportsAnIntactChainAndTheFirstEditedRow(@TempDir Path tmp) throws Exception {
+        String url = "jdbc:h2:file:" + tmp.toAbsolutePath().resolve("audit");
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration/cmohub").load().migrate();
+        io.cmohub.routes.audit.JdbcAuditTrail trail = new io.cmohub.routes.audit.JdbcAuditTrail(h2);
+        for (int i = 0; i < 3; i++) {
+            trail.record("acme-cmo", "RECEIVE", "document", "doc-" + i, "SUCCESS", null, null);
+        }
+        Result intact = run("audit", "verify", "--jdbc-url", url);
+        assertThat(intact.exit()).as(intact.err()).isZero();
+        assertThat(intact.jsonLines().get(0).get("valid").asBoolean()).isTrue();
+
+        try (var c = h2.getConnection(); var s = c.createStatement()) {
+            s.executeUpdate("UPDATE audit_event SET object_id = 'doc-x' WHERE seq = 2");
+        }
+        Result broken = run("audit", "verify", "--jdbc-url", url);
+        assertThat(broken.exit()).isEqualTo(1);
+        assertThat(broken.jsonLines().get(0).get("firstBadSeq").asLong()).isEqualTo(2);
+
+        assertThat(run("audit", "verify", "--jdbc-url", "jdbc:h2:file:" + tmp.toAbsolutePath().resolve("nothing-here")).exit()).isNotZero();
+    }
+
+    @Test
     void connectorsListsEveryFormatWithItsConfiguration() {
         Result result = run("connectors");
         assertThat(result.exit()).isZero();

@@ -186,6 +186,10 @@ abstract class GatewayEndToEndTest {
         assertThat(delivered.at("/data/markets").toString()).contains("FR");
         assertThat(ids).contains(delivered.get("id").asText());
 
+        // Metrics count what happened.
+        JsonNode published = CanonicalJson.mapper().readTree(call("GET", "/actuator/metrics/cmohub.records?tag=outcome:published", null, null).body());
+        assertThat(published.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(4);
+
         // The CSV drop folder has one file per event.
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             try (var files = Files.list(dataDir().resolve("outbound-drop").resolve("batch"))) {

@@ -51,9 +51,16 @@ public final class DocumentProcessor {
     private final EventPublisher publisher;
     private final AuditTrail audit;
     private final int batchSize;
+    private final PipelineObserver observer;
 
     public DocumentProcessor(ConnectorCatalog connectors, PartnerDirectory partners, DocumentStore store, JdbcDocumentRegistry registry,
                              JdbcEventLedger ledger, EventPublisher publisher, AuditTrail audit, int batchSize) {
+        this(connectors, partners, store, registry, ledger, publisher, audit, batchSize, PipelineObserver.NONE);
+    }
+
+    public DocumentProcessor(ConnectorCatalog connectors, PartnerDirectory partners, DocumentStore store, JdbcDocumentRegistry registry,
+                             JdbcEventLedger ledger, EventPublisher publisher, AuditTrail audit, int batchSize, PipelineObserver observer) {
+        this.observer = observer;
         this.connectors = connectors;
         this.partners = partners;
         this.store = store;
@@ -88,7 +95,7 @@ public final class DocumentProcessor {
             }
             DocumentRun run = new DocumentRun(document.format(), connector.open(config), connector.descriptor().defaultErrorPolicy(),
                     new PartnerScopeCheck(partner));
-            PublishingBatcher batcher = new PublishingBatcher(ledger, publisher, batchSize, documentId,
+            PublishingBatcher batcher = new PublishingBatcher(ledger, publisher, observer, batchSize, documentId,
                     CanonicalEvent.partnerSource(document.partner()), document.partner(), document.receivedAt(),
                     processed -> registry.progress(documentId, processed));
             DocumentContext context = new DocumentContext(partner.id(), documentId, document.receivedAt());
@@ -148,6 +155,7 @@ public final class DocumentProcessor {
         if (published > 0) {
             audit.record("system", "PUBLISH", "document", document.documentId(), "SUCCESS", null, "events=" + published);
         }
+        observer.documentCompleted(document.partner(), document.format(), state.name(), report.sourceEvents(), published, duplicates, rejectedRecords);
         LOG.info("document {} from {} ({}): {} {}", document.documentId(), document.partner(), document.format(), state, counts);
         return state;
     }

@@ -21,6 +21,7 @@ import java.util.function.LongConsumer;
 final class PublishingBatcher {
     private final JdbcEventLedger ledger;
     private final EventPublisher publisher;
+    private final PipelineObserver observer;
     private final int batchSize;
     private final String documentId;
     private final URI source;
@@ -32,10 +33,11 @@ final class PublishingBatcher {
     private long duplicates;
     private long seen;
 
-    PublishingBatcher(JdbcEventLedger ledger, EventPublisher publisher, int batchSize, String documentId, URI source, String partner,
+    PublishingBatcher(JdbcEventLedger ledger, EventPublisher publisher, PipelineObserver observer, int batchSize, String documentId, URI source, String partner,
                       Instant receivedAt, LongConsumer progress) {
         this.ledger = ledger;
         this.publisher = publisher;
+        this.observer = observer;
         this.batchSize = batchSize;
         this.documentId = documentId;
         this.source = source;
@@ -66,6 +68,7 @@ final class PublishingBatcher {
                 fresh.add(event);
             }
         }
+        long start = System.nanoTime();
         try {
             publisher.publish(fresh, documentId);
         } catch (RuntimeException e) {
@@ -73,6 +76,7 @@ final class PublishingBatcher {
         } catch (Exception e) {
             throw new PublishFailedException("publishing " + fresh.size() + " events of document " + documentId + " failed", e);
         }
+        observer.batchPublished(fresh.size(), System.nanoTime() - start);
         ledger.recordPublished(fresh.stream().map(CanonicalEvent::id).toList(), documentId);
         published += fresh.size();
         duplicates += pending.size() - fresh.size();

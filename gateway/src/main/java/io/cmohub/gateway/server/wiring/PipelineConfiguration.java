@@ -69,8 +69,9 @@ public class PipelineConfiguration {
     @Bean
     DocumentProcessor documentProcessor(ConnectorCatalog catalog, JdbcPartnerDirectory partners, FileSystemDocumentStore store,
                                         JdbcDocumentRegistry registry, JdbcEventLedger ledger, JmsEventPublisher publisher, JdbcAuditTrail audit,
-                                        CmoHubProperties properties) {
-        return new DocumentProcessor(catalog, partners, store, registry, ledger, publisher, audit, properties.getPublishBatchSize());
+                                        CmoHubProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new DocumentProcessor(catalog, partners, store, registry, ledger, publisher, audit, properties.getPublishBatchSize(),
+                new MicrometerPipelineObserver(meters));
     }
 
     @Bean

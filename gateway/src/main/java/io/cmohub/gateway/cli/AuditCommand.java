@@ -1,0 +1,66 @@
+package io.cmohub.gateway.cli;
+
+import io.cmohub.model.codec.CanonicalJson;
+import io.cmohub.routes.audit.AuditVerification;
+import io.cmohub.routes.audit.JdbcAuditTrail;
+import java.util.concurrent.Callable;
+import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cmohub audit verify}: checks the audit trail's hash chain directly in the database, without a running gateway. */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit trail tools.", subcommands = AuditCommand.Verify.class)
+final class AuditCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: verify");
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Recomputes every hash of the audit trail and reports the first edited, deleted or missing row as JSON.",
+                    "Exit status: 0 when the chain is intact, 1 when it is not."})
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--jdbc-url", defaultValue = "jdbc:h2:file:./data/db/cmohub;AUTO_SERVER=TRUE",
+                description = "Database of the gateway (default: the embedded default's, ${DEFAULT-VALUE}).")
+        String jdbcUrl;
+
+        @Option(names = "--user", defaultValue = "sa", description = "Database user (default: ${DEFAULT-VALUE}).")
+        String user;
+
+        @Option(names = "--password", defaultValue = "", description = "Database password.")
+        String password;
+
+        @Override
+        public Integer call() throws Exception {
+            javax.sql.DataSource dataSource;
+            if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+                PGSimpleDataSource pg = new PGSimpleDataSource();
+                pg.setURL(jdbcUrl);
+                if (!user.isEmpty() && !"sa".equals(user)) {
+                    pg.setUser(user);
+                }
+                pg.setPassword(password);
+                dataSource = pg;
+            } else {
+                JdbcDataSource h2 = new JdbcDataSource();
+                // IFEXISTS: verifying must never create an empty database and call it intact.
+                h2.setURL(jdbcUrl + (jdbcUrl.contains("IFEXISTS") ? "" : ";IFEXISTS=TRUE"));
+                h2.setUser(user);
+                h2.setPassword(password);
+                dataSource = h2;
+            }
+            AuditVerification result = new JdbcAuditTrail(dataSource).verify();
+            spec.commandLine().getOut().println(CanonicalJson.mapper().writeValueAsString(result));
+            spec.commandLine().getOut().flush();
+            return result.valid() ? 0 : 1;
+        }
+    }
+}
