@@ -23,12 +23,13 @@ final class AuditCommand implements Runnable {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = {"Recomputes every hash of the audit trail and reports the first edited, deleted or missing row as JSON.",
-                    "Exit status: 0 when the chain is intact, 1 when it is not."})
+                    "For the embedded H2 database run it while the gateway is stopped (H2 locks its file); on a running gateway use",
+                    "GET /api/v1/admin/audit/verification. Exit status: 0 when the chain is intact, 1 when it is not."})
     static final class Verify implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--jdbc-url", defaultValue = "jdbc:h2:file:./data/db/cmohub;AUTO_SERVER=TRUE",
+        @Option(names = "--jdbc-url", defaultValue = "jdbc:h2:file:./data/db/cmohub",
                 description = "Database of the gateway (default: the embedded default's, ${DEFAULT-VALUE}).")
         String jdbcUrl;
 
