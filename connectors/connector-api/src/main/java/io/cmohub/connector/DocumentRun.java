@@ -89,7 +89,7 @@ public final class DocumentRun {
             status = DocumentStatus.REJECTED;
         }
         long delivered = status == DocumentStatus.REJECTED ? 0 : tally.canonicalRecords;
-        return new DocumentReport(format, status, tally.sourceEvents, delivered, tally.errors, tally.errorsOmitted);
+        return new DocumentReport(format, status, tally.sourceEvents, delivered, tally.errors, tally.errorsOmitted, tally.rejectedRecords);
     }
 
     /** Carries a delivery failure through the parser, which must not mistake it for bad input. */

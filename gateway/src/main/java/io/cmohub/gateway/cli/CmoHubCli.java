@@ -40,6 +40,6 @@ public final class CmoHubCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, convert, connectors or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, convert, connectors, serve, benchmark or audit");
     }
 }

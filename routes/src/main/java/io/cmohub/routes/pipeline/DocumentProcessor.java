@@ -52,6 +52,8 @@ public final class DocumentProcessor {
     private final AuditTrail audit;
     private final int batchSize;
     private final PipelineObserver observer;
+    /** Documents being processed in this JVM: a second dispatch of one (a redelivery next to a start-up re-dispatch) waits its turn. */
+    private final java.util.Set<String> inProgress = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public DocumentProcessor(ConnectorCatalog connectors, PartnerDirectory partners, DocumentStore store, JdbcDocumentRegistry registry,
                              JdbcEventLedger ledger, EventPublisher publisher, AuditTrail audit, int batchSize) {
@@ -71,8 +73,22 @@ public final class DocumentProcessor {
         this.batchSize = batchSize;
     }
 
-    /** Processes the document unless it already has a final status; returns its status. */
+    /**
+     * Processes the document unless it already has a final status; returns its status. If this JVM
+     * is already processing it, returns at once: the running processing owns the outcome.
+     */
     public DocumentState process(String documentId) throws IOException {
+        if (!inProgress.add(documentId)) {
+            return DocumentState.PROCESSING;
+        }
+        try {
+            return processClaimed(documentId);
+        } finally {
+            inProgress.remove(documentId);
+        }
+    }
+
+    private DocumentState processClaimed(String documentId) throws IOException {
         DocumentRecord document = registry.find(documentId)
                 .orElseThrow(() -> new IllegalArgumentException("no document " + documentId + " is registered"));
         if (document.status().isFinal()) {
@@ -129,13 +145,13 @@ public final class DocumentProcessor {
 
     private DocumentState reject(DocumentRecord document, String reason) {
         DocumentReport report = new DocumentReport(document.format(), DocumentStatus.REJECTED, 0, 0,
-                List.of(new RecordError("document", null, reason)), 0);
+                List.of(new RecordError("document", null, reason)), 0, 0);
         return complete(document, report, 0, 0);
     }
 
     private DocumentState complete(DocumentRecord document, DocumentReport report, long published, long duplicates) {
         DocumentState state = DocumentState.valueOf(report.status().name());
-        long rejectedRecords = report.errors().stream().map(RecordError::location).distinct().count() + report.errorsOmitted();
+        long rejectedRecords = report.rejectedRecords();
         registry.complete(document.documentId(), state, report, published, duplicates, rejectedRecords);
         String counts = "sourceEvents=" + report.sourceEvents() + " canonicalRecords=" + report.canonicalRecords() + " published=" + published
                 + " duplicates=" + duplicates + " rejectedRecords=" + rejectedRecords;

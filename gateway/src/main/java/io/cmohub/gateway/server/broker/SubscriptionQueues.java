@@ -37,9 +37,11 @@ public final class SubscriptionQueues {
         return filter == null ? replay : replay + " AND " + filter;
     }
 
-    public static void ensure(ActiveMQConnectionFactory connectionFactory, List<OutboundTarget> targets) throws Exception {
+    /** @param user the broker user (null for the embedded broker, which runs without security) */
+    public static void ensure(ActiveMQConnectionFactory connectionFactory, String user, String password, List<OutboundTarget> targets) throws Exception {
         ServerLocator locator = connectionFactory.getServerLocator();
-        try (ClientSessionFactory factory = locator.createSessionFactory(); ClientSession session = factory.createSession()) {
+        try (ClientSessionFactory factory = locator.createSessionFactory();
+             ClientSession session = factory.createSession(user, password, false, true, true, false, 0)) {
             for (OutboundTarget target : targets) {
                 SimpleString queue = SimpleString.of(QUEUE_PREFIX + target.name());
                 String filter = selector(target);

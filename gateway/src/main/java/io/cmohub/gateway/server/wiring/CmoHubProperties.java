@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("cmohub")
 public class CmoHubProperties {
     /** Directory for everything the embedded default keeps: documents, broker journal, H2 database, inbox. */
-    private Path dataDir = Path.of("data");
+    private Path dataDir = Path.of("./data");
     /** Largest document accepted on any channel, in bytes; larger ones get HTTP 413 and are not kept. */
     private long maxDocumentBytes = 256L * 1024 * 1024;
     /** Canonical events per broker transaction. */

@@ -15,8 +15,9 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class OutboundConfiguration {
 
     @Bean
-    OutboundRoutes outboundRoutes(OutboundProperties properties, ConnectionFactory connectionFactory) throws Exception {
-        SubscriptionQueues.ensure(artemis(connectionFactory), properties.targets());
+    OutboundRoutes outboundRoutes(OutboundProperties properties, ConnectionFactory connectionFactory,
+                                  org.springframework.boot.autoconfigure.jms.artemis.ArtemisProperties artemisProperties) throws Exception {
+        SubscriptionQueues.ensure(artemis(connectionFactory), artemisProperties.getUser(), artemisProperties.getPassword(), properties.targets());
         return new OutboundRoutes(properties.targets(),
                 "jms:queue:" + SubscriptionQueues.EVENTS_WILDCARD + "::" + SubscriptionQueues.QUEUE_PREFIX + "%1$s?transacted=true&concurrentConsumers=%2$d",
                 "jms:queue:" + SubscriptionQueues.DEAD_LETTER_PREFIX + "%1$s");

@@ -55,6 +55,9 @@ public class StartupTasks implements ApplicationRunner {
                     "products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
                             + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList());
         }
+        if (!properties.getDemo().isEnabled()) {
+            disableDemoPartner();
+        }
         List<DocumentRecord> unfinished = registry.unfinished();
         for (DocumentRecord document : unfinished) {
             dispatcher.dispatch(document.documentId());
@@ -62,6 +65,15 @@ public class StartupTasks implements ApplicationRunner {
         if (!unfinished.isEmpty()) {
             LOG.info("dispatched {} unfinished documents again after start-up", unfinished.size());
         }
+    }
+
+    /** Turning the demo off must also take away its well-known key if an earlier start seeded it. */
+    private void disableDemoPartner() {
+        PartnerId demo = PartnerId.of(properties.getDemo().getPartnerId());
+        partners.find(demo).filter(PartnerProfile::enabled).ifPresent(profile -> {
+            partners.save(new PartnerProfile(profile.id(), profile.name(), false, profile.products(), profile.sites(), profile.formats()), null, null);
+            audit.record("system", "CONFIG_CHANGE", "partner", demo.value(), "SUCCESS", "demo partner disabled (cmohub.demo.enabled=false)", null);
+        });
     }
 
     private CmoHubProperties.PartnerSeed demoPartner() {
