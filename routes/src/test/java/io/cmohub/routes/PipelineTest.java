@@ -196,6 +196,47 @@ abstract class PipelineTest {
     }
 
     @Test
+    void theSameRecordsProcessedConcurrentlyInTwoDocumentsArePublishedOnce(@TempDir Path dir) throws Exception {
+        setUp(dir);
+        StringBuilder many = new StringBuilder("product_code,batch_id,status,site_id\n");
+        for (int i = 0; i < 300; i++) {
+            many.append("05012345678900,P").append(i).append('-').append(run).append(",RELEASED,ACME-LYON\n");
+        }
+        try (Connection connection = connectionFactory.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageConsumer consumer = session.createConsumer(session.createTopic("cmohub.events.batch"));
+            List<String> documents = new ArrayList<>();
+            for (int copy = 0; copy < 4; copy++) {
+                documents.add(receive(many.toString()));
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            List<java.util.concurrent.Future<DocumentState>> results = new ArrayList<>();
+            for (String document : documents) {
+                results.add(pool.submit(() -> processor.process(document)));
+            }
+            for (var result : results) {
+                assertThat(result.get()).isEqualTo(DocumentState.ACCEPTED);
+            }
+            pool.shutdown();
+            List<TextMessage> events = drain(consumer);
+            assertThat(events).hasSize(300);
+            assertThat(events.stream().map(m -> {
+                try {
+                    return m.getStringProperty(EventHeaders.EVENT_ID);
+                } catch (jakarta.jms.JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).distinct().count()).isEqualTo(300);
+            long published = 0;
+            for (String document : documents) {
+                published += registry.find(document).orElseThrow().published();
+            }
+            assertThat(published).isEqualTo(300);
+        }
+    }
+
+    @Test
     void auditChainVerifiesAndDetectsAnEditedRow(@TempDir Path dir) throws Exception {
         setUp(dir);
         processor.process(receive(csv));

@@ -20,8 +20,9 @@ import org.apache.camel.support.service.ServiceSupport;
  * content-derived event id, so re-posting a file publishes nothing new. Also a Camel
  * {@link IdempotentRepository}, for hosts that want the Idempotent Consumer EIP on the same table.
  *
- * <p>Ids are recorded after the broker committed the events: a crash in between can only cause a
- * re-publication, which the broker's duplicate detection drops; recording first could lose events.
+ * <p>Ids are claimed in a transaction that commits after the broker committed the events: concurrent
+ * publications of the same record serialise on the claim, and a crash between the two commits can
+ * only cause a re-publication, which the broker's duplicate detection drops.
  */
 public final class JdbcEventLedger extends ServiceSupport implements IdempotentRepository {
     private static final int IN_CHUNK = 500;
@@ -58,54 +59,110 @@ public final class JdbcEventLedger extends ServiceSupport implements IdempotentR
         return known;
     }
 
-    /** Records ids as published; ids recorded meanwhile by another node are skipped, not an error. */
-    public void recordPublished(Collection<String> ids, String documentId) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        String sql = "INSERT INTO published_event (event_id, document_id, published_at) VALUES (?, ?, ?)";
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (String id : ids) {
-                    s.setString(1, id);
-                    s.setString(2, documentId);
-                    s.setObject(3, JdbcTime.toDb(JdbcTime.now()));
-                    s.addBatch();
-                }
-                s.executeBatch();
-                c.commit();
-            } catch (SQLException e) {
+    /**
+     * Claims the ids not published yet, in a database transaction that stays open until the caller
+     * has published them: a concurrent claim of the same id (the same record in another document,
+     * on this node or another) waits for this transaction and then finds the id taken. Commit the
+     * claim after the broker committed; close it without commit (rollback) if publishing failed.
+     */
+    public Claim claim(Collection<String> ids, String documentId) {
+        Set<String> candidates = new java.util.LinkedHashSet<>(ids);
+        candidates.removeAll(alreadyPublished(ids));
+        try {
+            Connection c = dataSource.getConnection();
+            try {
+                c.setAutoCommit(false);
+                return new Claim(c, insertAll(c, candidates, documentId));
+            } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                c.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not claim events in the event ledger", e);
+        }
+    }
+
+    /** Inserts the ids in one batch; when another transaction got some of them first, one by one with savepoints. */
+    private static Set<String> insertAll(Connection c, Set<String> ids, String documentId) throws SQLException {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        java.sql.Savepoint beforeBatch = c.setSavepoint();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO published_event (event_id, document_id, published_at) VALUES (?, ?, ?)")) {
+            for (String id : ids) {
+                s.setString(1, id);
+                s.setString(2, documentId);
+                s.setObject(3, JdbcTime.toDb(JdbcTime.now()));
+                s.addBatch();
+            }
+            s.executeBatch();
+            return ids;
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            c.rollback(beforeBatch);
+        }
+        Set<String> claimed = new java.util.LinkedHashSet<>();
+        for (String id : ids) {
+            java.sql.Savepoint one = c.setSavepoint();
+            try {
+                insert(c, id, documentId);
+                claimed.add(id);
+            } catch (SQLException e) {
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
-                c.setAutoCommit(true);
-                recordOneByOne(c, ids, documentId);
+                c.rollback(one);
             }
-        } catch (SQLException e) {
-            throw new StoreException("could not write the event ledger", e);
+        }
+        return claimed;
+    }
+
+    /** Ids claimed for publication, holding their ledger rows locked until {@link #commit} or {@link #close}. */
+    public static final class Claim implements AutoCloseable {
+        private final Connection connection;
+        private final Set<String> claimed;
+        private boolean committed;
+
+        Claim(Connection connection, Set<String> claimed) {
+            this.connection = connection;
+            this.claimed = Set.copyOf(claimed);
+        }
+
+        public Set<String> claimed() {
+            return claimed;
+        }
+
+        public void commit() {
+            try {
+                connection.commit();
+                committed = true;
+            } catch (SQLException e) {
+                throw new StoreException("could not commit the event ledger", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!committed) {
+                    connection.rollback();
+                }
+                connection.close();
+            } catch (SQLException e) {
+                throw new StoreException("could not release an event ledger claim", e);
+            }
         }
     }
 
-    private static void recordOneByOne(Connection c, Collection<String> ids, String documentId) throws SQLException {
-        for (String id : ids) {
-            insert(c, id, documentId);
-        }
-    }
-
-    private static boolean insert(Connection c, String id, String documentId) throws SQLException {
+    private static void insert(Connection c, String id, String documentId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO published_event (event_id, document_id, published_at) VALUES (?, ?, ?)")) {
             s.setString(1, id);
             s.setString(2, documentId);
             s.setObject(3, JdbcTime.toDb(JdbcTime.now()));
             s.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                return false;
-            }
-            throw e;
         }
     }
 
@@ -121,8 +178,12 @@ public final class JdbcEventLedger extends ServiceSupport implements IdempotentR
     @Override
     public boolean add(String key) {
         try (Connection c = dataSource.getConnection()) {
-            return insert(c, key, "camel");
+            insert(c, key, "camel");
+            return true;
         } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return false;
+            }
             throw new StoreException("could not write the event ledger", e);
         }
     }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -61,25 +60,26 @@ final class PublishingBatcher {
         if (pending.isEmpty()) {
             return;
         }
-        Set<String> known = ledger.alreadyPublished(pending.keySet());
-        List<CanonicalEvent> fresh = new ArrayList<>(pending.size());
-        for (CanonicalEvent event : pending.values()) {
-            if (!known.contains(event.id())) {
-                fresh.add(event);
+        try (JdbcEventLedger.Claim claim = ledger.claim(pending.keySet(), documentId)) {
+            List<CanonicalEvent> fresh = new ArrayList<>(pending.size());
+            for (CanonicalEvent event : pending.values()) {
+                if (claim.claimed().contains(event.id())) {
+                    fresh.add(event);
+                }
             }
+            long start = System.nanoTime();
+            try {
+                publisher.publish(fresh, documentId);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new PublishFailedException("publishing " + fresh.size() + " events of document " + documentId + " failed", e);
+            }
+            observer.batchPublished(fresh.size(), System.nanoTime() - start);
+            claim.commit();
+            published += fresh.size();
+            duplicates += pending.size() - fresh.size();
         }
-        long start = System.nanoTime();
-        try {
-            publisher.publish(fresh, documentId);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new PublishFailedException("publishing " + fresh.size() + " events of document " + documentId + " failed", e);
-        }
-        observer.batchPublished(fresh.size(), System.nanoTime() - start);
-        ledger.recordPublished(fresh.stream().map(CanonicalEvent::id).toList(), documentId);
-        published += fresh.size();
-        duplicates += pending.size() - fresh.size();
         pending.clear();
         progress.accept(seen);
     }
