@@ -237,6 +237,17 @@ abstract class PipelineTest {
     }
 
     @Test
+    void aDocumentThatFailsOnEveryAttemptIsRejectedWithTheFailureNotLost(@TempDir Path dir) throws Exception {
+        setUp(dir);
+        String id = receive(csv);
+        processor.giveUp(id, new java.nio.file.NoSuchFileException("documents/xx/" + id), 10);
+        DocumentRecord record = registry.find(id).orElseThrow();
+        assertThat(record.status()).isEqualTo(DocumentState.REJECTED);
+        assertThat(registry.errors(id).get(0).reason()).contains("processing failed 10 times").contains("NoSuchFileException");
+        assertThat(registry.quarantined(null, 10, 0)).extracting(DocumentRecord::documentId).contains(id);
+    }
+
+    @Test
     void auditChainVerifiesAndDetectsAnEditedRow(@TempDir Path dir) throws Exception {
         setUp(dir);
         processor.process(receive(csv));

@@ -344,6 +344,18 @@ abstract class GatewayEndToEndTest {
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(drainQueue("sponsor.erp", Duration.ofSeconds(1)))
                 .anyMatch(body -> body.contains("J-1")));
+
+        // Nonsense headers are recorded and rejected with a reason, not lost in the broker.
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            TextMessage message = session.createTextMessage("anything");
+            message.setStringProperty("CmoHubPartner", "x".repeat(100) + "\u0000\nforged");
+            session.createProducer(session.createQueue("cmohub.inbound")).send(message);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode quarantine = CanonicalJson.mapper().readTree(call("GET", "/api/v1/quarantine", ADMIN_KEY, null).body());
+            assertThat(quarantine.findValuesAsText("partner")).anyMatch(p -> p.startsWith("xxxx") && !p.contains("\n") && p.length() <= 64);
+        });
     }
 
     @Test
@@ -352,7 +364,10 @@ abstract class GatewayEndToEndTest {
         assertThat(call("POST", "/api/v1/partners/acme-cmo/documents", ACME_KEY, BATCHES).statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/partners/acme-cmo/documents?format=no-such", ACME_KEY, BATCHES).statusCode()).isEqualTo(400);
         assertThat(call("POST", "/api/v1/partners/nobody/documents?format=csv-batch-record", ADMIN_KEY, BATCHES).statusCode()).isEqualTo(404);
-        assertThat(call("GET", "/api/v1/documents/../../etc/passwd", ACME_KEY, null).statusCode()).isBetween(400, 404);
+        assertThat(call("GET", "/api/v1/documents/does-not-exist", ACME_KEY, null).statusCode()).isEqualTo(404);
+        // An encoded path must not slip past authentication.
+        assertThat(call("GET", "/%61pi/v1/quarantine", null, null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/quarantine", null, null).statusCode()).isEqualTo(401);
         String binary = new String(new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2}, StandardCharsets.ISO_8859_1);
         String id = postDocument("acme-cmo", ACME_KEY, binary);
         assertThat(awaitFinished(id, ACME_KEY).get("status").asText()).isEqualTo("REJECTED");

@@ -87,8 +87,14 @@ public final class JdbcAuditTrail implements AuditTrail {
                 headSeq = rs.getLong(1);
                 headHash = rs.getString(2);
             }
+            // Only up to the head read above: rows appended meanwhile belong to the next verification.
+            // Without autocommit the PostgreSQL driver streams the rows instead of holding them all.
+            c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, action, object_type, object_id, outcome, reason, details, "
-                    + "prev_hash, hash FROM audit_event ORDER BY seq"); ResultSet rs = s.executeQuery()) {
+                    + "prev_hash, hash FROM audit_event WHERE seq <= ? ORDER BY seq")) {
+                s.setFetchSize(1000);
+                s.setLong(1, headSeq);
+                ResultSet rs = s.executeQuery();
                 while (rs.next()) {
                     AuditEntry e = new AuditEntry(rs.getLong(1), JdbcTime.fromDb(rs.getObject(2, OffsetDateTime.class)), rs.getString(3),
                             rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
@@ -106,6 +112,9 @@ public final class JdbcAuditTrail implements AuditTrail {
                     expectedPrev = e.hash();
                     expectedSeq++;
                 }
+                rs.close();
+            } finally {
+                c.rollback();
             }
             long last = expectedSeq - 1;
             if (last != headSeq) {

@@ -7,6 +7,7 @@ import io.cmohub.routes.store.DocumentTooLargeException;
 import io.cmohub.routes.store.JdbcDocumentRegistry;
 import io.cmohub.routes.store.JdbcTime;
 import io.cmohub.routes.store.StoredDocument;
+import io.cmohub.routes.store.StoredText;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -34,8 +35,13 @@ public final class DocumentIntake {
      * @param channel how it arrived: http, inbox, jms or replay
      * @throws DocumentTooLargeException when it exceeds the size cap (audited; nothing kept)
      */
-    public DocumentRecord receive(String partner, String format, String channel, String originalName, InputStream content, String replayOf)
+    public DocumentRecord receive(String rawPartner, String rawFormat, String channel, String rawName, InputStream content, String replayOf)
             throws IOException {
+        // Whatever the channel delivered is recorded, even nonsense: the processing rejects it with a
+        // reason. Only its form is made safe for the database, the logs and the audit trail.
+        String partner = rawPartner == null || rawPartner.isBlank() ? "(none)" : StoredText.identifier(rawPartner, 64);
+        String format = rawFormat == null || rawFormat.isBlank() ? "(none)" : StoredText.identifier(rawFormat, 64);
+        String originalName = StoredText.identifier(rawName, 500);
         StoredDocument stored;
         try {
             stored = store.store(content, maxDocumentBytes);
@@ -47,7 +53,7 @@ public final class DocumentIntake {
         registry.register(record);
         audit.record(partner, replayOf == null ? "RECEIVE" : "REPLAY", "document", stored.documentId(), "SUCCESS", null,
                 "channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
-                        + (originalName == null ? "" : " name=" + originalName) + (replayOf == null ? "" : " replayOf=" + replayOf));
+                        + (originalName == null ? "" : " name=\"" + originalName.replace("\"", "\\\"") + "\"") + (replayOf == null ? "" : " replayOf=" + replayOf));
         return record;
     }
 

@@ -123,6 +123,20 @@ public final class DocumentProcessor {
         }
     }
 
+    /**
+     * Ends a document that failed on every attempt: REJECTED, with the failure as the reason, so it is
+     * in the quarantine and can be replayed once the cause is fixed.
+     */
+    public void giveUp(String documentId, Throwable failure, int attempts) {
+        Optional<DocumentRecord> document = documentId == null ? Optional.empty() : registry.find(documentId);
+        if (document.isEmpty() || document.get().status().isFinal()) {
+            LOG.error("giving up on dispatch message for document {} after {} attempts: {}", documentId, attempts, String.valueOf(failure));
+            return;
+        }
+        LOG.error("giving up on document {} after {} attempts", documentId, attempts, failure);
+        reject(document.get(), "processing failed " + attempts + " times; last failure: " + failure);
+    }
+
     private Optional<String> refusal(DocumentRecord document) {
         PartnerId partnerId;
         try {

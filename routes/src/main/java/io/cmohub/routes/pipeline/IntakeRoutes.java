@@ -2,6 +2,7 @@ package io.cmohub.routes.pipeline;
 
 import io.cmohub.routes.store.DocumentRecord;
 import io.cmohub.routes.store.DocumentState;
+import io.cmohub.routes.store.DocumentTooLargeException;
 import java.io.InputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -38,13 +39,30 @@ public final class IntakeRoutes extends RouteBuilder {
         this.inboxFormats = inboxFormats;
     }
 
+    /** JMS delivery counter (1-based), set by the broker on every redelivery. */
+    static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
     @Override
     public void configure() {
+        // After the last delivery the broker allows, a document that still cannot be processed is
+        // rejected with the failure as its reason (kept, audited, replayable) instead of vanishing
+        // into the broker's dead-letter address. Sources without a delivery count give up at once.
+        int maxAttempts = getContext().getPropertiesComponent().resolveProperty("cmohub.dispatch.max-attempts").map(Integer::parseInt).orElse(1);
         from("{{cmohub.dispatch.uri}}").routeId("cmohub-process")
+                .onException(Exception.class)
+                    .onWhen(exchange -> {
+                        Integer count = exchange.getMessage().getHeader(DELIVERY_COUNT, Integer.class);
+                        return count == null || count >= maxAttempts;
+                    })
+                    .handled(true)
+                    .process(exchange -> processor.giveUp(exchange.getMessage().getBody(String.class),
+                            exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class), maxAttempts))
+                .end()
                 .process(exchange -> processor.process(exchange.getMessage().getMandatoryBody(String.class)));
 
         from("{{cmohub.intake.jms.uri}}").routeId("cmohub-intake-jms")
                 .process(this::receiveJms)
+                .filter(header(DOCUMENT_ID_HEADER).isNotNull())
                 .setBody(header(DOCUMENT_ID_HEADER))
                 .to("{{cmohub.dispatch.uri}}");
 
@@ -55,9 +73,17 @@ public final class IntakeRoutes extends RouteBuilder {
     private void receiveJms(Exchange exchange) throws Exception {
         String partner = exchange.getMessage().getHeader(PARTNER_HEADER, String.class);
         String format = exchange.getMessage().getHeader(FORMAT_HEADER, String.class);
-        DocumentRecord record = intake.receive(partner == null ? "unknown" : partner, format == null ? "unknown" : format, "jms",
-                exchange.getMessage().getMessageId(), exchange.getMessage().getMandatoryBody(InputStream.class), null);
-        exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());
+        Object body = exchange.getMessage().getBody();
+        // A text message's characters are stored as UTF-8 whatever the platform default; bytes as they are.
+        InputStream content = body instanceof String text
+                ? new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : exchange.getMessage().getMandatoryBody(InputStream.class);
+        try {
+            DocumentRecord record = intake.receive(partner, format, "jms", exchange.getMessage().getMessageId(), content, null);
+            exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());
+        } catch (DocumentTooLargeException e) {
+            exchange.getMessage().removeHeader(DOCUMENT_ID_HEADER); // refused and audited by the intake; nothing to process
+        }
     }
 
     private void receiveFile(Exchange exchange) throws Exception {
@@ -69,6 +95,9 @@ public final class IntakeRoutes extends RouteBuilder {
         DocumentRecord record;
         try (InputStream content = exchange.getMessage().getMandatoryBody(InputStream.class)) {
             record = intake.receive(partner, format, "inbox", name, content, null);
+        } catch (DocumentTooLargeException e) {
+            exchange.getMessage().setHeader(INBOX_TARGET_HEADER, partner + "/failed/" + name); // refused and audited by the intake
+            return;
         }
         DocumentState state = processor.process(record.documentId());
         exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());

@@ -28,6 +28,18 @@ public final class StoredText {
         return out == null ? value : out.toString();
     }
 
+    /**
+     * A partner-supplied identifier (partner, format, file name) made safe for one database column,
+     * one log line and one audit field: every control character escaped, at most {@code max} characters.
+     */
+    public static String identifier(String value, int max) {
+        if (value == null) {
+            return null;
+        }
+        String clean = clean(value).replace("\n", "\\u000A").replace("\t", "\\u0009");
+        return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
     private static boolean validSurrogate(String value, int i) {
         char c = value.charAt(i);
         if (Character.isHighSurrogate(c)) {

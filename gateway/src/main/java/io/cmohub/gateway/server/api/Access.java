@@ -16,7 +16,12 @@ public class Access {
     }
 
     Principal principal(HttpServletRequest request) {
-        return (Principal) request.getAttribute(Principal.REQUEST_ATTRIBUTE);
+        Principal principal = (Principal) request.getAttribute(Principal.REQUEST_ATTRIBUTE);
+        if (principal == null) {
+            // Defence in depth: an API request that reached a controller without passing the filter.
+            throw new ApiException(HttpStatus.UNAUTHORIZED, "authentication required");
+        }
+        return principal;
     }
 
     /** The caller must be this partner (or the admin acting for it). */

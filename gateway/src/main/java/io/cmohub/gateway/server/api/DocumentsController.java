@@ -56,7 +56,8 @@ public class DocumentsController {
         access.requirePartner(request, partner);
         // Read from the query string only: asking the servlet for a parameter would consume a body
         // sent as application/x-www-form-urlencoded (curl's default) and store an empty document.
-        String format = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("format");
+        String rawFormat = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("format");
+        String format = rawFormat == null ? null : org.springframework.web.util.UriUtils.decode(rawFormat, java.nio.charset.StandardCharsets.UTF_8);
         if (format == null || format.isBlank()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "query parameter 'format' is required, e.g. ?format=csv-batch-record");
         }

@@ -17,7 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates every {@code /api/} call: a partner by its API key ({@code X-Api-Key} or
  * {@code Authorization: Bearer}) or by its TLS client certificate when the server runs with mutual
- * TLS; the admin by the admin key. Failures get 401 and an audit record; what an authenticated
+ * TLS; the admin by the admin key. Which requests it sees is decided by the container's (decoded,
+ * normalised) mapping of {@code /api/*}, never by comparing the raw URI, which {@code /%61pi/} would evade. Failures get 401 and an audit record; what an authenticated
  * caller may do is decided by the endpoints (a partner only on its own path and documents).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
@@ -29,11 +30,6 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         this.partners = partners;
         this.audit = audit;
         this.adminKey = adminKey.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
