@@ -64,12 +64,14 @@ public final class OutboundRoutes extends RouteBuilder {
     private HttpEndpoint webhookEndpoint(OutboundTarget target) {
         HttpEndpoint endpoint = getContext().getEndpoint(target.destination(), HttpEndpoint.class);
         Timeout timeout = Timeout.ofMilliseconds(target.timeoutMillis());
-        endpoint.setHttpClientConfigurer(builder -> builder.setDefaultRequestConfig(RequestConfig.custom()
-                .setConnectionRequestTimeout(timeout)
-                .setResponseTimeout(timeout)
-                .build()));
+        endpoint.setHttpClientConfigurer(builder -> builder.setDefaultRequestConfig(requestConfig(timeout)));
         endpoint.setConnectionsPerRoute(Math.max(2, target.consumers()));
         return endpoint;
+    }
+
+    @SuppressWarnings("deprecation") // the per-request connect timeout still applies; the alternative is per connection manager
+    private static RequestConfig requestConfig(Timeout timeout) {
+        return RequestConfig.custom().setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build();
     }
 
     private static void prepareWebhook(Exchange exchange, OutboundTarget target) {

@@ -137,6 +137,14 @@ public final class DocumentProcessor {
         reject(document.get(), "processing failed " + attempts + " times; last failure: " + failure);
     }
 
+    private boolean isRegistered(String partner) {
+        try {
+            return partners.find(PartnerId.of(partner)).isPresent();
+        } catch (InvalidValueException e) {
+            return false;
+        }
+    }
+
     private Optional<String> refusal(DocumentRecord document) {
         PartnerId partnerId;
         try {
@@ -185,7 +193,11 @@ public final class DocumentProcessor {
         if (published > 0) {
             audit.record("system", "PUBLISH", "document", document.documentId(), "SUCCESS", null, "events=" + published);
         }
-        observer.documentCompleted(document.partner(), document.format(), state.name(), report.sourceEvents(), published, duplicates, rejectedRecords);
+        // Metric tags only from the registry and the catalogue: a sender must not be able to mint meters.
+        boolean registered = isRegistered(document.partner());
+        observer.documentCompleted(registered ? document.partner() : "unregistered",
+                connectors.find(document.format()).isPresent() ? document.format() : "unknown", state.name(), report.sourceEvents(), published,
+                duplicates, rejectedRecords);
         LOG.info("document {} from {} ({}): {} {}", document.documentId(), document.partner(), document.format(), state, counts);
         return state;
     }
