@@ -19,7 +19,6 @@ import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jms.connection.JmsTransactionManager;
 
 /** Wires the library pieces of {@code routes} into the gateway: the gateway itself holds no pipeline logic. */
 @Configuration
@@ -79,11 +78,20 @@ public class PipelineConfiguration {
         return new IntakeRoutes(intake, processor, new InboxFormats(partners));
     }
 
-    /** Camel's JMS component on the gateway's broker, with local JMS transactions for every transacted route. */
+    /**
+     * Camel's JMS component on the gateway's broker. Transacted consumers use a local JMS session
+     * transaction and no transaction manager: whatever a route sends (the dispatch queue, a sponsor
+     * queue) is sent and confirmed by the broker before the consumed message is committed, so a
+     * crash between the two can only repeat a hand-off, never lose one; the event id carried as the
+     * duplicate-detection id lets the broker drop the repeat. (With a transaction manager and cached
+     * consumers the receiving and the sending session are not guaranteed to be the same one.)
+     */
     @Bean
     JmsComponent jms(ConnectionFactory connectionFactory) {
-        JmsComponent jms = JmsComponent.jmsComponentTransacted(connectionFactory, new JmsTransactionManager(connectionFactory));
-        // Local JMS transactions allow cached consumers; without this, every message opens a new session and consumer.
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connectionFactory);
+        jms.getConfiguration().setLazyCreateTransactionManager(false);
+        // Local session transactions allow cached consumers; without this, every message opens a new session and consumer.
         jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
         return jms;
     }
