@@ -248,6 +248,32 @@ abstract class PipelineTest {
     }
 
     @Test
+    void anOutcomeIsNeverRecordedWithoutItsAuditRows(@TempDir Path dir) throws Exception {
+        setUp(dir);
+        String id = receive(csv);
+        String headHash;
+        long headSeq;
+        try (var c = dataSource.getConnection(); Statement s = c.createStatement(); var rs = s.executeQuery("SELECT seq, hash FROM audit_head")) {
+            rs.next();
+            headSeq = rs.getLong(1);
+            headHash = rs.getString(2);
+        }
+        try (var c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit_head"); // the audit trail cannot be written
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> processor.process(id)).isInstanceOf(RuntimeException.class);
+        assertThat(registry.find(id).orElseThrow().status()).isEqualTo(DocumentState.PROCESSING);
+
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)")) {
+            s.setLong(1, headSeq);
+            s.setString(2, headHash);
+            s.executeUpdate();
+        }
+        assertThat(processor.process(id)).isEqualTo(DocumentState.ACCEPTED);
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
     void auditChainVerifiesAndDetectsAnEditedRow(@TempDir Path dir) throws Exception {
         setUp(dir);
         processor.process(receive(csv));

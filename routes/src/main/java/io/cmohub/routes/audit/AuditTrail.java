@@ -5,6 +5,13 @@ public interface AuditTrail {
 
     void record(String actor, String action, String objectType, String objectId, String outcome, String reason, String details);
 
+    /**
+     * Appends within the caller's database transaction, so the audited change and its audit row
+     * commit (or vanish) together. The caller commits.
+     */
+    void record(java.sql.Connection connection, String actor, String action, String objectType, String objectId, String outcome, String reason,
+                String details) throws java.sql.SQLException;
+
     /** Checks the whole trail and reports the first row that was edited, deleted or inserted out of order. */
     AuditVerification verify();
 }

@@ -32,38 +32,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                long seq;
-                String prevHash;
-                try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
-                     ResultSet rs = s.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1) + 1;
-                    prevHash = rs.getString(2);
-                }
-                Instant at = JdbcTime.now();
-                AuditEntry unsigned = new AuditEntry(seq, at, limit(actor, 200), limit(action, 64), limit(objectType, 64), limit(objectId, 200), outcome,
-                        limit(reason, 2000), limit(details, 4000), prevHash, null);
-                String hash = hash(unsigned);
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, object_type, object_id, outcome, "
-                        + "reason, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    s.setLong(1, seq);
-                    s.setObject(2, JdbcTime.toDb(at));
-                    s.setString(3, unsigned.actor());
-                    s.setString(4, unsigned.action());
-                    s.setString(5, unsigned.objectType());
-                    s.setString(6, unsigned.objectId());
-                    s.setString(7, outcome);
-                    s.setString(8, unsigned.reason());
-                    s.setString(9, unsigned.details());
-                    s.setString(10, prevHash);
-                    s.setString(11, hash);
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-                    s.setLong(1, seq);
-                    s.setString(2, hash);
-                    s.executeUpdate();
-                }
+                record(c, actor, action, objectType, objectId, outcome, reason, details);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -71,6 +40,43 @@ public final class JdbcAuditTrail implements AuditTrail {
             }
         } catch (SQLException e) {
             throw new StoreException("could not append to the audit trail", e);
+        }
+    }
+
+    @Override
+    public void record(Connection c, String actor, String action, String objectType, String objectId, String outcome, String reason, String details)
+            throws SQLException {
+        long seq;
+        String prevHash;
+        try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            seq = rs.getLong(1) + 1;
+            prevHash = rs.getString(2);
+        }
+        Instant at = JdbcTime.now();
+        AuditEntry unsigned = new AuditEntry(seq, at, limit(actor, 200), limit(action, 64), limit(objectType, 64), limit(objectId, 200), outcome,
+                limit(reason, 2000), limit(details, 4000), prevHash, null);
+        String hash = hash(unsigned);
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, object_type, object_id, outcome, "
+                + "reason, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setLong(1, seq);
+            s.setObject(2, JdbcTime.toDb(at));
+            s.setString(3, unsigned.actor());
+            s.setString(4, unsigned.action());
+            s.setString(5, unsigned.objectType());
+            s.setString(6, unsigned.objectId());
+            s.setString(7, outcome);
+            s.setString(8, unsigned.reason());
+            s.setString(9, unsigned.details());
+            s.setString(10, prevHash);
+            s.setString(11, hash);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
+            s.setLong(1, seq);
+            s.setString(2, hash);
+            s.executeUpdate();
         }
     }
 

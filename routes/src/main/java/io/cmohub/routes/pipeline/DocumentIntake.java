@@ -50,10 +50,9 @@ public final class DocumentIntake {
             throw e;
         }
         DocumentRecord record = DocumentRecord.received(stored, partner, format, channel, originalName, JdbcTime.now(), replayOf);
-        registry.register(record);
-        audit.record(partner, replayOf == null ? "RECEIVE" : "REPLAY", "document", stored.documentId(), "SUCCESS", null,
+        registry.register(record, c -> audit.record(c, partner, replayOf == null ? "RECEIVE" : "REPLAY", "document", stored.documentId(), "SUCCESS", null,
                 "channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
-                        + (originalName == null ? "" : " name=\"" + originalName.replace("\"", "\\\"") + "\"") + (replayOf == null ? "" : " replayOf=" + replayOf));
+                        + (originalName == null ? "" : " name=\"" + originalName.replace("\"", "\\\"") + "\"") + (replayOf == null ? "" : " replayOf=" + replayOf)));
         return record;
     }
 

@@ -174,7 +174,6 @@ public final class DocumentProcessor {
     private DocumentState complete(DocumentRecord document, DocumentReport report, long published, long duplicates) {
         DocumentState state = DocumentState.valueOf(report.status().name());
         long rejectedRecords = report.rejectedRecords();
-        registry.complete(document.documentId(), state, report, published, duplicates, rejectedRecords);
         String counts = "sourceEvents=" + report.sourceEvents() + " canonicalRecords=" + report.canonicalRecords() + " published=" + published
                 + " duplicates=" + duplicates + " rejectedRecords=" + rejectedRecords;
         String firstReason = report.errors().isEmpty() ? null : report.errors().get(0).reason();
@@ -183,16 +182,20 @@ public final class DocumentProcessor {
             case PARTIALLY_ACCEPTED -> "ACCEPT_PARTIALLY";
             default -> "REJECT";
         };
-        audit.record("system", action, "document", document.documentId(), state == DocumentState.REJECTED ? "FAILURE" : "SUCCESS",
-                firstReason, "partner=" + document.partner() + " " + counts);
-        report.errors().stream()
-                .filter(e -> e.reason().startsWith("not authorised"))
-                .limit(AUDITED_REJECTIONS)
-                .forEach(e -> audit.record(document.partner(), "RECORD_REJECTED", "document", document.documentId(), "DENIED",
-                        e.reason(), "location=" + e.location()));
-        if (published > 0) {
-            audit.record("system", "PUBLISH", "document", document.documentId(), "SUCCESS", null, "events=" + published);
-        }
+        // The outcome and its audit rows commit together: neither exists without the other.
+        registry.complete(document.documentId(), state, report, published, duplicates, rejectedRecords, c -> {
+            audit.record(c, "system", action, "document", document.documentId(), state == DocumentState.REJECTED ? "FAILURE" : "SUCCESS",
+                    firstReason, "partner=" + document.partner() + " " + counts);
+            List<RecordError> denied = report.errors().stream().filter(error -> error.reason().startsWith("not authorised"))
+                    .limit(AUDITED_REJECTIONS).toList();
+            for (RecordError refusal : denied) {
+                audit.record(c, document.partner(), "RECORD_REJECTED", "document", document.documentId(), "DENIED", refusal.reason(),
+                        "location=" + refusal.location());
+            }
+            if (published > 0) {
+                audit.record(c, "system", "PUBLISH", "document", document.documentId(), "SUCCESS", null, "events=" + published);
+            }
+        });
         // Metric tags only from the registry and the catalogue: a sender must not be able to mint meters.
         boolean registered = isRegistered(document.partner());
         observer.documentCompleted(registered ? document.partner() : "unregistered",

@@ -27,9 +27,25 @@ public final class JdbcDocumentRegistry {
         this.dataSource = dataSource;
     }
 
+    /** Work done in the same database transaction as a registry change, such as its audit rows. */
+    @FunctionalInterface
+    public interface InTransaction {
+        InTransaction NOTHING = connection -> {
+        };
+
+        void run(Connection connection) throws SQLException;
+    }
+
     public void register(DocumentRecord d) {
+        register(d, InTransaction.NOTHING);
+    }
+
+    /** Registers the document and runs {@code alsoInTransaction} (its audit row) in the same transaction. */
+    public void register(DocumentRecord d, InTransaction alsoInTransaction) {
         String sql = "INSERT INTO document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, d.documentId());
             s.setString(2, d.partner());
             s.setString(3, d.format());
@@ -46,6 +62,12 @@ public final class JdbcDocumentRegistry {
             s.setString(17, d.replayOf());
             s.setObject(18, toDb(d.updatedAt()));
             s.executeUpdate();
+            alsoInTransaction.run(c);
+            c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new StoreException("could not register document " + d.documentId(), e);
         }
@@ -63,6 +85,12 @@ public final class JdbcDocumentRegistry {
 
     /** Records the final outcome and replaces the document's error list, in one transaction. */
     public void complete(String documentId, DocumentState status, DocumentReport report, long published, long duplicates, long rejectedRecords) {
+        complete(documentId, status, report, published, duplicates, rejectedRecords, InTransaction.NOTHING);
+    }
+
+    /** Records the outcome; {@code alsoInTransaction} (its audit rows) commits with it or not at all. */
+    public void complete(String documentId, DocumentState status, DocumentReport report, long published, long duplicates, long rejectedRecords,
+                         InTransaction alsoInTransaction) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -96,6 +124,7 @@ public final class JdbcDocumentRegistry {
                     }
                     s.executeBatch();
                 }
+                alsoInTransaction.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
