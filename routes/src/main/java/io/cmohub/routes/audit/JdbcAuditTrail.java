@@ -1,6 +1,7 @@
 package io.cmohub.routes.audit;
 
 import io.cmohub.routes.store.JdbcTime;
+import io.cmohub.routes.store.JdbcTransaction;
 import io.cmohub.routes.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,18 +30,8 @@ public final class JdbcAuditTrail implements AuditTrail {
 
     @Override
     public void record(String actor, String action, String objectType, String objectId, String outcome, String reason, String details) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                record(c, actor, action, objectType, objectId, outcome, reason, details);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not append to the audit trail", e);
-        }
+        JdbcTransaction.run(dataSource, "could not append to the audit trail",
+                c -> record(c, actor, action, objectType, objectId, outcome, reason, details));
     }
 
     @Override

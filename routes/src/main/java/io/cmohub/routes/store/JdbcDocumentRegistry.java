@@ -27,50 +27,34 @@ public final class JdbcDocumentRegistry {
         this.dataSource = dataSource;
     }
 
-    /** Work done in the same database transaction as a registry change, such as its audit rows. */
-    @FunctionalInterface
-    public interface InTransaction {
-        InTransaction NOTHING = connection -> {
-        };
-
-        void run(Connection connection) throws SQLException;
-    }
-
     public void register(DocumentRecord d) {
-        register(d, InTransaction.NOTHING);
+        register(d, JdbcTransaction.Work.NOTHING);
     }
 
     /** Registers the document and runs {@code alsoInTransaction} (its audit row) in the same transaction. */
-    public void register(DocumentRecord d, InTransaction alsoInTransaction) {
+    public void register(DocumentRecord d, JdbcTransaction.Work alsoInTransaction) {
         String sql = "INSERT INTO document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+        JdbcTransaction.run(dataSource, "could not register document " + d.documentId(), c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, d.documentId());
-            s.setString(2, d.partner());
-            s.setString(3, d.format());
-            s.setString(4, d.channel());
-            s.setString(5, truncate(d.originalName(), 500));
-            s.setString(6, d.sha256());
-            s.setLong(7, d.sizeBytes());
-            s.setObject(8, toDb(d.receivedAt()));
-            s.setString(9, d.status().name());
-            s.setLong(10, d.processedRecords());
-            for (int i = 11; i <= 16; i++) {
-                s.setNull(i, Types.BIGINT);
+                s.setString(1, d.documentId());
+                s.setString(2, d.partner());
+                s.setString(3, d.format());
+                s.setString(4, d.channel());
+                s.setString(5, truncate(d.originalName(), 500));
+                s.setString(6, d.sha256());
+                s.setLong(7, d.sizeBytes());
+                s.setObject(8, toDb(d.receivedAt()));
+                s.setString(9, d.status().name());
+                s.setLong(10, d.processedRecords());
+                for (int i = 11; i <= 16; i++) {
+                    s.setNull(i, Types.BIGINT);
+                }
+                s.setString(17, d.replayOf());
+                s.setObject(18, toDb(d.updatedAt()));
+                s.executeUpdate();
             }
-            s.setString(17, d.replayOf());
-            s.setObject(18, toDb(d.updatedAt()));
-            s.executeUpdate();
             alsoInTransaction.run(c);
-            c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("could not register document " + d.documentId(), e);
-        }
+        });
     }
 
     public void markProcessing(String documentId) {
@@ -85,54 +69,45 @@ public final class JdbcDocumentRegistry {
 
     /** Records the final outcome and replaces the document's error list, in one transaction. */
     public void complete(String documentId, DocumentState status, DocumentReport report, long published, long duplicates, long rejectedRecords) {
-        complete(documentId, status, report, published, duplicates, rejectedRecords, InTransaction.NOTHING);
+        complete(documentId, status, report, published, duplicates, rejectedRecords, JdbcTransaction.Work.NOTHING);
     }
 
     /** Records the outcome; {@code alsoInTransaction} (its audit rows) commits with it or not at all. */
     public void complete(String documentId, DocumentState status, DocumentReport report, long published, long duplicates, long rejectedRecords,
-                         InTransaction alsoInTransaction) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement s = c.prepareStatement("UPDATE document SET status = ?, processed_records = ?, source_events = ?, "
-                        + "canonical_records = ?, published = ?, duplicates = ?, rejected_records = ?, errors_omitted = ?, updated_at = ? WHERE document_id = ?")) {
-                    s.setString(1, status.name());
-                    s.setLong(2, report.sourceEvents());
-                    s.setLong(3, report.sourceEvents());
-                    s.setLong(4, report.canonicalRecords());
-                    s.setLong(5, published);
-                    s.setLong(6, duplicates);
-                    s.setLong(7, rejectedRecords);
-                    s.setLong(8, report.errorsOmitted());
-                    s.setObject(9, toDb(JdbcTime.now()));
-                    s.setString(10, documentId);
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("DELETE FROM document_error WHERE document_id = ?")) {
-                    s.setString(1, documentId);
-                    s.executeUpdate();
-                }
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO document_error (document_id, seq, location, field, reason) VALUES (?, ?, ?, ?, ?)")) {
-                    int seq = 0;
-                    for (RecordError error : report.errors()) {
-                        s.setString(1, documentId);
-                        s.setInt(2, ++seq);
-                        s.setString(3, truncate(error.location(), 200));
-                        s.setString(4, truncate(error.field(), 200));
-                        s.setString(5, truncate(error.reason(), 2000));
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-                alsoInTransaction.run(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                         JdbcTransaction.Work alsoInTransaction) {
+        JdbcTransaction.run(dataSource, "could not record the outcome of document " + documentId, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE document SET status = ?, processed_records = ?, source_events = ?, "
+                    + "canonical_records = ?, published = ?, duplicates = ?, rejected_records = ?, errors_omitted = ?, updated_at = ? WHERE document_id = ?")) {
+                s.setString(1, status.name());
+                s.setLong(2, report.sourceEvents());
+                s.setLong(3, report.sourceEvents());
+                s.setLong(4, report.canonicalRecords());
+                s.setLong(5, published);
+                s.setLong(6, duplicates);
+                s.setLong(7, rejectedRecords);
+                s.setLong(8, report.errorsOmitted());
+                s.setObject(9, toDb(JdbcTime.now()));
+                s.setString(10, documentId);
+                s.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("could not record the outcome of document " + documentId, e);
-        }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM document_error WHERE document_id = ?")) {
+                s.setString(1, documentId);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO document_error (document_id, seq, location, field, reason) VALUES (?, ?, ?, ?, ?)")) {
+                int seq = 0;
+                for (RecordError error : report.errors()) {
+                    s.setString(1, documentId);
+                    s.setInt(2, ++seq);
+                    s.setString(3, truncate(error.location(), 200));
+                    s.setString(4, truncate(error.field(), 200));
+                    s.setString(5, truncate(error.reason(), 2000));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            alsoInTransaction.run(c);
+        });
     }
 
     public Optional<DocumentRecord> find(String documentId) {
