@@ -56,6 +56,12 @@ public final class DocumentIntake {
         return record;
     }
 
+    /** An unfinished document of the same origin and content, as {@link io.cmohub.routes.store.JdbcDocumentRegistry#findUnfinished}. */
+    public java.util.Optional<DocumentRecord> findUnfinished(String rawPartner, String channel, String rawName, String sha256) {
+        return registry.findUnfinished(rawPartner == null ? "(none)" : StoredText.identifier(rawPartner, 64), channel,
+                StoredText.identifier(rawName, 500), sha256);
+    }
+
     public long maxDocumentBytes() {
         return maxDocumentBytes;
     }

@@ -86,18 +86,36 @@ public final class IntakeRoutes extends RouteBuilder {
         }
     }
 
+    private static String sha256(java.nio.file.Path file) throws java.io.IOException {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int read; (read = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, read);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void receiveFile(Exchange exchange) throws Exception {
         String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
         int slash = relative.indexOf('/');
         String partner = slash < 0 ? "unknown" : relative.substring(0, slash);
         String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         String format = inboxFormats.formatFor(partner, name).orElse("unknown");
-        DocumentRecord record;
-        try (InputStream content = exchange.getMessage().getMandatoryBody(InputStream.class)) {
-            record = intake.receive(partner, format, "inbox", name, content, null);
-        } catch (DocumentTooLargeException e) {
-            exchange.getMessage().setHeader(INBOX_TARGET_HEADER, partner + "/failed/" + name); // refused and audited by the intake
-            return;
+        java.nio.file.Path file = exchange.getMessage().getBody(java.io.File.class).toPath();
+        // A file left in place because the hub failed comes round again: take up its earlier
+        // registration instead of registering the same bytes once per poll.
+        DocumentRecord record = intake.findUnfinished(partner, "inbox", name, sha256(file)).orElse(null);
+        if (record == null) {
+            try (InputStream content = java.nio.file.Files.newInputStream(file)) {
+                record = intake.receive(partner, format, "inbox", name, content, null);
+            } catch (DocumentTooLargeException e) {
+                exchange.getMessage().setHeader(INBOX_TARGET_HEADER, partner + "/failed/" + name); // refused and audited by the intake
+                return;
+            }
         }
         DocumentState state = processor.process(record.documentId());
         exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());

@@ -138,6 +138,13 @@ public final class JdbcDocumentRegistry {
         return partner == null ? query(sql, limit, offset) : query(sql, partner, limit, offset);
     }
 
+    /** An unfinished document with this partner, channel, name and content, if there is one (a retried inbox file). */
+    public Optional<DocumentRecord> findUnfinished(String partner, String channel, String originalName, String sha256) {
+        return query("SELECT " + COLUMNS + " FROM document WHERE partner_id = ? AND channel = ? AND original_name = ? AND sha256 = ? "
+                + "AND status IN ('RECEIVED', 'PROCESSING') ORDER BY received_at", partner, channel, truncate(originalName, 500), sha256)
+                .stream().findFirst();
+    }
+
     /** Documents that were received but not finished, oldest first: what a restarted node must pick up. */
     public List<DocumentRecord> unfinished() {
         return query("SELECT " + COLUMNS + " FROM document WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY received_at");
