@@ -60,6 +60,17 @@ public final class IntakeRoutes extends RouteBuilder {
                 .end()
                 .process(exchange -> processor.process(exchange.getMessage().getMandatoryBody(String.class)));
 
+        // A document registered but never picked up (its dispatch message could not be sent) is sent
+        // again once it has waited longer than any dispatch should take.
+        long sweepMillis = getContext().getPropertiesComponent().resolveProperty("cmohub.sweeper.period-ms").map(Long::parseLong).orElse(60_000L);
+        from("timer:cmohub-sweeper?delay=" + sweepMillis + "&period=" + sweepMillis).routeId("cmohub-sweeper")
+                .process(exchange -> exchange.getMessage().setBody(
+                        processorRegistry().receivedBefore(java.time.Instant.now().minusMillis(sweepMillis)).stream()
+                                .map(io.cmohub.routes.store.DocumentRecord::documentId).toList()))
+                .split(body())
+                    .to("{{cmohub.dispatch.uri}}")
+                .end();
+
         from("{{cmohub.intake.jms.uri}}").routeId("cmohub-intake-jms")
                 .process(this::receiveJms)
                 .filter(header(DOCUMENT_ID_HEADER).isNotNull())
@@ -84,6 +95,10 @@ public final class IntakeRoutes extends RouteBuilder {
         } catch (DocumentTooLargeException e) {
             exchange.getMessage().removeHeader(DOCUMENT_ID_HEADER); // refused and audited by the intake; nothing to process
         }
+    }
+
+    private io.cmohub.routes.store.JdbcDocumentRegistry processorRegistry() {
+        return intake.registry();
     }
 
     private static String sha256(java.nio.file.Path file) throws java.io.IOException {

@@ -60,6 +60,7 @@ public final class FileSystemDocumentStore implements DocumentStore {
         Path target = path(id);
         Files.createDirectories(target.getParent());
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        forceDirectory(target.getParent());
         return new StoredDocument(id, HexFormat.of().formatHex(sha256.digest()), size);
     }
 
@@ -69,6 +70,15 @@ public final class FileSystemDocumentStore implements DocumentStore {
             throw new NoSuchFileException("no document " + documentId);
         }
         return Files.newInputStream(path(documentId));
+    }
+
+    /** The rename is durable only once the directory entry is on disk (matters for power loss, not for a killed process). */
+    private static void forceDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory for syncing; the file itself was forced already.
+        }
     }
 
     private Path path(String id) {

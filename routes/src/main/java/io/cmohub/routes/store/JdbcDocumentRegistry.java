@@ -145,6 +145,12 @@ public final class JdbcDocumentRegistry {
                 .stream().findFirst();
     }
 
+    /** Documents still RECEIVED (never picked up) since before {@code receivedBefore}: their dispatch was lost. */
+    public List<DocumentRecord> receivedBefore(java.time.Instant receivedBefore) {
+        return query("SELECT " + COLUMNS + " FROM document WHERE status = 'RECEIVED' AND received_at < ? ORDER BY received_at",
+                toDb(receivedBefore));
+    }
+
     /** Documents that were received but not finished, oldest first: what a restarted node must pick up. */
     public List<DocumentRecord> unfinished() {
         return query("SELECT " + COLUMNS + " FROM document WHERE status IN ('RECEIVED', 'PROCESSING') ORDER BY received_at");

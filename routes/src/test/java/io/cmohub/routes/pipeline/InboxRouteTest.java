@@ -61,6 +61,7 @@ class InboxRouteTest {
             Properties properties = new Properties();
             properties.put("cmohub.dispatch.uri", "seda:dispatch");
             properties.put("cmohub.intake.jms.uri", "seda:jms-intake");
+            properties.put("cmohub.sweeper.period-ms", "500");
             properties.put("cmohub.inbox.uri", "file:" + dir.resolve("inbox") + "?recursive=true&minDepth=2&maxDepth=2&delay=100&initialDelay=0"
                     + "&move=$simple{header.CmoHubInboxTarget}");
             camel.getPropertiesComponent().setInitialProperties(properties);
@@ -69,10 +70,15 @@ class InboxRouteTest {
 
             Files.writeString(inbox.resolve("batches.csv"), "product_code,batch_id,status\n05012345678900,R1,RELEASED\n05012345678900,R2,RELEASED\n");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inbox.resolve("done").resolve("batches.csv")).exists());
+
+            // A document registered over another channel whose dispatch never happened is picked up by the sweeper.
+            String orphan = intake.receive("acme-cmo", "csv-batch-record", "http", "orphan.csv",
+                    new java.io.ByteArrayInputStream("product_code,batch_id,status\n05012345678900,R3,RELEASED\n".getBytes()), null).documentId();
+            await().atMost(Duration.ofSeconds(20)).until(() -> registry.find(orphan).orElseThrow().status() == DocumentState.ACCEPTED);
         }
 
         assertThat(attempts.get()).isGreaterThanOrEqualTo(2);
-        assertThat(published).hasSize(2);
+        assertThat(published).hasSize(3);
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(status) FROM document WHERE channel = 'inbox'")) {
             rs.next();
