@@ -181,6 +181,8 @@ abstract class GatewayEndToEndTest {
         assertThat(WebhookSignature.verify(WEBHOOK_SECRET, delivery.getHeader(WebhookSignature.TIMESTAMP_HEADER), delivery.getBody(),
                 delivery.getHeader(WebhookSignature.SIGNATURE_HEADER))).isTrue();
         assertThat(delivery.getHeader("Content-Type")).startsWith("application/cloudevents+json");
+        assertThat(delivery.getHeader("User-Agent")).isEqualTo("cmohub-qms");
+        assertThat(delivery.getUrl()).isEqualTo("/hooks/cmohub");
         assertThat(delivery.getHeaders().keys()).noneMatch(h -> h.startsWith("cmohub") || h.startsWith("JMS"));
         JsonNode delivered = CanonicalJson.mapper().readTree(delivery.getBodyAsString());
         assertThat(delivered.at("/data/markets").toString()).contains("FR");

@@ -62,7 +62,9 @@ public final class OutboundRoutes extends RouteBuilder {
 
     /** The HTTP endpoint with the target's own timeouts (camel-http's options set them only component-wide). */
     private HttpEndpoint webhookEndpoint(OutboundTarget target) {
-        HttpEndpoint endpoint = getContext().getEndpoint(target.destination(), HttpEndpoint.class);
+        // Camel caches endpoints by URI; the route's own User-Agent makes the URI (and so the timeouts) the route's own.
+        String uri = target.destination() + (target.destination().contains("?") ? "&" : "?") + "userAgent=cmohub-" + target.name();
+        HttpEndpoint endpoint = getContext().getEndpoint(uri, HttpEndpoint.class);
         Timeout timeout = Timeout.ofMilliseconds(target.timeoutMillis());
         endpoint.setHttpClientConfigurer(builder -> builder.setDefaultRequestConfig(requestConfig(timeout)));
         endpoint.setConnectionsPerRoute(Math.max(2, target.consumers()));
