@@ -62,10 +62,6 @@ public final class DocumentIntake {
                 StoredText.identifier(rawName, 500), sha256);
     }
 
-    JdbcDocumentRegistry registry() {
-        return registry;
-    }
-
     public long maxDocumentBytes() {
         return maxDocumentBytes;
     }

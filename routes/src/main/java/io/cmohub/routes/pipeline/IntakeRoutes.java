@@ -32,11 +32,14 @@ public final class IntakeRoutes extends RouteBuilder {
     private final DocumentIntake intake;
     private final DocumentProcessor processor;
     private final InboxFormats inboxFormats;
+    private final io.cmohub.routes.store.JdbcDocumentRegistry registry;
 
-    public IntakeRoutes(DocumentIntake intake, DocumentProcessor processor, InboxFormats inboxFormats) {
+    public IntakeRoutes(DocumentIntake intake, DocumentProcessor processor, InboxFormats inboxFormats,
+                        io.cmohub.routes.store.JdbcDocumentRegistry registry) {
         this.intake = intake;
         this.processor = processor;
         this.inboxFormats = inboxFormats;
+        this.registry = registry;
     }
 
     /** JMS delivery counter (1-based), set by the broker on every redelivery. */
@@ -65,7 +68,7 @@ public final class IntakeRoutes extends RouteBuilder {
         long sweepMillis = getContext().getPropertiesComponent().resolveProperty("cmohub.sweeper.period-ms").map(Long::parseLong).orElse(60_000L);
         from("timer:cmohub-sweeper?delay=" + sweepMillis + "&period=" + sweepMillis).routeId("cmohub-sweeper")
                 .process(exchange -> exchange.getMessage().setBody(
-                        processorRegistry().receivedBefore(java.time.Instant.now().minusMillis(sweepMillis)).stream()
+                        registry.receivedBefore(java.time.Instant.now().minusMillis(sweepMillis)).stream()
                                 .map(io.cmohub.routes.store.DocumentRecord::documentId).toList()))
                 .split(body())
                     .to("{{cmohub.dispatch.uri}}")
@@ -95,10 +98,6 @@ public final class IntakeRoutes extends RouteBuilder {
         } catch (DocumentTooLargeException e) {
             exchange.getMessage().removeHeader(DOCUMENT_ID_HEADER); // refused and audited by the intake; nothing to process
         }
-    }
-
-    private io.cmohub.routes.store.JdbcDocumentRegistry processorRegistry() {
-        return intake.registry();
     }
 
     private static String sha256(java.nio.file.Path file) throws java.io.IOException {

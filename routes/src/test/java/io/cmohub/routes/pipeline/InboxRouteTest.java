@@ -65,7 +65,7 @@ class InboxRouteTest {
             properties.put("cmohub.inbox.uri", "file:" + dir.resolve("inbox") + "?recursive=true&minDepth=2&maxDepth=2&delay=100&initialDelay=0"
                     + "&move=$simple{header.CmoHubInboxTarget}");
             camel.getPropertiesComponent().setInitialProperties(properties);
-            camel.addRoutes(new IntakeRoutes(intake, processor, new InboxFormats(partners)));
+            camel.addRoutes(new IntakeRoutes(intake, processor, new InboxFormats(partners), registry));
             camel.start();
 
             Files.writeString(inbox.resolve("batches.csv"), "product_code,batch_id,status\n05012345678900,R1,RELEASED\n05012345678900,R2,RELEASED\n");

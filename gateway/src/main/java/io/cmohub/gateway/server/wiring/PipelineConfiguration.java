@@ -74,8 +74,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    IntakeRoutes intakeRoutes(DocumentIntake intake, DocumentProcessor processor, JdbcPartnerDirectory partners) {
-        return new IntakeRoutes(intake, processor, new InboxFormats(partners));
+    IntakeRoutes intakeRoutes(DocumentIntake intake, DocumentProcessor processor, JdbcPartnerDirectory partners, JdbcDocumentRegistry registry) {
+        return new IntakeRoutes(intake, processor, new InboxFormats(partners), registry);
     }
 
     /**
