@@ -1,18 +1,15 @@
 package io.cmohub.routes.audit;
 
 import io.cmohub.routes.store.JdbcTime;
+import io.cmohub.routes.store.Sha256;
 import io.cmohub.routes.store.JdbcTransaction;
 import io.cmohub.routes.store.StoreException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import javax.sql.DataSource;
 
 /**
@@ -127,12 +124,7 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     static String hash(AuditEntry entry) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(entry.hashedText().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(entry.hashedText());
     }
 
     private static String limit(String value, int max) {

@@ -6,17 +6,14 @@ import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SiteId;
 import io.cmohub.routes.store.JdbcTime;
+import io.cmohub.routes.store.Sha256;
 import io.cmohub.routes.store.StoreException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,11 +36,7 @@ public final class JdbcPartnerDirectory implements PartnerDirectory {
     }
 
     public static String digest(String apiKey) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(apiKey);
     }
 
     /** Creates or replaces a partner with its products, sites and formats; a null key or subject keeps the stored one. */

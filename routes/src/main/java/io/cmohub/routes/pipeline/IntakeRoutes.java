@@ -102,14 +102,7 @@ public final class IntakeRoutes extends RouteBuilder {
 
     private static String sha256(java.nio.file.Path file) throws java.io.IOException {
         try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[64 * 1024];
-            for (int read; (read = in.read(buffer)) >= 0; ) {
-                digest.update(buffer, 0, read);
-            }
-            return java.util.HexFormat.of().formatHex(digest.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            return io.cmohub.routes.store.Sha256.hex(in);
         }
     }
 

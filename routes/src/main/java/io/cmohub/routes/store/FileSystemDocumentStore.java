@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -37,7 +35,7 @@ public final class FileSystemDocumentStore implements DocumentStore {
     public StoredDocument store(InputStream content, long maxBytes) throws IOException {
         String id = UUID.randomUUID().toString();
         Path temporary = incoming.resolve(id + ".part");
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.newDigest();
         long size = 0;
         try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             OutputStream out = Channels.newOutputStream(channel);
@@ -61,7 +59,7 @@ public final class FileSystemDocumentStore implements DocumentStore {
         Files.createDirectories(target.getParent());
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory(target.getParent());
-        return new StoredDocument(id, HexFormat.of().formatHex(sha256.digest()), size);
+        return new StoredDocument(id, Sha256.hex(sha256), size);
     }
 
     @Override
@@ -86,11 +84,4 @@ public final class FileSystemDocumentStore implements DocumentStore {
         return root.resolve(id.substring(0, 2)).resolve(id);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
