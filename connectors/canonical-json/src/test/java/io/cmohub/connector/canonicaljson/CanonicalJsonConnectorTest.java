@@ -9,6 +9,7 @@ import io.cmohub.connector.DocumentRun;
 import io.cmohub.connector.DocumentSource;
 import io.cmohub.connector.DocumentStatus;
 import io.cmohub.connector.testkit.ConnectorConformanceTest;
+import io.cmohub.connector.testkit.GeneratedDocument;
 import io.cmohub.model.CanonicalRecord;
 import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.event.CanonicalEvent;
@@ -25,6 +26,15 @@ class CanonicalJsonConnectorTest extends ConnectorConformanceTest {
     @Override
     protected CmoConnector connector() {
         return connector;
+    }
+
+    @Override
+    protected GeneratedDocument largeDocument() {
+        return GeneratedDocument.utf8("[\n", i -> (i == 0 ? "" : ",\n")
+                + "{\"specversion\": \"1.0\", \"id\": \"" + i + "\", \"source\": \"/acme\", \"type\": \"io.cmohub.qc-result.recorded.v1\", \"partner\": \"acme-cmo\","
+                + " \"data\": {\"partner\": \"acme-cmo\", \"product\": \"05012345678900\", \"batchId\": \"B" + i + "\", \"sampleId\": \"S-001\","
+                + " \"testCode\": \"ASSAY\", \"lowerLimit\": 95.0, \"upperLimit\": 105.0, \"numericResult\": 99.40, \"unit\": \"%\", \"outOfSpecification\": false}}",
+                "\n]\n", 500_000);
     }
 
     @Test

@@ -42,7 +42,10 @@ import org.junit.jupiter.api.TestFactory;
  *       canonical CloudEvents the sample must produce (partner {@link #PARTNER}, received at the
  *       epoch), each also valid against the published CloudEvent schema;</li>
  *   <li>{@code src/test/resources/samples/invalid/NAME.*} with {@code NAME.expected-errors.json}:
- *       {@code {"status": ..., "errors": [{"location", "field", "reason" (a substring)}]}}.</li>
+ *       {@code {"status": ..., "errors": [{"location", "field", "reason" (a substring)}]}};</li>
+ *   <li>{@link #largeDocument()}: a generated document at least twice the size of the
+ *       {@value #PROBE_HEAP_MB} MB heap of a child JVM, which must validate there without running
+ *       out of memory — the proof that the parser streams.</li>
  * </ul>
  *
  * A missing expectation file fails the test and writes what the connector produced next to the
@@ -51,6 +54,8 @@ import org.junit.jupiter.api.TestFactory;
 public abstract class ConnectorConformanceTest {
     public static final PartnerId PARTNER = PartnerId.of("acme-cmo");
     public static final DocumentContext CONTEXT = new DocumentContext(PARTNER, "sample", Instant.EPOCH);
+    /** Heap of the child JVM that validates {@link #largeDocument()}. */
+    public static final int PROBE_HEAP_MB = 64;
 
     /** The connector under test. */
     protected abstract CmoConnector connector();
@@ -59,6 +64,13 @@ public abstract class ConnectorConformanceTest {
     protected Map<String, String> sampleConfig() {
         return Map.of();
     }
+
+    /**
+     * A valid document of at least {@code 2 x PROBE_HEAP_MB} MB, generated as it is read (see
+     * {@link GeneratedDocument}); each of its {@link GeneratedDocument#records() records} must count
+     * as one source event. Called in a child JVM through the test class's no-argument constructor.
+     */
+    protected abstract GeneratedDocument largeDocument();
 
     protected Path samplesDir() {
         return Path.of("src/test/resources/samples");
@@ -152,6 +164,26 @@ public abstract class ConnectorConformanceTest {
                 assertThat(report.errors()).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
             }
         }
+    }
+
+    @Test
+    void memoryStaysBoundedOnALargeGeneratedDocument() throws Exception {
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process probe = new ProcessBuilder(javaBinary.toString(), "-Xmx" + PROBE_HEAP_MB + "m", "-XX:+ExitOnOutOfMemoryError",
+                "-cp", System.getProperty("java.class.path"), BoundedMemoryProbe.class.getName(), getClass().getName())
+                .redirectErrorStream(true).start();
+        String output;
+        try (var in = probe.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(probe.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)).as("probe finished").isTrue();
+        assertThat(probe.exitValue()).as("probe exit code (3 = out of memory: the parser holds the document); output:%n%s", output).isZero();
+        String last = output.lines().reduce((a, b) -> b).orElse("{}");
+        JsonNode report = CanonicalJson.mapper().readTree(last);
+        System.out.println("[conformance] " + connector().descriptor().id() + " large document in " + PROBE_HEAP_MB + " MB heap: " + last);
+        assertThat(report.path("bytes").asLong()).as("generated document size").isGreaterThanOrEqualTo(2L * PROBE_HEAP_MB * 1024 * 1024);
+        assertThat(report.path("status").asText()).as(last).isEqualTo(DocumentStatus.ACCEPTED.name());
+        assertThat(report.path("sourceEvents").asLong()).isEqualTo(largeDocument().records());
     }
 
     protected DocumentReport run(ConnectorConfig config, Path sample) throws IOException {

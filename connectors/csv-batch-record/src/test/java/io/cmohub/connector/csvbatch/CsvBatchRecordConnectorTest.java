@@ -10,6 +10,7 @@ import io.cmohub.connector.DocumentSource;
 import io.cmohub.connector.DocumentStatus;
 import io.cmohub.connector.ErrorPolicy;
 import io.cmohub.connector.testkit.ConnectorConformanceTest;
+import io.cmohub.connector.testkit.GeneratedDocument;
 import io.cmohub.model.Batch;
 import io.cmohub.model.CanonicalRecord;
 import java.math.BigDecimal;
@@ -27,6 +28,14 @@ class CsvBatchRecordConnectorTest extends ConnectorConformanceTest {
     @Override
     protected CmoConnector connector() {
         return connector;
+    }
+
+    @Override
+    protected GeneratedDocument largeDocument() {
+        return GeneratedDocument.utf8(
+                "product_code,batch_id,status,site_id,expiry,manufactured_on,released_on,planned_quantity,actual_quantity,quantity_unit,markets,updated_at\n",
+                i -> "05012345678900,B" + i + ",RELEASED,ACME-LYON,270600,2025-02-10,2025-03-01,120000,119850.50,packs,DE|FR,2025-03-01T09:15:30+01:00\n",
+                "", 1_300_000);
     }
 
     private DocumentReport run(Map<String, String> config, byte[] csv, List<CanonicalRecord> out) throws Exception {
