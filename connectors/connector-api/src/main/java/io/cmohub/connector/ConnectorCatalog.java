@@ -1,5 +1,6 @@
 package io.cmohub.connector;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 
-/** The connectors on the classpath, found with {@link ServiceLoader} and looked up by format id. */
+/**
+ * The connectors on the classpath, found with {@link ServiceLoader} (classes registered as
+ * {@link CmoConnector}, and the connectors of every {@link ConnectorProvider}) and looked up by
+ * format id. Format ids are unique: two connectors with one id are refused at load.
+ */
 public final class ConnectorCatalog {
     private final Map<String, CmoConnector> byId;
 
@@ -21,7 +26,18 @@ public final class ConnectorCatalog {
     }
 
     public static ConnectorCatalog load(ClassLoader classLoader) {
-        return of(ServiceLoader.load(CmoConnector.class, classLoader).stream().map(ServiceLoader.Provider::get).toList());
+        List<CmoConnector> connectors = new ArrayList<>();
+        ServiceLoader.load(CmoConnector.class, classLoader).stream().map(ServiceLoader.Provider::get).forEach(connectors::add);
+        ServiceLoader.load(ConnectorProvider.class, classLoader).stream().map(ServiceLoader.Provider::get)
+                .forEach(provider -> connectors.addAll(provider.connectors(classLoader)));
+        return of(connectors);
+    }
+
+    /** This catalogue with {@code more} connectors added (e.g. mappings read from a directory); ids stay unique. */
+    public ConnectorCatalog plus(List<CmoConnector> more) {
+        List<CmoConnector> all = new ArrayList<>(byId.values());
+        all.addAll(more);
+        return of(all);
     }
 
     public static ConnectorCatalog of(List<CmoConnector> connectors) {

@@ -21,10 +21,13 @@ final class ConnectorsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the descriptors as JSON, one per line.")
     boolean json;
 
+    @CommandLine.Mixin
+    CatalogOptions catalogOptions = new CatalogOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        for (CmoConnector connector : ConnectorCatalog.load(ConnectorsCommand.class.getClassLoader()).all()) {
+        for (CmoConnector connector : catalogOptions.catalog(spec.commandLine()).all()) {
             ConnectorDescriptor d = connector.descriptor();
             if (json) {
                 out.println(CanonicalJson.mapper().writeValueAsString(d));

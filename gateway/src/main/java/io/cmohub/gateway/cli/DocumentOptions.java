@@ -34,9 +34,12 @@ final class DocumentOptions {
             description = "REJECT_DOCUMENT or ACCEPT_VALID; default: the connector's own.")
     ErrorPolicy errorPolicy;
 
+    @picocli.CommandLine.Mixin
+    CatalogOptions catalogOptions = new CatalogOptions();
+
     /** Resolves the connector and its configuration, or throws a usage error naming what is wrong. */
     DocumentRun run(CommandLine commandLine) {
-        ConnectorCatalog catalog = ConnectorCatalog.load(DocumentOptions.class.getClassLoader());
+        ConnectorCatalog catalog = catalogOptions.catalog(commandLine);
         CmoConnector connector = catalog.find(format).orElseThrow(() -> new CommandLine.ParameterException(commandLine,
                 "unknown format '" + format + "'; available: " + String.join(", ", catalog.formatIds())));
         try {

@@ -35,4 +35,26 @@ public record PartnerProfile(PartnerId id, String name, boolean enabled, Set<Pro
     public java.util.Optional<PartnerFormat> format(String formatId) {
         return formats.stream().filter(f -> f.formatId().equals(formatId)).findFirst();
     }
+
+    /**
+     * The formats a document of this partner may be in when the sender did not say: the only one
+     * registered, or else those whose file pattern matches {@code fileName} (none when it is null).
+     */
+    public List<PartnerFormat> formatsFor(String fileName) {
+        if (formats.size() == 1) {
+            return formats;
+        }
+        if (fileName == null || fileName.isBlank()) {
+            return List.of();
+        }
+        java.nio.file.Path name;
+        try {
+            name = java.nio.file.Path.of(fileName).getFileName();
+        } catch (java.nio.file.InvalidPathException e) {
+            return List.of();
+        }
+        return formats.stream()
+                .filter(f -> java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + f.filePattern()).matches(name))
+                .toList();
+    }
 }

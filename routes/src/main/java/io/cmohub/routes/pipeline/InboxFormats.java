@@ -4,8 +4,6 @@ import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.routes.partner.PartnerDirectory;
 import io.cmohub.routes.partner.PartnerProfile;
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Decides the format of a file dropped in a partner's inbox from the file patterns registered for the partner. */
@@ -19,10 +17,7 @@ public final class InboxFormats {
     public Optional<String> formatFor(String partner, String fileName) {
         try {
             Optional<PartnerProfile> profile = partners.find(PartnerId.of(partner));
-            return profile.flatMap(p -> p.formats().stream()
-                    .filter(f -> FileSystems.getDefault().getPathMatcher("glob:" + f.filePattern()).matches(Path.of(fileName)))
-                    .map(PartnerProfile.PartnerFormat::formatId)
-                    .findFirst());
+            return profile.flatMap(p -> p.formatsFor(fileName).stream().map(PartnerProfile.PartnerFormat::formatId).findFirst());
         } catch (InvalidValueException e) {
             return Optional.empty();
         }

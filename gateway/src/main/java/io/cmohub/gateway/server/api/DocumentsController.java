@@ -13,6 +13,7 @@ import io.cmohub.routes.store.JdbcDocumentRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -58,14 +59,14 @@ public class DocumentsController {
         // sent as application/x-www-form-urlencoded (curl's default) and store an empty document.
         String rawFormat = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("format");
         String format = rawFormat == null ? null : org.springframework.web.util.UriUtils.decode(rawFormat, java.nio.charset.StandardCharsets.UTF_8);
-        if (format == null || format.isBlank()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "query parameter 'format' is required, e.g. ?format=csv-batch-record");
-        }
         PartnerProfile profile;
         try {
             profile = partners.find(PartnerId.of(partner)).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no partner '" + partner + "'"));
         } catch (InvalidValueException e) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no partner '" + partner + "'");
+        }
+        if (format == null || format.isBlank()) {
+            format = chooseFormat(profile, fileName);
         }
         if (connectors.find(format).isEmpty()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "unknown format '" + format + "'; this hub reads " + String.join(", ", connectors.formatIds()));
@@ -80,6 +81,21 @@ public class DocumentsController {
         dispatcher.dispatch(record.documentId());
         return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + record.documentId()))
                 .body(Map.of("documentId", record.documentId(), "status", record.status().name(), "sha256", record.sha256()));
+    }
+
+    /** The partner's format for a document sent without one: its only format, or the one whose file pattern the name matches. */
+    private static String chooseFormat(PartnerProfile profile, String fileName) {
+        List<PartnerProfile.PartnerFormat> candidates = profile.formatsFor(fileName);
+        if (candidates.size() == 1) {
+            return candidates.get(0).formatId();
+        }
+        List<String> registered = profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList();
+        if (candidates.isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "query parameter 'format' is required: partner '" + profile.id() + "' sends " + registered
+                    + (fileName == null ? " and no X-File-Name was given to choose by file pattern" : " and no file pattern matches '" + fileName + "'"));
+        }
+        throw new ApiException(HttpStatus.BAD_REQUEST, "query parameter 'format' is required: file name '" + fileName + "' matches the patterns of "
+                + candidates.stream().map(PartnerProfile.PartnerFormat::formatId).toList());
     }
 
     @GetMapping("/documents/{documentId}")

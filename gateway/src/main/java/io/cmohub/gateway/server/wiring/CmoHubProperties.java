@@ -27,6 +27,11 @@ public class CmoHubProperties {
     /** Partners seeded into the registry at start-up (created or updated). */
     private List<PartnerSeed> partners = new ArrayList<>();
     private final Demo demo = new Demo();
+    /**
+     * Mapping files (YAML), or folders of them, that become formats next to the connectors on the
+     * classpath; a mapping with an error stops the start with the file and line (docs/connectors.md).
+     */
+    private List<Path> mappings = new ArrayList<>();
 
     public static class Admin {
         /** API key for the admin endpoints. When empty, a random key is generated at first start and written to data-dir/admin-api-key. */
@@ -247,5 +252,13 @@ public class CmoHubProperties {
 
     public Demo getDemo() {
         return demo;
+    }
+
+    public List<Path> getMappings() {
+        return mappings;
+    }
+
+    public void setMappings(List<Path> mappings) {
+        this.mappings = mappings;
     }
 }

@@ -26,8 +26,9 @@ import org.springframework.context.annotation.Configuration;
 public class PipelineConfiguration {
 
     @Bean
-    ConnectorCatalog connectorCatalog() {
-        return ConnectorCatalog.load(PipelineConfiguration.class.getClassLoader());
+    ConnectorCatalog connectorCatalog(CmoHubProperties properties) throws IOException {
+        ClassLoader classLoader = PipelineConfiguration.class.getClassLoader();
+        return ConnectorCatalog.load(classLoader).plus(io.cmohub.connector.mapping.ExtraMappings.load(properties.getMappings(), classLoader));
     }
 
     @Bean

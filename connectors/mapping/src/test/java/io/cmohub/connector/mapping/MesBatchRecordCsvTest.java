@@ -1,0 +1,16 @@
+package io.cmohub.connector.mapping;
+
+import io.cmohub.connector.testkit.GeneratedDocument;
+
+class MesBatchRecordCsvTest extends ReferenceMappingTest {
+    MesBatchRecordCsvTest() {
+        super("mes-batch-record-csv");
+    }
+
+    @Override
+    protected GeneratedDocument largeDocument() {
+        return GeneratedDocument.utf8("Material GTIN,Batch,Status,Site,Expiry,Manufactured,Released,Planned Qty,Actual Qty,Unit,Markets,Changed At\n",
+                i -> "05012345678900,B" + i + ",REL,ACME-LYON,270600,2025-02-10,2025-03-01,120000,119850,EA,DE FR,2025-03-01T09:15:30+01:00\n",
+                "", 1_200_000);
+    }
+}
