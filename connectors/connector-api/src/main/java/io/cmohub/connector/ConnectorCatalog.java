@@ -46,10 +46,16 @@ public final class ConnectorCatalog {
             CmoConnector previous = byId.putIfAbsent(connector.descriptor().id(), connector);
             if (previous != null) {
                 throw new IllegalStateException("two connectors declare format id '" + connector.descriptor().id() + "': "
-                        + previous.getClass().getName() + " and " + connector.getClass().getName());
+                        + name(previous) + " and " + name(connector));
             }
         });
         return new ConnectorCatalog(byId);
+    }
+
+    /** The class, and where a connector made of data came from when it says (its toString). */
+    private static String name(CmoConnector connector) {
+        String text = String.valueOf(connector);
+        return text.startsWith(connector.getClass().getName() + "@") ? connector.getClass().getName() : connector.getClass().getName() + " (" + text + ")";
     }
 
     public Optional<CmoConnector> find(String formatId) {

@@ -43,4 +43,9 @@ public final class MappingConnector implements CmoConnector {
     public MappingDefinition mapping() {
         return mapping;
     }
+
+    @Override
+    public String toString() {
+        return "mapping " + mapping.origin();
+    }
 }

@@ -185,8 +185,12 @@ public final class BuiltInConverters {
         try {
             return format.parse(value, query);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + value + "' does not match the pattern " + pattern
-                    + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // the innermost cause says what is wrong ("Invalid value for MonthOfYear (valid values 1 - 12): 13")
+            throw new IllegalArgumentException("'" + value + "' does not match the pattern " + pattern + (root != e ? " (" + root.getMessage() + ")" : ""));
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("'" + value + "' is not a valid date for the pattern " + pattern + ": " + e.getMessage());
         }

@@ -77,6 +77,10 @@ final class CsvRecordReader implements RecordReader {
                     continue;
                 }
                 String location = "line " + line;
+                if (cells.stream().allMatch(String::isBlank)) {
+                    // ";;;;" rows are what spreadsheet tools leave below the data: empty lines, not records
+                    continue;
+                }
                 if (cells.size() != header.size()) {
                     sink.rejected(location, List.of(new FieldError(null, "the row has " + cells.size() + " cells but the header has " + header.size()
                             + " columns (check the delimiter and quoting)")));
