@@ -7,7 +7,7 @@ class ErpBatchReleaseJsonTest extends ReferenceMappingTest {
         super("erp-batch-release-json");
     }
 
-    private static final String NOTE = "Plant note: filled after line clearance; IPC results within limits; no deviation raised for this lot. ".repeat(3);
+    private static final String NOTE = "Plant note - filled after line clearance - IPC results within limits - no deviation raised for this lot. ".repeat(3);
 
     @Override
     protected GeneratedDocument largeDocument() {
