@@ -1,0 +1,22 @@
+package io.cmohub.connector.sapidoc;
+
+import java.math.BigDecimal;
+
+/** Whether a numeric result lies outside its limits; null limits are open ends. */
+record QcEvaluation(BigDecimal lowerLimit, BigDecimal upperLimit) {
+
+    boolean hasLimits() {
+        return lowerLimit != null || upperLimit != null;
+    }
+
+    boolean outside(BigDecimal value) {
+        return (lowerLimit != null && value.compareTo(lowerLimit) < 0) || (upperLimit != null && value.compareTo(upperLimit) > 0);
+    }
+
+    String describe() {
+        if (lowerLimit == null) {
+            return "at most " + upperLimit.toPlainString();
+        }
+        return upperLimit == null ? "at least " + lowerLimit.toPlainString() : lowerLimit.toPlainString() + " to " + upperLimit.toPlainString();
+    }
+}
