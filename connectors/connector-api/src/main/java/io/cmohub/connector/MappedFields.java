@@ -43,6 +43,20 @@ public final class MappedFields {
         }
     }
 
+    /**
+     * Builds one of several canonical records made from one source record (a batch and its QC
+     * results): a rule its constructor breaks is recorded against {@code path} (plus the rule's own
+     * field), and the caller goes on to check the others, so the CMO sees every problem at once.
+     */
+    public <T> T construct(String path, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (InvalidValueException e) {
+            error(e.field() == null ? path : path + "/" + e.field(), e.getMessage());
+            return null;
+        }
+    }
+
     public void error(String field, String reason) {
         errors.add(new FieldError(field, reason));
     }

@@ -1,5 +1,8 @@
 package io.cmohub.connector.animl;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+
 import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConfigProperty;
 import io.cmohub.connector.ConnectorConfig;
@@ -79,7 +82,7 @@ public final class AnimlConnector implements CmoConnector {
     @Override
     public DocumentParser open(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
+        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), CodeList.Matching.IGNORE_CASE, config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
         SampleField product = SampleField.parse(PRODUCT_FROM, config.string(PRODUCT_FROM), true, problems);
         SampleField batch = SampleField.parse(BATCH_FROM, config.string(BATCH_FROM), false, problems);
         boolean within = WITHIN_SPECIFICATION.equals(config.string(RESULTS_WITHOUT_SPECIFICATION));

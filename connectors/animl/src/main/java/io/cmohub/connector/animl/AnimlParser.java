@@ -1,5 +1,7 @@
 package io.cmohub.connector.animl;
 
+import io.cmohub.connector.codes.ProductCodes;
+
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentParser;
 import io.cmohub.connector.FieldError;

@@ -1,5 +1,8 @@
 package io.cmohub.connector.animl;
 
+import io.cmohub.connector.quality.OosQualityEvent;
+import io.cmohub.connector.quality.QcEvaluation;
+
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.MappedFields;
 import io.cmohub.model.CanonicalRecord;
@@ -125,7 +128,7 @@ final class ExperimentStepMapper {
                     String unit = series.unit == null ? null : series.unit.label;
                     String text = number == null ? raw : null;
                     Boolean outOfSpecification = oos;
-                    QcResult qc = Records.construct(fields, where, () -> new QcResult(partner, identity.product(), identity.batch(), valueSample,
+                    QcResult qc = fields.construct(where, () -> new QcResult(partner, identity.product(), identity.batch(), valueSample,
                             testCode, result.name, technique, limits.lowerLimit(), limits.upperLimit(), null, number, text, unit, outOfSpecification,
                             testedAt, null));
                     if (qc != null) {

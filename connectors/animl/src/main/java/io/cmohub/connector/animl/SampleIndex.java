@@ -1,5 +1,7 @@
 package io.cmohub.connector.animl;
 
+import io.cmohub.connector.codes.ProductCodes;
+
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.MappedFields;
 import io.cmohub.model.value.BatchId;
@@ -29,8 +31,8 @@ final class SampleIndex {
         }
         MappedFields fields = new MappedFields();
         String where = "Sample[" + sample.sampleID + "]";
-        ProductCode product = Records.construct(fields, where + "/product", () -> products.resolve(productField.read(sample)));
-        BatchId batch = Records.construct(fields, where + "/batch", () -> BatchId.of(batchField.read(sample)));
+        ProductCode product = fields.construct(where + "/product", () -> products.resolve(productField.read(sample)));
+        BatchId batch = fields.construct(where + "/batch", () -> BatchId.of(batchField.read(sample)));
         samples.put(sample.sampleID, new Identity(product, batch, fields.errors()));
         return true;
     }

@@ -1,5 +1,8 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+
 import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConfigProperty;
 import io.cmohub.connector.ConnectorConfig;
@@ -98,10 +101,10 @@ public final class B2mmlConnector implements CmoConnector {
     @Override
     public DocumentParser open(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
-        CodeList<BatchStatus> recordStatuses = CodeList.parse(RECORD_STATUS_CODES, config.string(RECORD_STATUS_CODES), B2mmlConnector::status, problems);
-        CodeList<BatchStatus> lotStatuses = CodeList.parse(LOT_STATUS_CODES, config.string(LOT_STATUS_CODES), B2mmlConnector::status, problems);
-        CodeList<Boolean> dispositions = CodeList.parse(TEST_DISPOSITION_CODES, config.string(TEST_DISPOSITION_CODES), B2mmlConnector::bool, problems);
+        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), CodeList.Matching.IGNORE_CASE, config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
+        CodeList<BatchStatus> recordStatuses = CodeList.parse(RECORD_STATUS_CODES, config.string(RECORD_STATUS_CODES), CodeList.Matching.IGNORE_CASE, B2mmlConnector::status, problems);
+        CodeList<BatchStatus> lotStatuses = CodeList.parse(LOT_STATUS_CODES, config.string(LOT_STATUS_CODES), CodeList.Matching.IGNORE_CASE, B2mmlConnector::status, problems);
+        CodeList<Boolean> dispositions = CodeList.parse(TEST_DISPOSITION_CODES, config.string(TEST_DISPOSITION_CODES), CodeList.Matching.IGNORE_CASE, B2mmlConnector::bool, problems);
         String expiryProperty = config.string(EXPIRY_PROPERTY);
         Severity severity = config.enumValue(OOS_SEVERITY, Severity.class);
         ZoneId zone = null;

@@ -1,5 +1,9 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+import io.cmohub.connector.quality.OosQualityEvent;
+
 import static io.cmohub.connector.b2mml.V0700Values.text;
 
 import io.cmohub.connector.MappedFields;
@@ -85,7 +89,7 @@ final class BatchProductionRecordMapper {
                 }
             }
         }
-        Batch batch = Records.construct(fields, "BatchProductionRecord",
+        Batch batch = fields.construct("BatchProductionRecord",
                 () -> new Batch(product, batchId, status, partner, null, expiry, null, null, null, null, List.of(), updatedAt));
         if (fields.hasErrors()) {
             return null;

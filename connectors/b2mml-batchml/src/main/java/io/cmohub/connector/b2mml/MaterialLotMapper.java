@@ -1,5 +1,8 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+
 import static io.cmohub.connector.b2mml.V0700Values.text;
 
 import io.cmohub.connector.MappedFields;

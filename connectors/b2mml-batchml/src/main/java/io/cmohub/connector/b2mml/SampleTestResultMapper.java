@@ -1,5 +1,8 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.quality.QcEvaluation;
+
 import static io.cmohub.connector.b2mml.V0700Values.text;
 
 import io.cmohub.connector.MappedFields;
@@ -87,7 +90,7 @@ final class SampleTestResultMapper {
         BigDecimal lowerLimit = lower;
         BigDecimal upperLimit = upper;
         String spec = specification;
-        return Records.construct(fields, path, () -> new QcResult(partner, product, batch, sampleId, testCode, testName, method,
+        return fields.construct(path, () -> new QcResult(partner, product, batch, sampleId, testCode, testName, method,
                 lowerLimit, upperLimit, spec, number, textResult, unit, oos, testedAt, null));
     }
 

@@ -1,5 +1,8 @@
 package io.cmohub.connector.sapidoc;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+
 import io.cmohub.connector.MappedFields;
 import io.cmohub.model.Batch;
 import io.cmohub.model.BatchStatus;

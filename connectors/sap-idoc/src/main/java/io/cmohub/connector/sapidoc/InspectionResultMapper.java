@@ -1,5 +1,10 @@
 package io.cmohub.connector.sapidoc;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+import io.cmohub.connector.quality.OosQualityEvent;
+import io.cmohub.connector.quality.QcEvaluation;
+
 import io.cmohub.connector.MappedFields;
 import io.cmohub.model.CanonicalRecord;
 import io.cmohub.model.QcResult;
@@ -113,7 +118,7 @@ final class InspectionResultMapper {
         Boolean outOfSpecification = oos;
         Instant tested = testedAt;
         String unit = blankToNull(characteristic.masseinhsw);
-        return Records.construct(fields, path, () -> new QcResult(partner, product, batch, inspectionLot, testCode, blankToNull(characteristic.kurztext),
+        return fields.construct(path, () -> new QcResult(partner, product, batch, inspectionLot, testCode, blankToNull(characteristic.kurztext),
                 blankToNull(characteristic.pmethode), limits.lowerLimit(), limits.upperLimit(), null, number, text, unit, outOfSpecification, tested, null));
     }
 

@@ -1,5 +1,8 @@
 package io.cmohub.connector.sapidoc;
 
+import io.cmohub.connector.codes.CodeList;
+import io.cmohub.connector.codes.ProductCodes;
+
 import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConfigProperty;
 import io.cmohub.connector.ConnectorConfig;
@@ -82,9 +85,9 @@ public final class SapIdocConnector implements CmoConnector {
     @Override
     public DocumentParser open(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
-        CodeList<BatchStatus> statuses = CodeList.parse(BATCH_STATUS_CODES, config.string(BATCH_STATUS_CODES), SapIdocConnector::status, problems);
-        CodeList<Boolean> valuations = CodeList.parse(VALUATION_CODES, config.string(VALUATION_CODES), SapIdocConnector::bool, problems);
+        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
+        CodeList<BatchStatus> statuses = CodeList.parse(BATCH_STATUS_CODES, config.string(BATCH_STATUS_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, SapIdocConnector::status, problems);
+        CodeList<Boolean> valuations = CodeList.parse(VALUATION_CODES, config.string(VALUATION_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, SapIdocConnector::bool, problems);
         Set<String> senders = new LinkedHashSet<>();
         for (String sender : config.string(SENDER_PARTNERS).split(",")) {
             if (!sender.isBlank()) {

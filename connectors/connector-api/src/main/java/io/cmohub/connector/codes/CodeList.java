@@ -1,4 +1,4 @@
-package io.cmohub.connector.animl;
+package io.cmohub.connector.codes;
 
 import io.cmohub.model.value.InvalidValueException;
 import java.util.Collections;
@@ -10,17 +10,29 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * A code list given as configuration text, {@code code=value;code2=value2}: which source code
- * means which canonical value. Codes are compared without regard to case, because MES exports
- * spell the same status "Released", "RELEASED" or "released"; everything else is exact.
+ * A code list given as connector configuration text, {@code code=value;code2=value2}: which source
+ * code means which canonical value, compared as {@link Matching} says; everything else is exact.
  */
-final class CodeList<V> {
+public final class CodeList<V> {
+    /** How codes are compared. */
+    public enum Matching {
+        /** Without regard to case: MES exports spell the same status "Released", "RELEASED" or "released". */
+        IGNORE_CASE,
+        /**
+         * Without regard to case, and an all-digit code without its leading zeros, as SAP's ALPHA
+         * conversion shows material numbers (000000000000100042 in an IDoc is 100042 on screen).
+         */
+        IGNORE_CASE_AND_LEADING_ZEROS
+    }
+
     private final String property;
+    private final Matching matching;
     private final Map<String, V> entries;
     private final List<String> codesAsWritten;
 
-    private CodeList(String property, Map<String, V> entries, List<String> codesAsWritten) {
+    private CodeList(String property, Matching matching, Map<String, V> entries, List<String> codesAsWritten) {
         this.property = property;
+        this.matching = matching;
         this.entries = entries;
         this.codesAsWritten = codesAsWritten;
     }
@@ -29,7 +41,7 @@ final class CodeList<V> {
      * Parses {@code text}; every malformed entry or value is added to {@code problems} (prefixed with
      * the property name) so that a bad configuration is refused with all its mistakes at once.
      */
-    static <V> CodeList<V> parse(String property, String text, Function<String, V> value, List<String> problems) {
+    public static <V> CodeList<V> parse(String property, String text, Matching matching, Function<String, V> value, List<String> problems) {
         Map<String, V> entries = new LinkedHashMap<>();
         List<String> written = new java.util.ArrayList<>();
         if (text != null) {
@@ -45,7 +57,7 @@ final class CodeList<V> {
                     continue;
                 }
                 try {
-                    if (entries.put(key(code), value.apply(raw)) != null) {
+                    if (entries.put(key(code, matching), value.apply(raw)) != null) {
                         problems.add("'" + property + "' lists code '" + code + "' twice");
                     } else {
                         written.add(code);
@@ -55,20 +67,25 @@ final class CodeList<V> {
                 }
             }
         }
-        return new CodeList<>(property, Collections.unmodifiableMap(entries), List.copyOf(written));
+        return new CodeList<>(property, matching, Collections.unmodifiableMap(entries), List.copyOf(written));
     }
 
-    Optional<V> find(String code) {
-        return Optional.ofNullable(entries.get(key(code)));
+    public Optional<V> find(String code) {
+        return Optional.ofNullable(entries.get(key(code, matching)));
     }
 
     /** The value for {@code code}, or an {@link InvalidValueException} naming the list to extend. */
-    V require(String what, String code) {
+    public V require(String what, String code) {
         return find(code).orElseThrow(() -> new InvalidValueException(what + " '" + code + "' is not in the code list '" + property
                 + "' (known: " + String.join(", ", codesAsWritten) + "); add it to the connector configuration"));
     }
 
-    private static String key(String code) {
-        return code.strip().toLowerCase(Locale.ROOT);
+    private static String key(String code, Matching matching) {
+        String key = code.strip().toLowerCase(Locale.ROOT);
+        if (matching == Matching.IGNORE_CASE_AND_LEADING_ZEROS && !key.isEmpty() && key.chars().allMatch(Character::isDigit)) {
+            String stripped = key.replaceFirst("^0+", "");
+            return stripped.isEmpty() ? "0" : stripped;
+        }
+        return key;
     }
 }

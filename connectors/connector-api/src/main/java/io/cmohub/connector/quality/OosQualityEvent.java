@@ -1,4 +1,4 @@
-package io.cmohub.connector.sapidoc;
+package io.cmohub.connector.quality;
 
 import io.cmohub.model.BatchRef;
 import io.cmohub.model.QcResult;
@@ -18,11 +18,11 @@ import java.util.List;
  * configured severity, referencing the batch. Its reference is derived from the result's business
  * key, so a re-sent record yields the same event id rather than a second investigation.
  */
-final class OosQualityEvent {
+public final class OosQualityEvent {
     private OosQualityEvent() {
     }
 
-    static QualityEvent of(QcResult result, Severity severity, LocalDate openedOn) {
+    public static QualityEvent of(QcResult result, Severity severity, LocalDate openedOn) {
         String result_ = result.numericResult() != null ? result.numericResult().toPlainString() : result.textResult();
         QcEvaluation evaluation = new QcEvaluation(result.lowerLimit(), result.upperLimit());
         String limits = evaluation.hasLimits() ? ", limits " + evaluation.describe() : "";

@@ -1,4 +1,4 @@
-package io.cmohub.connector.sapidoc;
+package io.cmohub.connector.codes;
 
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.ProductCode;
@@ -10,18 +10,18 @@ import java.util.List;
  * or a PPN. Shorter GTIN forms are not guessed from an id: an 8-, 12- or 13-digit material number
  * would pass a check digit one time in ten by chance and silently name the wrong product.
  */
-final class ProductCodes {
+public final class ProductCodes {
     private final CodeList<ProductCode> table;
     private final String property;
     private final boolean acceptCodes;
 
-    ProductCodes(String property, String text, boolean acceptCodes, List<String> problems) {
-        this.table = CodeList.parse(property, text, ProductCode::parse, problems);
+    public ProductCodes(String property, String text, CodeList.Matching matching, boolean acceptCodes, List<String> problems) {
+        this.table = CodeList.parse(property, text, matching, ProductCode::parse, problems);
         this.property = property;
         this.acceptCodes = acceptCodes;
     }
 
-    ProductCode resolve(String localId) {
+    public ProductCode resolve(String localId) {
         var mapped = table.find(localId);
         if (mapped.isPresent()) {
             return mapped.get();

@@ -1,19 +1,19 @@
-package io.cmohub.connector.animl;
+package io.cmohub.connector.quality;
 
 import java.math.BigDecimal;
 
 /** Whether a numeric result lies outside its limits; null limits are open ends. */
-record QcEvaluation(BigDecimal lowerLimit, BigDecimal upperLimit) {
+public record QcEvaluation(BigDecimal lowerLimit, BigDecimal upperLimit) {
 
-    boolean hasLimits() {
+    public boolean hasLimits() {
         return lowerLimit != null || upperLimit != null;
     }
 
-    boolean outside(BigDecimal value) {
+    public boolean outside(BigDecimal value) {
         return (lowerLimit != null && value.compareTo(lowerLimit) < 0) || (upperLimit != null && value.compareTo(upperLimit) > 0);
     }
 
-    String describe() {
+    public String describe() {
         if (lowerLimit == null) {
             return "at most " + upperLimit.toPlainString();
         }
