@@ -128,7 +128,13 @@ final class MappingParser implements DocumentParser {
 
         /** Whether the value comes from the document, not from a constant or a default. */
         private static boolean readsDocument(FieldMapping field, Map<String, String> fields) {
-            return field.sources().stream().map(fields::get).anyMatch(v -> v != null && !v.isBlank());
+            for (String source : field.sources()) {
+                String value = fields.get(source);
+                if (value != null && !value.isBlank()) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The converted value, null when blank (and not required) or when a converter refused it. */
@@ -161,7 +167,7 @@ final class MappingParser implements DocumentParser {
             try {
                 if (field.split() != null) {
                     List<Object> elements = new ArrayList<>();
-                    for (String element : raw.split(java.util.regex.Pattern.quote(field.split()))) {
+                    for (String element : field.splitPattern().split(raw)) {
                         if (!element.isBlank()) {
                             elements.add(convert(field, element.strip()));
                         }

@@ -25,6 +25,13 @@ public record FieldMapping(String target, String from, List<String> concat, Stri
         converters = List.copyOf(converters);
     }
 
+    /** {@link #split} as a pattern, compiled once rather than per value. */
+    public java.util.regex.Pattern splitPattern() {
+        return split == null ? null : SPLITS.computeIfAbsent(split, s -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(s)));
+    }
+
+    private static final java.util.Map<String, java.util.regex.Pattern> SPLITS = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The source fields this mapping reads. */
     public List<String> sources() {
         return from != null ? List.of(from) : concat;
