@@ -76,6 +76,9 @@ abstract class GatewayEndToEndTest {
         registry.add("cmohub.partners[0].products", () -> "04012345000023");
         registry.add("cmohub.partners[0].sites", () -> "BETA-1");
         registry.add("cmohub.partners[0].formats.csv-batch-record.file-pattern", () -> "*.csv");
+        registry.add("cmohub.partners[0].formats.erp-batch-release-json.file-pattern", () -> "*.json");
+        registry.add("cmohub.partners[0].formats.beta-lots.file-pattern", () -> "*.lots");
+        registry.add("cmohub.mappings", () -> Path.of("src/test/resources/mappings").toAbsolutePath().toString());
         registry.add("cmohub.outbound.routes[0].name", () -> "erp");
         registry.add("cmohub.outbound.routes[0].kind", () -> "JMS");
         registry.add("cmohub.outbound.routes[0].destination", () -> "jms:queue:sponsor.erp");
@@ -154,6 +157,32 @@ abstract class GatewayEndToEndTest {
             }
         }
         return bodies;
+    }
+
+    @Test
+    void withoutAFormatTheGatewayChoosesThePartnersFormatByFileNameIncludingMappingsFromAFolder() throws Exception {
+        String json = "{\"batches\": [{\"material\": {\"gtin\": \"04012345000023\"}, \"lot\": \"BJ-" + System.nanoTime()
+                + "\", \"stockCategory\": \"UR\", \"plant\": \"BETA-1\"}]}";
+        JsonNode fromJson = awaitFinished(postWithoutFormat("release.json", json), BETA_KEY);
+        assertThat(fromJson.path("format").asText()).isEqualTo("erp-batch-release-json");
+        assertThat(fromJson.path("status").asText()).as(fromJson.toString()).isEqualTo("ACCEPTED");
+
+        JsonNode fromFolderMapping = awaitFinished(postWithoutFormat("today.lots", "GTIN|Lot\n04012345000023|BL-" + System.nanoTime() + "\n"), BETA_KEY);
+        assertThat(fromFolderMapping.path("format").asText()).isEqualTo("beta-lots");
+        assertThat(fromFolderMapping.path("status").asText()).as(fromFolderMapping.toString()).isEqualTo("ACCEPTED");
+
+        HttpResponse<String> ambiguous = call("POST", "/api/v1/partners/beta-cmo/documents", BETA_KEY, "x");
+        assertThat(ambiguous.statusCode()).isEqualTo(400);
+        assertThat(ambiguous.body()).contains("query parameter 'format' is required").contains("csv-batch-record").contains("beta-lots")
+                .contains("no X-File-Name");
+    }
+
+    private String postWithoutFormat(String fileName, String body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/partners/beta-cmo/documents"))
+                .header("X-Api-Key", BETA_KEY).header("X-File-Name", fileName).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        return CanonicalJson.mapper().readTree(response.body()).get("documentId").asText();
     }
 
     @Test
