@@ -22,8 +22,8 @@ public final class Secret {
         return new Secret(Objects.requireNonNull(value, "secret"));
     }
 
-    /** A copy of the secret; clear it after use. */
-    char[] reveal() {
+    /** A copy of the secret, for the code that opens a key store; clear it after use. */
+    public char[] reveal() {
         return value.clone();
     }
 
