@@ -8,6 +8,7 @@ import io.cmohub.emvs.hub.EuHubTransientException;
 import io.cmohub.emvs.hub.soap.contract.HubFault;
 import io.cmohub.emvs.hub.soap.contract.HubFaultDetail;
 import jakarta.xml.ws.soap.SOAPFaultException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -23,7 +24,7 @@ import org.apache.cxf.transport.http.HTTPException;
 /**
  * Sorts what a CXF call threw into the gateway's failure kinds. This decides what gets retried, so
  * the rule is narrow on purpose: transient means "the Hub did not answer now" (timeouts, refused
- * connections, HTTP 429/502/503/504) or a fault the contract marks TRANSIENT. Everything else is
+ * or dropped connections, HTTP 429/502/503/504) or a fault the contract marks TRANSIENT. Everything else is
  * permanent, and the message says which case it was, so an operator can act without a debugger.
  */
 final class SoapFailures {
@@ -56,27 +57,35 @@ final class SoapFailures {
         if (thrown instanceof EuHubException alreadySorted) {
             return alreadySorted;
         }
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof HTTPException http) {
-                String status = "HTTP " + http.getResponseCode() + " " + nullToEmpty(http.getResponseMessage());
-                return TRANSIENT_HTTP.contains(http.getResponseCode())
-                        ? new EuHubTransientException(operation, prefix(operation) + "answered " + status.trim(), thrown)
-                        : new EuHubProtocolException(operation, prefix(operation) + "answered an unexpected " + status.trim()
-                                + " (check the address and the client certificate's authorisation)", thrown);
-            }
-            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException || t instanceof NoRouteToHostException
-                    || t instanceof UnknownHostException) {
-                return new EuHubTransientException(operation, prefix(operation) + "could not be reached within the connect timeout of "
-                        + connectTimeout + ": " + t.getClass().getSimpleName() + " " + nullToEmpty(t.getMessage()), thrown);
-            }
-            if (t instanceof SocketTimeoutException || t instanceof HttpTimeoutException) {
-                return new EuHubTransientException(operation, prefix(operation) + "gave no answer within the read timeout of "
-                        + readTimeout, thrown);
-            }
-            if (t instanceof SSLException) {
-                return new EuHubProtocolException(operation, prefix(operation) + "refused the TLS connection: " + t.getMessage()
-                        + " (check the client certificate, its key password and the trust store)", thrown);
-            }
+        // precedence matters: an SSL failure or an HTTP status is often wrapped in a plain IOException
+        HTTPException http = find(thrown, HTTPException.class);
+        if (http != null) {
+            String status = ("HTTP " + http.getResponseCode() + " " + nullToEmpty(http.getResponseMessage())).trim();
+            return TRANSIENT_HTTP.contains(http.getResponseCode())
+                    ? new EuHubTransientException(operation, prefix(operation) + "answered " + status, thrown)
+                    : new EuHubProtocolException(operation, prefix(operation) + "answered an unexpected " + status
+                            + " (check the address and the client certificate's authorisation)", thrown);
+        }
+        SSLException ssl = find(thrown, SSLException.class);
+        if (ssl != null) {
+            return new EuHubProtocolException(operation, prefix(operation) + "refused the TLS connection: " + ssl.getMessage()
+                    + " (check the client certificate, its key password and the trust store)", thrown);
+        }
+        Throwable unreachable = firstOf(thrown, HttpConnectTimeoutException.class, ConnectException.class, NoRouteToHostException.class,
+                UnknownHostException.class);
+        if (unreachable != null) {
+            return new EuHubTransientException(operation, prefix(operation) + "could not be reached within the connect timeout of "
+                    + connectTimeout + ": " + nullToEmpty(unreachable.getMessage()), thrown);
+        }
+        if (firstOf(thrown, SocketTimeoutException.class, HttpTimeoutException.class) != null) {
+            return new EuHubTransientException(operation, prefix(operation) + "gave no answer within the read timeout of "
+                    + readTimeout, thrown);
+        }
+        IOException io = find(thrown, IOException.class);
+        if (io != null) {
+            // a reset or closed connection (e.g. a load balancer dropping a kept-alive connection): the request may be re-sent
+            return new EuHubTransientException(operation, prefix(operation) + "dropped the connection: "
+                    + io.getClass().getSimpleName() + " " + nullToEmpty(io.getMessage()), thrown);
         }
         if (thrown instanceof SOAPFaultException soapFault) {
             return new EuHubProtocolException(operation, prefix(operation) + "answered a SOAP fault outside the contract: "
@@ -84,6 +93,27 @@ final class SoapFailures {
         }
         return new EuHubProtocolException(operation, prefix(operation) + "gave an answer that is not the contract's: "
                 + rootMessage(thrown), thrown);
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    @SafeVarargs
+    private static Throwable firstOf(Throwable thrown, Class<? extends Throwable>... types) {
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Class<? extends Throwable> type : types) {
+                if (type.isInstance(t)) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private String prefix(EuHubOperation operation) {
