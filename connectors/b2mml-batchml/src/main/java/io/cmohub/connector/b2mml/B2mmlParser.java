@@ -1,5 +1,6 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.xml.StaxDocuments;
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentParser;
 import io.cmohub.connector.FieldError;
@@ -9,7 +10,6 @@ import io.cmohub.connector.b2mml.v0700.BatchProductionRecordType;
 import io.cmohub.connector.b2mml.v0700.MaterialLotType;
 import io.cmohub.model.Batch;
 import io.cmohub.model.CanonicalRecord;
-import io.cmohub.model.codec.HardenedXml;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
@@ -49,18 +49,7 @@ final class B2mmlParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        XMLStreamReader reader = null;
-        try {
-            reader = HardenedXml.inputFactory().createXMLStreamReader(in);
-            new Walk(reader, context, sink).run();
-        } catch (XMLStreamException e) {
-            sink.failed(line(e.getLocation() == null ? -1 : e.getLocation().getLineNumber(), reader), new FieldError(null, "malformed XML: " + message(e)));
-        } catch (RuntimeException e) {
-            // the StAX parser reports some malformed input (e.g. a broken DOCTYPE) as runtime exceptions
-            sink.failed(line(-1, reader), new FieldError(null, "malformed XML: " + e));
-        } finally {
-            closeQuietly(reader);
-        }
+        StaxDocuments.read(in, sink, reader -> new Walk(reader, context, sink).run());
     }
 
     /** The state of one document: where the cursor is and what the header said. */
@@ -244,33 +233,8 @@ final class B2mmlParser implements DocumentParser {
         }
     }
 
-    private static String line(int line, XMLStreamReader reader) {
-        if (line < 0 && reader != null) {
-            try {
-                line = reader.getLocation().getLineNumber();
-            } catch (RuntimeException ignored) {
-                // no location to report
-            }
-        }
-        return "line " + Math.max(line, 1);
-    }
 
-    private static String message(XMLStreamException e) {
-        // Woodstox prefixes the message with the location, which the report already carries
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        int at = message.indexOf("\n at [");
-        return (at < 0 ? message : message.substring(0, at)).replace('\n', ' ').strip();
-    }
 
-    private static void closeQuietly(XMLStreamReader reader) {
-        if (reader != null) {
-            try {
-                reader.close();
-            } catch (XMLStreamException ignored) {
-                // nothing left to report about a document already reported
-            }
-        }
-    }
 
     /** One binding context for the generated classes: thread-safe and costly to build, so built once. */
     private static final class V0700Binding {

@@ -1,5 +1,6 @@
 package io.cmohub.connector.sapidoc;
 
+import io.cmohub.connector.xml.StaxDocuments;
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentParser;
 import io.cmohub.connector.FieldError;
@@ -7,7 +8,6 @@ import io.cmohub.connector.MappedFields;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.model.Batch;
 import io.cmohub.model.CanonicalRecord;
-import io.cmohub.model.codec.HardenedXml;
 import io.cmohub.model.value.InvalidValueException;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
@@ -52,24 +52,7 @@ final class IdocParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        XMLStreamReader reader = null;
-        try {
-            reader = HardenedXml.inputFactory().createXMLStreamReader(in);
-            walk(reader, context, sink);
-        } catch (XMLStreamException e) {
-            sink.failed(line(e.getLocation() == null ? -1 : e.getLocation().getLineNumber(), reader), new FieldError(null, "malformed XML: " + message(e)));
-        } catch (RuntimeException e) {
-            // the StAX parser reports some malformed input (e.g. a broken DOCTYPE) as runtime exceptions
-            sink.failed(line(-1, reader), new FieldError(null, "malformed XML: " + e));
-        } finally {
-            if (reader != null) {
-                try {
-                    reader.close();
-                } catch (XMLStreamException ignored) {
-                    // the document has been reported already
-                }
-            }
-        }
+        StaxDocuments.read(in, sink, reader -> walk(reader, context, sink));
     }
 
     private void walk(XMLStreamReader reader, DocumentContext context, RecordSink sink) throws XMLStreamException {
@@ -198,20 +181,5 @@ final class IdocParser implements DocumentParser {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String line(int line, XMLStreamReader reader) {
-        if (line < 0 && reader != null) {
-            try {
-                line = reader.getLocation().getLineNumber();
-            } catch (RuntimeException ignored) {
-                // no location to report
-            }
-        }
-        return "line " + Math.max(line, 1);
-    }
 
-    private static String message(XMLStreamException e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        int at = message.indexOf("\n at [");
-        return (at < 0 ? message : message.substring(0, at)).replace('\n', ' ').strip();
-    }
 }
