@@ -17,7 +17,7 @@ import java.util.List;
 public record ConfigProperty(String name, String title, String description, Type type, String defaultValue, boolean required,
                              boolean secret, List<String> allowedValues) {
 
-    public enum Type { STRING, INTEGER, BOOLEAN, CHARACTER, CHARSET, ENUM }
+    public enum Type { STRING, INTEGER, BOOLEAN, CHARACTER, CHARSET, ENUM, ZONE_ID }
 
     public ConfigProperty {
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);

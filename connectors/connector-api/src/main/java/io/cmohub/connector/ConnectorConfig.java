@@ -84,6 +84,11 @@ public final class ConnectorConfig {
         return Charset.forName(value(name));
     }
 
+    /** A time zone (IANA id such as Europe/Berlin), for the local times a partner's system writes without an offset. */
+    public java.time.ZoneId zone(String name) {
+        return java.time.ZoneId.of(value(name));
+    }
+
     public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
         return Enum.valueOf(type, value(name));
     }
@@ -144,6 +149,13 @@ public final class ConnectorConfig {
             case ENUM -> {
                 if (!property.allowedValues().contains(value)) {
                     return "must be one of " + property.allowedValues() + ", got '" + value + "'";
+                }
+            }
+            case ZONE_ID -> {
+                try {
+                    java.time.ZoneId.of(value);
+                } catch (java.time.DateTimeException e) {
+                    return "is not a time zone id (e.g. Europe/Berlin, UTC): '" + value + "'";
                 }
             }
             case STRING -> {

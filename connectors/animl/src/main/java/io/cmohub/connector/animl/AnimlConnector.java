@@ -1,5 +1,6 @@
 package io.cmohub.connector.animl;
 
+import io.cmohub.connector.quality.OosQualityEvent;
 import io.cmohub.connector.codes.CodeList;
 import io.cmohub.connector.codes.ProductCodes;
 
@@ -27,12 +28,12 @@ import java.util.Set;
 public final class AnimlConnector implements CmoConnector {
     public static final String ID = "animl";
 
-    static final String PRODUCT_CODES = "product-codes";
-    static final String ACCEPT_PRODUCT_CODE_IDS = "accept-product-code-ids";
+    static final String PRODUCT_CODES = ProductCodes.PROPERTY;
+    static final String ACCEPT_PRODUCT_CODE_IDS = ProductCodes.ACCEPT_PROPERTY;
     static final String PRODUCT_FROM = "product-from";
     static final String BATCH_FROM = "batch-from";
     static final String RESULTS_WITHOUT_SPECIFICATION = "results-without-specification";
-    static final String OOS_SEVERITY = "oos-severity";
+    static final String OOS_SEVERITY = OosQualityEvent.SEVERITY_PROPERTY;
     static final String TIME_ZONE = "time-zone";
 
     static final String REJECT = "reject";
@@ -66,12 +67,10 @@ public final class AnimlConnector implements CmoConnector {
                             "What a numeric or text result without Specification limits means: reject (the step is rejected, nothing is assumed) "
                                     + "or within-specification (reported with outOfSpecification false, for data that is evaluated elsewhere).",
                             REJECT, List.of(REJECT, WITHIN_SPECIFICATION)),
-                    ConfigProperty.oneOf(OOS_SEVERITY, "OOS event severity",
-                            "Severity of the OOS quality event raised for a value outside its limits.", "MAJOR",
-                            Arrays.stream(Severity.values()).map(Enum::name).toList()),
+                    OosQualityEvent.severityProperty(),
                     ConfigProperty.optional(TIME_ZONE, "Zone of local timestamps",
                             "Time zone (IANA id) for Timestamps written without offset, and for the day an OOS event opens.",
-                            ConfigProperty.Type.STRING, "UTC")),
+                            ConfigProperty.Type.ZONE_ID, "UTC")),
             ErrorPolicy.ACCEPT_VALID);
 
     @Override
@@ -82,17 +81,12 @@ public final class AnimlConnector implements CmoConnector {
     @Override
     public DocumentParser open(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), CodeList.Matching.IGNORE_CASE, config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
+        ProductCodes products = ProductCodes.from(config, CodeList.Matching.IGNORE_CASE, problems);
         SampleField product = SampleField.parse(PRODUCT_FROM, config.string(PRODUCT_FROM), true, problems);
         SampleField batch = SampleField.parse(BATCH_FROM, config.string(BATCH_FROM), false, problems);
         boolean within = WITHIN_SPECIFICATION.equals(config.string(RESULTS_WITHOUT_SPECIFICATION));
-        Severity severity = config.enumValue(OOS_SEVERITY, Severity.class);
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(config.string(TIME_ZONE));
-        } catch (DateTimeException e) {
-            problems.add("'" + TIME_ZONE + "' is not a time zone id: " + e.getMessage());
-        }
+        Severity severity = OosQualityEvent.severity(config);
+        ZoneId zone = config.zone(TIME_ZONE);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(ID, problems);
         }

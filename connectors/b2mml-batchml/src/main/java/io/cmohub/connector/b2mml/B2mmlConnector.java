@@ -1,5 +1,6 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.quality.OosQualityEvent;
 import io.cmohub.connector.codes.CodeList;
 import io.cmohub.connector.codes.ProductCodes;
 
@@ -31,13 +32,13 @@ import java.util.stream.Collectors;
 public final class B2mmlConnector implements CmoConnector {
     public static final String ID = "b2mml";
 
-    static final String PRODUCT_CODES = "product-codes";
-    static final String ACCEPT_PRODUCT_CODE_IDS = "accept-product-code-ids";
+    static final String PRODUCT_CODES = ProductCodes.PROPERTY;
+    static final String ACCEPT_PRODUCT_CODE_IDS = ProductCodes.ACCEPT_PROPERTY;
     static final String RECORD_STATUS_CODES = "record-status-codes";
     static final String LOT_STATUS_CODES = "lot-status-codes";
     static final String TEST_DISPOSITION_CODES = "test-disposition-codes";
     static final String EXPIRY_PROPERTY = "expiry-property";
-    static final String OOS_SEVERITY = "oos-severity";
+    static final String OOS_SEVERITY = OosQualityEvent.SEVERITY_PROPERTY;
     static final String TIME_ZONE = "time-zone";
 
     /** A completed record is not a released batch: it waits for the QP, i.e. it is in quarantine. */
@@ -85,12 +86,10 @@ public final class B2mmlConnector implements CmoConnector {
                     ConfigProperty.optional(EXPIRY_PROPERTY, "Expiry lot property",
                             "ID of the MaterialLotProperty that holds the lot's expiry date (xsd:date or xsd:dateTime; the date as written is used).",
                             ConfigProperty.Type.STRING, "ExpirationDate"),
-                    ConfigProperty.oneOf(OOS_SEVERITY, "OOS event severity",
-                            "Severity of the OOS quality event raised for a result out of specification.", "MAJOR",
-                            Arrays.stream(Severity.values()).map(Enum::name).toList()),
+                    OosQualityEvent.severityProperty(),
                     ConfigProperty.optional(TIME_ZONE, "Zone of local times",
                             "Time zone (IANA id, e.g. Europe/Berlin) for date-times written without an offset, and for the day an OOS event opens.",
-                            ConfigProperty.Type.STRING, "UTC")),
+                            ConfigProperty.Type.ZONE_ID, "UTC")),
             ErrorPolicy.ACCEPT_VALID);
 
     @Override
@@ -101,18 +100,13 @@ public final class B2mmlConnector implements CmoConnector {
     @Override
     public DocumentParser open(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), CodeList.Matching.IGNORE_CASE, config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
-        CodeList<BatchStatus> recordStatuses = CodeList.parse(RECORD_STATUS_CODES, config.string(RECORD_STATUS_CODES), CodeList.Matching.IGNORE_CASE, B2mmlConnector::status, problems);
-        CodeList<BatchStatus> lotStatuses = CodeList.parse(LOT_STATUS_CODES, config.string(LOT_STATUS_CODES), CodeList.Matching.IGNORE_CASE, B2mmlConnector::status, problems);
-        CodeList<Boolean> dispositions = CodeList.parse(TEST_DISPOSITION_CODES, config.string(TEST_DISPOSITION_CODES), CodeList.Matching.IGNORE_CASE, B2mmlConnector::bool, problems);
+        ProductCodes products = ProductCodes.from(config, CodeList.Matching.IGNORE_CASE, problems);
+        CodeList<BatchStatus> recordStatuses = CodeList.parse(RECORD_STATUS_CODES, config.string(RECORD_STATUS_CODES), CodeList.Matching.IGNORE_CASE, CodeList::batchStatus, problems);
+        CodeList<BatchStatus> lotStatuses = CodeList.parse(LOT_STATUS_CODES, config.string(LOT_STATUS_CODES), CodeList.Matching.IGNORE_CASE, CodeList::batchStatus, problems);
+        CodeList<Boolean> dispositions = CodeList.parse(TEST_DISPOSITION_CODES, config.string(TEST_DISPOSITION_CODES), CodeList.Matching.IGNORE_CASE, CodeList::outOfSpecification, problems);
         String expiryProperty = config.string(EXPIRY_PROPERTY);
-        Severity severity = config.enumValue(OOS_SEVERITY, Severity.class);
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(config.string(TIME_ZONE));
-        } catch (DateTimeException e) {
-            problems.add("'" + TIME_ZONE + "' is not a time zone id: " + e.getMessage());
-        }
+        Severity severity = OosQualityEvent.severity(config);
+        ZoneId zone = config.zone(TIME_ZONE);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(ID, problems);
         }
@@ -127,18 +121,5 @@ public final class B2mmlConnector implements CmoConnector {
         return Arrays.stream(BatchStatus.values()).map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    private static BatchStatus status(String value) {
-        try {
-            return BatchStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a batch status (" + statuses() + ")");
-        }
-    }
 
-    private static Boolean bool(String value) {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("'" + value + "' must be true (out of specification) or false");
-        }
-        return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
-    }
 }

@@ -1,5 +1,7 @@
 package io.cmohub.connector.codes;
 
+import java.util.Arrays;
+import io.cmohub.model.BatchStatus;
 import io.cmohub.model.value.InvalidValueException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -87,5 +89,22 @@ public final class CodeList<V> {
             return stripped.isEmpty() ? "0" : stripped;
         }
         return key;
+    }
+
+    /** Reads a canonical batch status named in a code list ("released" or "RELEASED"). */
+    public static BatchStatus batchStatus(String value) {
+        try {
+            return BatchStatus.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + value + "' is not a batch status (" + Arrays.toString(BatchStatus.values()) + ")");
+        }
+    }
+
+    /** Reads "true" (out of specification) or "false" from a code list of evaluations. */
+    public static Boolean outOfSpecification(String value) {
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new IllegalArgumentException("'" + value + "' must be true (out of specification) or false");
+        }
+        return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
     }
 }

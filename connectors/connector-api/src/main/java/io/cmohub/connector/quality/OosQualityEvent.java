@@ -1,5 +1,8 @@
 package io.cmohub.connector.quality;
 
+import java.util.Arrays;
+import io.cmohub.connector.ConnectorConfig;
+import io.cmohub.connector.ConfigProperty;
 import io.cmohub.model.BatchRef;
 import io.cmohub.model.QcResult;
 import io.cmohub.model.QualityEvent;
@@ -19,7 +22,21 @@ import java.util.List;
  * key, so a re-sent record yields the same event id rather than a second investigation.
  */
 public final class OosQualityEvent {
+    /** The configuration property for the severity, the same name in every connector that raises OOS events. */
+    public static final String SEVERITY_PROPERTY = "oos-severity";
+
     private OosQualityEvent() {
+    }
+
+    public static ConfigProperty severityProperty() {
+        return ConfigProperty.oneOf(SEVERITY_PROPERTY, "OOS event severity",
+                "Severity of the OOS quality event raised for a result out of specification.", "MAJOR",
+                Arrays.stream(Severity.values()).map(Enum::name).toList());
+    }
+
+    /** The severity a connector configured with {@link #severityProperty()}. */
+    public static Severity severity(ConnectorConfig config) {
+        return config.enumValue(SEVERITY_PROPERTY, Severity.class);
     }
 
     public static QualityEvent of(QcResult result, Severity severity, LocalDate openedOn) {

@@ -1,5 +1,6 @@
 package io.cmohub.connector.sapidoc;
 
+import io.cmohub.connector.quality.OosQualityEvent;
 import io.cmohub.connector.codes.CodeList;
 import io.cmohub.connector.codes.ProductCodes;
 
@@ -32,12 +33,12 @@ import java.util.stream.Collectors;
 public final class SapIdocConnector implements CmoConnector {
     public static final String ID = "sap-idoc";
 
-    static final String PRODUCT_CODES = "product-codes";
-    static final String ACCEPT_PRODUCT_CODE_IDS = "accept-product-code-ids";
+    static final String PRODUCT_CODES = ProductCodes.PROPERTY;
+    static final String ACCEPT_PRODUCT_CODE_IDS = ProductCodes.ACCEPT_PROPERTY;
     static final String BATCH_STATUS_CODES = "batch-status-codes";
     static final String VALUATION_CODES = "valuation-codes";
     static final String SENDER_PARTNERS = "sender-partners";
-    static final String OOS_SEVERITY = "oos-severity";
+    static final String OOS_SEVERITY = OosQualityEvent.SEVERITY_PROPERTY;
     static final String TIME_ZONE = "time-zone";
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
@@ -69,12 +70,10 @@ public final class SapIdocConnector implements CmoConnector {
                     ConfigProperty.optional(SENDER_PARTNERS, "Allowed sender partners",
                             "Logical systems (EDI_DC40 SNDPRN) this partner's IDocs may come from, separated by ','. Empty accepts any sender.",
                             ConfigProperty.Type.STRING, ""),
-                    ConfigProperty.oneOf(OOS_SEVERITY, "OOS event severity",
-                            "Severity of the OOS quality event raised for a result out of specification.", "MAJOR",
-                            Arrays.stream(Severity.values()).map(Enum::name).toList()),
+                    OosQualityEvent.severityProperty(),
                     ConfigProperty.optional(TIME_ZONE, "SAP system time zone",
                             "Time zone (IANA id) of the sending SAP system: IDoc dates and times (CREDAT/CRETIM, PRUEFDATUV/PRUEFZEITV) carry none.",
-                            ConfigProperty.Type.STRING, "UTC")),
+                            ConfigProperty.Type.ZONE_ID, "UTC")),
             ErrorPolicy.ACCEPT_VALID);
 
     @Override
@@ -85,22 +84,17 @@ public final class SapIdocConnector implements CmoConnector {
     @Override
     public DocumentParser open(ConnectorConfig config) {
         List<String> problems = new ArrayList<>();
-        ProductCodes products = new ProductCodes(PRODUCT_CODES, config.string(PRODUCT_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, config.bool(ACCEPT_PRODUCT_CODE_IDS), problems);
-        CodeList<BatchStatus> statuses = CodeList.parse(BATCH_STATUS_CODES, config.string(BATCH_STATUS_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, SapIdocConnector::status, problems);
-        CodeList<Boolean> valuations = CodeList.parse(VALUATION_CODES, config.string(VALUATION_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, SapIdocConnector::bool, problems);
+        ProductCodes products = ProductCodes.from(config, CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, problems);
+        CodeList<BatchStatus> statuses = CodeList.parse(BATCH_STATUS_CODES, config.string(BATCH_STATUS_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, CodeList::batchStatus, problems);
+        CodeList<Boolean> valuations = CodeList.parse(VALUATION_CODES, config.string(VALUATION_CODES), CodeList.Matching.IGNORE_CASE_AND_LEADING_ZEROS, CodeList::outOfSpecification, problems);
         Set<String> senders = new LinkedHashSet<>();
         for (String sender : config.string(SENDER_PARTNERS).split(",")) {
             if (!sender.isBlank()) {
                 senders.add(sender.strip());
             }
         }
-        Severity severity = config.enumValue(OOS_SEVERITY, Severity.class);
-        ZoneId zone = null;
-        try {
-            zone = ZoneId.of(config.string(TIME_ZONE));
-        } catch (DateTimeException e) {
-            problems.add("'" + TIME_ZONE + "' is not a time zone id: " + e.getMessage());
-        }
+        Severity severity = OosQualityEvent.severity(config);
+        ZoneId zone = config.zone(TIME_ZONE);
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(ID, problems);
         }
@@ -109,19 +103,5 @@ public final class SapIdocConnector implements CmoConnector {
                 Set.copyOf(senders), values);
     }
 
-    private static BatchStatus status(String value) {
-        try {
-            return BatchStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a batch status ("
-                    + Arrays.stream(BatchStatus.values()).map(Enum::name).collect(Collectors.joining(", ")) + ")");
-        }
-    }
 
-    private static Boolean bool(String value) {
-        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
-            throw new IllegalArgumentException("'" + value + "' must be true (out of specification) or false");
-        }
-        return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
-    }
 }
