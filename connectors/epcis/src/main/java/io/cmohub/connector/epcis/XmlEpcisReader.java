@@ -1,0 +1,263 @@
+package io.cmohub.connector.epcis;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads EPCIS 1.2 and 2.0 XML (capture, query and master-data documents) with one StAX cursor pass.
+ * Only the current event's fields are held; its EPCs go to the assembler one by one.
+ */
+final class XmlEpcisReader {
+    private static final Set<String> NAMESPACES = Set.of(
+            "urn:epcglobal:epcis:xsd:1", "urn:epcglobal:epcis:xsd:2",
+            "urn:epcglobal:epcis-query:xsd:1", "urn:epcglobal:epcis-query:xsd:2",
+            "urn:epcglobal:epcis-masterdata:xsd:1", "urn:epcglobal:epcis-masterdata:xsd:2");
+    private static final Set<String> ROOTS = Set.of("EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument");
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    private static final String SBDH = "http://www.unece.org/cefact/namespaces/StandardBusinessDocumentHeader";
+    /** List wrappers whose entries are plain values. */
+    private static final Set<String> VALUE_LISTS = Set.of("epcList", "childEPCs", "inputEPCList", "outputEPCList", "correctiveEventIDs");
+    /** List wrappers whose entries are a value with attributes, written as objects in JSON-LD. */
+    private static final Set<String> OBJECT_LISTS = Set.of("bizTransactionList", "sourceList", "destinationList");
+    /** List wrappers whose entries are elements with children. */
+    private static final Set<String> ELEMENT_LISTS = Set.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList",
+            "sensorElementList");
+
+    private final XMLInputFactory factory;
+
+    XmlEpcisReader(XMLInputFactory factory) {
+        this.factory = factory;
+    }
+
+    /** Reads the document; XML errors escape as {@link XMLStreamException} for the parser to report. */
+    void read(java.io.InputStream in, DocumentSession session) throws XMLStreamException {
+        XMLStreamReader r = factory.createXMLStreamReader(in);
+        try {
+            r.nextTag();
+            String root = r.getLocalName();
+            String ns = r.getNamespaceURI();
+            if (!ROOTS.contains(root) || ns == null || !NAMESPACES.contains(ns)) {
+                session.fail("document", "not an EPCIS document: the root element is {" + (ns == null ? "" : ns) + "}" + root
+                        + ", expected EPCISDocument, EPCISQueryDocument or EPCISMasterDataDocument of EPCIS 1.x or 2.0");
+                return;
+            }
+            walk(r, session, root);
+            if (!session.stopped()) {
+                while (r.hasNext()) {
+                    r.next(); // lets the parser see (and refuse) anything malformed after the root
+                }
+            }
+            session.finish(root.equals("EPCISMasterDataDocument"));
+        } finally {
+            r.close();
+        }
+    }
+
+    private void walk(XMLStreamReader r, DocumentSession session, String root) throws XMLStreamException {
+        Deque<String> path = new ArrayDeque<>();
+        path.push(root);
+        boolean eventsStarted = false;
+        while (r.hasNext()) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String name = r.getLocalName();
+                String parent = path.peek();
+                boolean inEventList = "EventList".equals(parent) || "extension".equals(parent) && isUnder(path, "EventList");
+                if (inEventList && !(name.equals("extension") && "EventList".equals(parent))) {
+                    if (!eventsStarted) {
+                        eventsStarted = true;
+                        session.requireSender();
+                        if (session.stopped()) {
+                            return;
+                        }
+                    }
+                    int line = r.getLocation().getLineNumber();
+                    EventAssembler assembler = session.beginEvent(name);
+                    readChildren(r, assembler);
+                    if (!session.endEvent(line)) {
+                        return;
+                    }
+                    continue;
+                }
+                if (name.equals("StandardBusinessDocumentHeader") && SBDH.equals(r.getNamespaceURI())) {
+                    session.sender(readSender(r));
+                    if (session.stopped()) {
+                        return;
+                    }
+                    continue;
+                }
+                if (name.equals("VocabularyElement")) {
+                    session.masterDataElement();
+                }
+                path.push(name);
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                path.pop();
+                if (path.isEmpty()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static boolean isUnder(Deque<String> path, String name) {
+        var it = path.iterator();
+        it.next();
+        return it.hasNext() && it.next().equals(name);
+    }
+
+    /** The Sender's Identifier in an SBDH; reads to the end of the header. */
+    private static String readSender(XMLStreamReader r) throws XMLStreamException {
+        String sender = null;
+        boolean inSender = false;
+        int depth = 1;
+        while (depth > 0) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+                if (r.getLocalName().equals("Sender")) {
+                    inSender = true;
+                } else if (inSender && r.getLocalName().equals("Identifier") && sender == null) {
+                    sender = r.getElementText();
+                    depth--;
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                if (r.getLocalName().equals("Sender")) {
+                    inSender = false;
+                }
+            }
+        }
+        return sender;
+    }
+
+    /** Reads the children of the current element up to its end tag; text between child elements is layout. */
+    private void readChildren(XMLStreamReader r, EventTreeListener l) throws XMLStreamException {
+        while (true) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                readElement(r, l);
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                return;
+            }
+        }
+    }
+
+    private void readElement(XMLStreamReader r, EventTreeListener l) throws XMLStreamException {
+        String local = r.getLocalName();
+        String ns = r.getNamespaceURI();
+        boolean standard = ns == null || ns.isEmpty();
+        if (standard && (local.equals("extension") || local.equals("baseExtension"))) {
+            // EPCIS 1.2 wraps later fields in <extension>; 2.0 has them in place. Same content, same tree.
+            readChildren(r, l);
+            return;
+        }
+        String name = standard ? local : FieldNames.qualified(ns, local);
+        if (standard && VALUE_LISTS.contains(local)) {
+            l.start(name);
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                l.value("", r.getElementText());
+            }
+            l.end();
+        } else if (standard && OBJECT_LISTS.contains(local)) {
+            l.start(name);
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                String entry = r.getLocalName();
+                l.start("");
+                attributes(r, l);
+                l.value(entry, r.getElementText());
+                l.end();
+            }
+            l.end();
+        } else if (standard && ELEMENT_LISTS.contains(local)) {
+            l.start(name);
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                l.start("");
+                attributes(r, l);
+                readChildren(r, l);
+                l.end();
+            }
+            l.end();
+        } else {
+            readField(r, l, name);
+        }
+    }
+
+    /** A field: a leaf when it holds only text, a node when it has attributes or child elements. */
+    private void readField(XMLStreamReader r, EventTreeListener l, String name) throws XMLStreamException {
+        List<String[]> attributes = null;
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (XSI.equals(r.getAttributeNamespace(i))) {
+                continue; // xsi:type says how a value was typed, not what it is
+            }
+            if (attributes == null) {
+                attributes = new ArrayList<>(4);
+            }
+            attributes.add(new String[] {attributeName(r, i), r.getAttributeValue(i)});
+        }
+        StringBuilder text = null;
+        boolean node = false;
+        while (true) {
+            int event = r.next();
+            if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE) {
+                if (!node) {
+                    if (text == null) {
+                        text = new StringBuilder();
+                    }
+                    text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                }
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                if (!node) {
+                    node = true;
+                    l.start(name);
+                    emit(attributes, l);
+                }
+                readElement(r, l);
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+        }
+        if (node) {
+            l.end();
+            return;
+        }
+        String value = text == null ? "" : text.toString();
+        if (attributes == null) {
+            l.value(name, value);
+        } else {
+            l.start(name);
+            emit(attributes, l);
+            if (!value.isBlank()) {
+                l.value(name, value);
+            }
+            l.end();
+        }
+    }
+
+    private static void attributes(XMLStreamReader r, EventTreeListener l) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (!XSI.equals(r.getAttributeNamespace(i))) {
+                l.value(attributeName(r, i), r.getAttributeValue(i));
+            }
+        }
+    }
+
+    private static void emit(List<String[]> attributes, EventTreeListener l) {
+        if (attributes != null) {
+            for (String[] a : attributes) {
+                l.value(a[0], a[1]);
+            }
+        }
+    }
+
+    private static String attributeName(XMLStreamReader r, int i) {
+        String ns = r.getAttributeNamespace(i);
+        return ns == null || ns.isEmpty() ? r.getAttributeLocalName(i) : FieldNames.qualified(ns, r.getAttributeLocalName(i));
+    }
+}
