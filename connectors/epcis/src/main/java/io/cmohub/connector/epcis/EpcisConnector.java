@@ -80,7 +80,8 @@ public final class EpcisConnector implements CmoConnector {
             problems.add("'" + LIFECYCLE_MAX_EPCS + "' must be between 1 and 200000000, got " + tracked);
         }
         EpcisSettings settings = new EpcisSettings(chunk, config.bool(LIFECYCLE_CHECKS), tracked,
-                config.enumValue(SENSOR_DATA, EpcisSettings.SensorDataHandling.class), blankToNull(config.string(EXPECTED_SENDER)));
+                config.enumValue(SENSOR_DATA, EpcisSettings.SensorDataHandling.class), blankToNull(config.string(EXPECTED_SENDER)),
+                EpcisSettings.defaultSpoolMemoryLimit(chunk));
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(ID, problems);
         }

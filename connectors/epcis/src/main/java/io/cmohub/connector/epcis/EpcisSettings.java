@@ -8,8 +8,15 @@ package io.cmohub.connector.epcis;
  * @param lifecycleMaxEpcs  how many commissioned EPCs the lifecycle ledger tracks at most (memory bound)
  * @param sensorData        what happens to events that carry sensor data
  * @param expectedSender    the GS1 identifier the SBDH sender must carry, or null for no check
+ * @param spoolMemoryLimit  EPCs kept in memory per event list before the rest goes to a temporary file
  */
-record EpcisSettings(int maxEpcsPerRecord, boolean lifecycleChecks, int lifecycleMaxEpcs, SensorDataHandling sensorData, String expectedSender) {
+record EpcisSettings(int maxEpcsPerRecord, boolean lifecycleChecks, int lifecycleMaxEpcs, SensorDataHandling sensorData, String expectedSender,
+                     int spoolMemoryLimit) {
+
+    /** In memory: two chunks, and never fewer than 20,000 EPCs (about 2 MB), so ordinary events never touch the disk. */
+    static int defaultSpoolMemoryLimit(int maxEpcsPerRecord) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(20_000L, 2L * maxEpcsPerRecord));
+    }
 
     /** Sensor data has no place in the canonical model; the partner's configuration says whether that is acceptable. */
     enum SensorDataHandling {
@@ -17,10 +24,5 @@ record EpcisSettings(int maxEpcsPerRecord, boolean lifecycleChecks, int lifecycl
         HASH_ONLY,
         /** Events with sensor data are rejected, so nothing is silently left out. */
         REJECT
-    }
-
-    /** EPCs kept in memory per event list before the rest goes to a temporary file. */
-    int spoolMemoryLimit() {
-        return (int) Math.min(Integer.MAX_VALUE, 2L * maxEpcsPerRecord);
     }
 }
