@@ -366,18 +366,18 @@ final class EventAssembler implements EventTreeListener {
                 converted("errorDeclaration", () -> EpcisTimestamp.parse("declarationTime", declarationTime));
             }
         }
+        boolean mappable = type != null && (!type.hasAction() || epcisAction != null);
+        SerialisationAction mapped = mappable ? ActionMapping.of(type, epcisAction, bizStep) : null;
+        int toCommission = 0;
+        if (settings.lifecycleChecks() && mappable) {
+            // checked even when the event has other errors, so a CMO sees all of them at once
+            toCommission = checkLifecycle(mapped, commissioning ? created : null, parent, errors);
+        }
         if (!errors.isEmpty()) {
             sink.rejected(location, List.copyOf(errors));
             return Next.CONTINUE;
         }
-        SerialisationAction mapped = ActionMapping.of(type, epcisAction, bizStep);
         if (settings.lifecycleChecks()) {
-            List<FieldError> broken = new ArrayList<>();
-            int toCommission = checkLifecycle(mapped, commissioning ? created : null, parent, broken);
-            if (!broken.isEmpty()) {
-                sink.rejected(location, broken);
-                return Next.CONTINUE;
-            }
             if (!ledger.hasRoomFor(toCommission)) {
                 sink.failed(location, new FieldError(null, "the document commissions more than " + ledger.maxEpcs()
                         + " EPCs, the most the lifecycle checks track (lifecycle-max-epcs); raise it or turn lifecycle-checks off"));
@@ -418,7 +418,7 @@ final class EventAssembler implements EventTreeListener {
             return null;
         }
         if (action == null) {
-            errors.add(new FieldError("action", "action is required for a " + typeName));
+            errors.add(new FieldError("action", "action is required for " + article(typeName)));
             return null;
         }
         if (actions > 1) {
@@ -438,7 +438,7 @@ final class EventAssembler implements EventTreeListener {
         switch (type) {
             case AGGREGATION, ASSOCIATION -> {
                 if (parentId == null && (type == EpcisEventType.ASSOCIATION || epcisAction == EpcisAction.ADD || epcisAction == EpcisAction.DELETE)) {
-                    errors.add(new FieldError("parentID", "parentID is required for a " + typeName + (epcisAction == null ? "" : " with action " + epcisAction)));
+                    errors.add(new FieldError("parentID", "parentID is required for " + article(typeName) + (epcisAction == null ? "" : " with action " + epcisAction)));
                 }
             }
             case TRANSACTION -> {
@@ -462,6 +462,10 @@ final class EventAssembler implements EventTreeListener {
                 // ObjectEvent and TransformationEvent may list EPCs, quantities or both
             }
         }
+    }
+
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
     private Identifier checkParent() {

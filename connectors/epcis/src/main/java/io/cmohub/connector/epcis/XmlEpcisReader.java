@@ -40,7 +40,13 @@ final class XmlEpcisReader {
     void read(java.io.InputStream in, DocumentSession session) throws XMLStreamException {
         XMLStreamReader r = factory.createXMLStreamReader(in);
         try {
-            r.nextTag();
+            // not nextTag(): a DOCTYPE may come first (it is read, never acted on: HardenedXml)
+            while (r.next() != XMLStreamConstants.START_ELEMENT) {
+                if (!r.hasNext()) {
+                    session.fail("document", "the XML document has no root element");
+                    return;
+                }
+            }
             String root = r.getLocalName();
             String ns = r.getNamespaceURI();
             if (!ROOTS.contains(root) || ns == null || !NAMESPACES.contains(ns)) {
@@ -124,7 +130,7 @@ final class XmlEpcisReader {
                 if (r.getLocalName().equals("Sender")) {
                     inSender = true;
                 } else if (inSender && r.getLocalName().equals("Identifier") && sender == null) {
-                    sender = r.getElementText();
+                    sender = text(r);
                     depth--;
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -162,7 +168,7 @@ final class XmlEpcisReader {
         if (standard && VALUE_LISTS.contains(local)) {
             l.start(name);
             while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                l.value("", r.getElementText());
+                l.value("", text(r));
             }
             l.end();
         } else if (standard && OBJECT_LISTS.contains(local)) {
@@ -171,7 +177,7 @@ final class XmlEpcisReader {
                 String entry = r.getLocalName();
                 l.start("");
                 attributes(r, l);
-                l.value(entry, r.getElementText());
+                l.value(entry, text(r));
                 l.end();
             }
             l.end();
@@ -221,6 +227,8 @@ final class XmlEpcisReader {
                 readElement(r, l);
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
+            } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+                throw unexpanded(r);
             }
         }
         if (node) {
@@ -238,6 +246,44 @@ final class XmlEpcisReader {
             }
             l.end();
         }
+    }
+
+    /**
+     * The text of a simple element. Not getElementText(): it silently drops entity references that
+     * are not expanded (HardenedXml expands none), which would turn "1001&x;" into "1001".
+     */
+    private static String text(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder text = null;
+        String single = null;
+        while (true) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (single == null && text == null) {
+                        single = r.getText();
+                    } else {
+                        if (text == null) {
+                            text = new StringBuilder(single);
+                        }
+                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text != null ? text.toString() : single == null ? "" : single;
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw unexpanded(r);
+                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException("element <" + r.getLocalName()
+                        + "> inside a field that holds only text", r.getLocation());
+                default -> {
+                    // comments and processing instructions
+                }
+            }
+        }
+    }
+
+    private static XMLStreamException unexpanded(XMLStreamReader r) {
+        return new XMLStreamException("the document uses the entity &" + r.getLocalName()
+                + "; which is not expanded (DTD entities are refused: they are how XXE and entity-expansion attacks work)", r.getLocation());
     }
 
     private static void attributes(XMLStreamReader r, EventTreeListener l) {
