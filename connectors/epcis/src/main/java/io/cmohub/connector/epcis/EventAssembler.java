@@ -133,7 +133,7 @@ final class EventAssembler implements EventTreeListener {
                 }
             }
         }
-        hash.start(name);
+        hash.start(FieldNames.forHash(name));
     }
 
     @Override
@@ -172,7 +172,15 @@ final class EventAssembler implements EventTreeListener {
         if (top.equals("sensorElementList")) {
             sensorField(name, text);
         }
-        hash.leaf(name, LeafValue.normalise(text));
+        hashLeaf(name, text);
+    }
+
+    /** An empty value counts as absent, as XML writes {@code <x/>} where JSON leaves x out. */
+    private void hashLeaf(String name, String text) {
+        String value = LeafValue.normalise(text);
+        if (!value.isEmpty()) {
+            hash.leaf(FieldNames.forHash(name), value);
+        }
     }
 
     private void rootValue(String name, String text) {
@@ -204,7 +212,7 @@ final class EventAssembler implements EventTreeListener {
                 }
             }
         }
-        hash.leaf(name, LeafValue.normalise(text));
+        hashLeaf(name, text);
     }
 
     private void epc(EpcList list, String text) {

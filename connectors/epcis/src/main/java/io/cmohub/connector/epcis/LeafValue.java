@@ -15,8 +15,9 @@ final class LeafValue {
         "urn:epcglobal:cbv:bizstep:", "urn:epcglobal:cbv:disp:", "urn:epcglobal:cbv:btt:", "urn:epcglobal:cbv:sdt:", "urn:epcglobal:cbv:er:",
         "https://ref.gs1.org/cbv/BizStep-", "https://ref.gs1.org/cbv/Disp-", "https://ref.gs1.org/cbv/BTT-", "https://ref.gs1.org/cbv/SDT-",
         "https://ref.gs1.org/cbv/ER-", "cbv:BizStep-", "cbv:Disp-", "cbv:BTT-", "cbv:SDT-", "cbv:ER-",
+        // GS1 Web Vocabulary terms (sensor measurement types, alert types): JSON-LD often writes them bare
+        "https://gs1.org/voc/", "gs1:",
     };
-    private static final String GS1_VOC = "https://gs1.org/voc/";
 
     private LeafValue() {
     }
@@ -27,7 +28,7 @@ final class LeafValue {
             return value;
         }
         char first = value.charAt(0);
-        if (first == 'u' || first == 'h' || first == 'c') {
+        if (first == 'u' || first == 'h' || first == 'c' || first == 'g') {
             for (String prefix : VOCABULARY_PREFIXES) {
                 if (value.startsWith(prefix)) {
                     return value.substring(prefix.length());
@@ -41,9 +42,6 @@ final class LeafValue {
                 }
             }
             return value;
-        }
-        if (first == 'g' && value.startsWith("gs1:")) {
-            return GS1_VOC + value.substring(4);
         }
         if (EpcisTimestamp.looksLikeDateTime(value)) {
             try {

@@ -74,9 +74,7 @@ final class XmlEpcisReader {
             int event = r.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = r.getLocalName();
-                String parent = path.peek();
-                boolean inEventList = "EventList".equals(parent) || "extension".equals(parent) && isUnder(path, "EventList");
-                if (inEventList && !(name.equals("extension") && "EventList".equals(parent))) {
+                if (inEventList(path) && !name.equals("extension")) {
                     if (!eventsStarted) {
                         eventsStarted = true;
                         session.requireSender();
@@ -112,10 +110,14 @@ final class XmlEpcisReader {
         }
     }
 
-    private static boolean isUnder(Deque<String> path, String name) {
-        var it = path.iterator();
-        it.next();
-        return it.hasNext() && it.next().equals(name);
+    /** Inside EventList, possibly through EPCIS 1.x {@code <extension>} wrappers (1.2 nests two for AssociationEvent). */
+    private static boolean inEventList(Deque<String> path) {
+        for (String ancestor : path) {
+            if (!ancestor.equals("extension")) {
+                return ancestor.equals("EventList");
+            }
+        }
+        return false;
     }
 
     /** The Sender's Identifier in an SBDH; reads to the end of the header. */
@@ -156,6 +158,10 @@ final class XmlEpcisReader {
     }
 
     private void readElement(XMLStreamReader r, EventTreeListener l) throws XMLStreamException {
+        if ("true".equals(r.getAttributeValue(XSI, "nil"))) {
+            skip(r); // xsi:nil is XML's null: the field is absent, as a JSON null is
+            return;
+        }
         String local = r.getLocalName();
         String ns = r.getNamespaceURI();
         boolean standard = ns == null || ns.isEmpty();
@@ -284,6 +290,18 @@ final class XmlEpcisReader {
     private static XMLStreamException unexpanded(XMLStreamReader r) {
         return new XMLStreamException("the document uses the entity &" + r.getLocalName()
                 + "; which is not expanded (DTD entities are refused: they are how XXE and entity-expansion attacks work)", r.getLocation());
+    }
+
+    private static void skip(XMLStreamReader r) throws XMLStreamException {
+        int depth = 1;
+        while (depth > 0) {
+            int event = r.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
     }
 
     private static void attributes(XMLStreamReader r, EventTreeListener l) {
