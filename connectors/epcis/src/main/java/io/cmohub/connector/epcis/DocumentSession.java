@@ -9,7 +9,7 @@ import io.cmohub.model.value.PartnerId;
  * The state of reading one document, shared by the XML and JSON-LD readers: event numbering, the
  * lifecycle ledger, the SBDH sender check, master data, and document-level failure.
  */
-final class DocumentSession {
+final class DocumentSession implements DocumentEvents {
     private final RecordSink sink;
     private final EpcisSettings settings;
     private final PartnerId partner;
@@ -26,14 +26,16 @@ final class DocumentSession {
         this.assembler = new EventAssembler(settings, partner, new LifecycleLedger(settings.lifecycleMaxEpcs()));
     }
 
-    EventAssembler beginEvent(String type) {
+    @Override
+    public EventAssembler beginEvent(String type) {
         events++;
         assembler.begin(type);
         return assembler;
     }
 
     /** Reports the event that began last; false when the document must stop here. */
-    boolean endEvent(int line) {
+    @Override
+    public boolean endEvent(int line) {
         String location = "event " + events + (line > 0 ? " (line " + line + ")" : "");
         if (assembler.finish(location, sink) == EventAssembler.Next.STOP) {
             stopped = true;
@@ -41,15 +43,18 @@ final class DocumentSession {
         return !stopped;
     }
 
-    void masterDataElement() {
+    @Override
+    public void masterDataElement() {
         masterDataElements++;
     }
 
-    boolean stopped() {
+    @Override
+    public boolean stopped() {
         return stopped;
     }
 
-    void fail(String location, String reason) {
+    @Override
+    public void fail(String location, String reason) {
         if (!stopped) {
             stopped = true;
             sink.failed(location, new FieldError(null, reason));
@@ -61,7 +66,8 @@ final class DocumentSession {
      * a document naming another sender than the one configured for that partner is refused whole,
      * because its events would be attributed to the wrong company.
      */
-    void sender(String value) {
+    @Override
+    public void sender(String value) {
         sender = value == null ? null : value.strip();
         if (settings.expectedSender() != null && sender != null && !sameParty(sender, settings.expectedSender())) {
             fail("document", "the document's sender " + sender + " is not the sender configured for partner " + partner
@@ -70,7 +76,8 @@ final class DocumentSession {
     }
 
     /** Called when the events start (XML) or the document ends: a configured sender must have been named by then. */
-    void requireSender() {
+    @Override
+    public void requireSender() {
         if (settings.expectedSender() != null && sender == null) {
             fail("document", "the document names no sender (SBDH Sender Identifier), but partner " + partner
                     + " is configured with expected-sender " + settings.expectedSender());
@@ -78,7 +85,8 @@ final class DocumentSession {
     }
 
     /** Ends the document; reports what cannot be a record by itself. */
-    void finish(boolean masterDataDocument) {
+    @Override
+    public void finish(boolean masterDataDocument) {
         if (stopped) {
             return;
         }

@@ -85,7 +85,7 @@ public final class EpcisConnector implements CmoConnector {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(ID, problems);
         }
-        return new EpcisDocumentParser(settings);
+        return new EpcisDocumentParser(settings, true);
     }
 
     private static String blankToNull(String value) {

@@ -30,8 +30,15 @@ final class EpcisDocumentParser implements DocumentParser {
     private final XMLInputFactory xml = HardenedXml.inputFactory();
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(CanonicalJson.constraints(CodecLimits.DEFAULT)).build();
 
-    EpcisDocumentParser(EpcisSettings settings) {
+    private final boolean pipelined;
+
+    /**
+     * @param pipelined read on a second thread while this one checks and reports (see {@link ReaderPipeline});
+     *                  false reads and checks on the caller's thread alone
+     */
+    EpcisDocumentParser(EpcisSettings settings, boolean pipelined) {
         this.settings = settings;
+        this.pipelined = pipelined;
     }
 
     @Override
@@ -39,11 +46,16 @@ final class EpcisDocumentParser implements DocumentParser {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
         DocumentSession session = new DocumentSession(new GuardedSink(sink), settings, context.partner());
         try {
-            switch (firstSignificantByte(buffered)) {
-                case '<' -> new XmlEpcisReader(xml).read(buffered, session);
-                case '{' -> new JsonLdEpcisReader(json).read(buffered, session);
-                case -1 -> session.fail("document", "the document is empty");
-                default -> session.fail("document", "not an EPCIS document: it is neither XML (starting with '<') nor JSON-LD (starting with '{')");
+            ReaderPipeline.Reading reading = switch (firstSignificantByte(buffered)) {
+                case '<' -> events -> new XmlEpcisReader(xml).read(buffered, events);
+                case '{' -> events -> new JsonLdEpcisReader(json).read(buffered, events);
+                case -1 -> events -> events.fail("document", "the document is empty");
+                default -> events -> events.fail("document", "not an EPCIS document: it is neither XML (starting with '<') nor JSON-LD (starting with '{')");
+            };
+            if (pipelined) {
+                ReaderPipeline.run(reading, session);
+            } else {
+                reading.read(session);
             }
         } catch (GuardedSink.SinkException e) {
             throw e.original();
@@ -59,7 +71,12 @@ final class EpcisDocumentParser implements DocumentParser {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "document" : "line " + e.getLocation().getLineNr();
             session.fail(where, "malformed JSON: " + e.getOriginalMessage());
-        } catch (RuntimeException e) {
+        } catch (IOException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the EPCIS document");
+        } catch (Exception e) {
             // Woodstox reports some syntax errors lazily as unchecked exceptions; the JDK's own parser
             // throws MissingResourceException on odd DOCTYPEs. Bad input all the same: report it.
             session.fail("document", "the EPCIS document could not be read: " + e);

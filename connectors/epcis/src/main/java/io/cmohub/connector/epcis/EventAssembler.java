@@ -23,7 +23,7 @@ import java.util.Set;
  * the lifecycle rules, and reports it to the sink as one accepted or rejected source record. Holds
  * only the current event (its EPCs in {@link EpcSpool}s); reused for every event of a document.
  */
-final class EventAssembler implements EventTreeListener {
+final class EventAssembler implements DocumentEvents.EventFields {
     /** EPC-level errors listed per event; the rest are counted in one closing error. */
     private static final int MAX_EPC_ERRORS = 20;
     private static final int MAX_EPC_LENGTH = 512;
@@ -107,7 +107,8 @@ final class EventAssembler implements EventTreeListener {
         hash.begin();
     }
 
-    void type(String eventTypeName) {
+    @Override
+    public void type(String eventTypeName) {
         if (typeName != null) {
             errors.add(new FieldError("type", "the event type is given twice"));
             return;

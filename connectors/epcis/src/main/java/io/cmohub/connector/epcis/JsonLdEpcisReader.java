@@ -36,7 +36,7 @@ final class JsonLdEpcisReader {
     }
 
     /** Reads the document; JSON syntax errors escape as {@code JsonProcessingException} for the parser to report. */
-    void read(InputStream in, DocumentSession session) throws IOException {
+    void read(InputStream in, DocumentEvents session) throws IOException {
         try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 session.fail("document", "not an EPCIS JSON-LD document: it does not start with a JSON object");
@@ -91,7 +91,7 @@ final class JsonLdEpcisReader {
         // a string is the URL of a remote context: never fetched; the standard prefixes are built in
     }
 
-    private void header(JsonParser p, JsonToken token, DocumentSession session) throws IOException {
+    private void header(JsonParser p, JsonToken token, DocumentEvents session) throws IOException {
         if (token != JsonToken.START_OBJECT) {
             p.skipChildren();
             return;
@@ -100,7 +100,7 @@ final class JsonLdEpcisReader {
     }
 
     /** Counts master-data vocabulary elements anywhere below the current object, skipping the rest. */
-    private static void countVocabularyElements(JsonParser p, DocumentSession session) throws IOException {
+    private static void countVocabularyElements(JsonParser p, DocumentEvents session) throws IOException {
         int depth = 1;
         while (depth > 0) {
             JsonToken t = p.nextToken();
@@ -128,7 +128,7 @@ final class JsonLdEpcisReader {
         }
     }
 
-    private void body(JsonParser p, JsonToken token, DocumentSession session) throws IOException {
+    private void body(JsonParser p, JsonToken token, DocumentEvents session) throws IOException {
         if (token != JsonToken.START_OBJECT) {
             session.fail("document", "epcisBody must be a JSON object");
             return;
@@ -149,7 +149,7 @@ final class JsonLdEpcisReader {
         }
     }
 
-    private void eventList(JsonParser p, JsonToken token, DocumentSession session) throws IOException {
+    private void eventList(JsonParser p, JsonToken token, DocumentEvents session) throws IOException {
         if (token != JsonToken.START_ARRAY) {
             session.fail("document", "eventList must be a JSON array");
             return;
@@ -157,7 +157,7 @@ final class JsonLdEpcisReader {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             int line = p.currentTokenLocation().getLineNr();
-            EventAssembler assembler = session.beginEvent(null);
+            DocumentEvents.EventFields assembler = session.beginEvent(null);
             if (t == JsonToken.START_OBJECT) {
                 event(p, assembler);
             } else {
@@ -169,7 +169,7 @@ final class JsonLdEpcisReader {
         }
     }
 
-    private void event(JsonParser p, EventAssembler assembler) throws IOException {
+    private void event(JsonParser p, DocumentEvents.EventFields assembler) throws IOException {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             JsonToken value = p.nextToken();

@@ -37,7 +37,7 @@ final class XmlEpcisReader {
     }
 
     /** Reads the document; XML errors escape as {@link XMLStreamException} for the parser to report. */
-    void read(java.io.InputStream in, DocumentSession session) throws XMLStreamException {
+    void read(java.io.InputStream in, DocumentEvents session) throws XMLStreamException {
         XMLStreamReader r = factory.createXMLStreamReader(in);
         try {
             // not nextTag(): a DOCTYPE may come first (it is read, never acted on: HardenedXml)
@@ -66,7 +66,7 @@ final class XmlEpcisReader {
         }
     }
 
-    private void walk(XMLStreamReader r, DocumentSession session, String root) throws XMLStreamException {
+    private void walk(XMLStreamReader r, DocumentEvents session, String root) throws XMLStreamException {
         Deque<String> path = new ArrayDeque<>();
         path.push(root);
         boolean eventsStarted = false;
@@ -83,7 +83,7 @@ final class XmlEpcisReader {
                         }
                     }
                     int line = r.getLocation().getLineNumber();
-                    EventAssembler assembler = session.beginEvent(name);
+                    DocumentEvents.EventFields assembler = session.beginEvent(name);
                     readChildren(r, assembler);
                     if (!session.endEvent(line)) {
                         return;

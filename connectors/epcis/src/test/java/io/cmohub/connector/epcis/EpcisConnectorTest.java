@@ -83,13 +83,62 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
     }
 
     @Test
+    void readingOnASecondThreadReportsExactlyWhatReadingOnOneThreadReports() throws Exception {
+        EpcisSettings settings = new EpcisSettings(2, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 4);
+        List<Path> samples = new ArrayList<>(samples("valid"));
+        samples.addAll(samples("invalid"));
+        EpcisDocumentGenerator generator = new EpcisDocumentGenerator(EpcisDocumentGenerator.Syntax.JSON_LD, 20_000, 100, 100, 10);
+        Path generated = Files.createTempFile("epcis-pipeline-", ".jsonld");
+        try {
+            generator.write(generated);
+            samples.add(generated);
+            for (Path sample : samples) {
+                List<String> results = new ArrayList<>();
+                for (boolean pipelined : List.of(false, true)) {
+                    List<CanonicalRecord> out = new ArrayList<>();
+                    DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(settings, pipelined), ErrorPolicy.ACCEPT_VALID)
+                            .deliver(DocumentSource.of(sample), CONTEXT, out::add);
+                    results.add(report + "\n" + out);
+                }
+                assertThat(results.get(1)).as(sample.toString()).isEqualTo(results.get(0));
+            }
+        } finally {
+            Files.deleteIfExists(generated);
+        }
+    }
+
+    @Test
+    void aFailingDeliveryReachesTheCallerUnchangedAndStopsTheReader() throws Exception {
+        EpcisDocumentGenerator generator = EpcisDocumentGenerator.standard(EpcisDocumentGenerator.Syntax.XML_2_0, 50_000);
+        byte[] document;
+        try (var bytes = new java.io.ByteArrayOutputStream()) {
+            bytes.write(generator.head().getBytes(StandardCharsets.UTF_8));
+            for (long i = 0; i < generator.events(); i++) {
+                bytes.write(generator.event(i).getBytes(StandardCharsets.UTF_8));
+            }
+            bytes.write(generator.tail().getBytes(StandardCharsets.UTF_8));
+            document = bytes.toByteArray();
+        }
+        IllegalStateException brokerDown = new IllegalStateException("broker down");
+        int[] delivered = {0};
+        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), Map.of())), ErrorPolicy.ACCEPT_VALID);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.deliver(DocumentSource.of(document), CONTEXT, record -> {
+            if (++delivered[0] == 10) {
+                throw brokerDown;
+            }
+        })).isSameAs(brokerDown);
+        Thread.sleep(200);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("epcis-reader"));
+    }
+
+    @Test
     void aLargeEventIsSplitIntoNumberedChunksThroughTheSpoolFile() throws Exception {
         EpcisDocumentGenerator generator = new EpcisDocumentGenerator(EpcisDocumentGenerator.Syntax.XML_2_0, 25, 25, 25, 1);
         String document = generator.head() + generator.event(0) + generator.tail();
         List<CanonicalRecord> out = new ArrayList<>();
         // 25 EPCs in chunks of 4: 7 chunks; all but the first 8 EPCs go through the temporary file
         EpcisSettings settings = new EpcisSettings(4, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 8);
-        DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(settings), ErrorPolicy.REJECT_DOCUMENT)
+        DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(settings, true), ErrorPolicy.REJECT_DOCUMENT)
                 .deliver(DocumentSource.of(document.getBytes(StandardCharsets.UTF_8)), CONTEXT, out::add);
         assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
         assertThat(report.sourceEvents()).isEqualTo(1);
