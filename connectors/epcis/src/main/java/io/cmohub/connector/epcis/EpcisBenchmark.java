@@ -32,7 +32,7 @@ import javax.xml.stream.XMLStreamReader;
  * Times the connector against a raw parser pass over the same file, in the same JVM: a Woodstox
  * cursor that touches every event (XML), or Jackson's token stream (JSON-LD). Generates the file
  * first if it is missing. One warm-up round, then {@code runs} measured rounds; reports medians.
- * Peak heap is sampled every millisecond during each run (used heap, after the previous run's
+ * Peak heap is sampled every 5 ms during each run (used heap, after the previous run's
  * garbage was collected), with the JVM's collections counted beside it.
  *
  * <pre>java -Xmx256m -cp ... io.cmohub.connector.epcis.EpcisBenchmark [--file F] [--sgtins N] [--syntax XML_1_2|XML_2_0|JSON_LD]
@@ -138,7 +138,7 @@ public final class EpcisBenchmark {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
-                    Thread.sleep(1);
+                    Thread.sleep(5);
                 } catch (InterruptedException e) {
                     return;
                 }

@@ -36,6 +36,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private final PartnerId partner;
     private final LifecycleLedger ledger;
     private final EventHash hash = new EventHash();
+    private final EpcReading reading = new EpcReading();
 
     private String typeName;
     private EpcisEventType type;
@@ -217,35 +218,34 @@ final class EventAssembler implements DocumentEvents.EventFields {
     }
 
     private void epc(EpcList list, String text) {
-        String epc = text.strip();
-        if (epc.isEmpty()) {
-            epcError(list.field(), "an entry of " + list.field() + " is empty");
+        EpcReading r = reading;
+        if (r.read(list.field(), text)) {
+            readEpc(r.epc, r.d0, r.d1, r.d2, r.d3, r.gtin, null);
+        } else {
+            readEpc(r.epc, 0, 0, 0, 0, null, r.error);
+        }
+    }
+
+    @Override
+    public void readEpc(String epc, long d0, long d1, long d2, long d3, String gtin, String error) {
+        EpcList list = openList;
+        if (error != null) {
+            epcError(list.field(), error);
             return;
         }
-        if (epc.length() > MAX_EPC_LENGTH) {
-            epcError(list.field(), "an EPC in " + list.field() + " is " + epc.length() + " characters long; at most " + MAX_EPC_LENGTH + " are allowed");
-            return;
-        }
-        Identifier id;
-        try {
-            id = Identifier.parse(epc);
-        } catch (InvalidValueException e) {
-            epcError(list.field(), e.getMessage());
-            return;
-        }
-        hash.leaf("", id.canonical());
+        hash.leafDigest(d0, d1, d2, d3);
         EpcSpool spool = spools[list.ordinal()];
         if (spool == null) {
             spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit());
             spools[list.ordinal()] = spool;
         }
-        spool.add(epc, hash.lastLeafFingerprint());
-        if (id.gtin() != null) {
+        spool.add(epc, d0);
+        if (gtin != null) {
             String known = listGtin[list.ordinal()];
             if (known == null) {
-                listGtin[list.ordinal()] = id.gtin();
-            } else if (!known.equals(id.gtin()) && otherGtin[list.ordinal()] == null) {
-                otherGtin[list.ordinal()] = id.gtin();
+                listGtin[list.ordinal()] = gtin;
+            } else if (!known.equals(gtin) && otherGtin[list.ordinal()] == null) {
+                otherGtin[list.ordinal()] = gtin;
             }
         }
     }

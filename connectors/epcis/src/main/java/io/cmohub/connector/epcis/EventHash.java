@@ -73,6 +73,24 @@ final class EventHash {
         add(sums[depth]);
     }
 
+    /** Adds a leaf whose digest was computed elsewhere ({@link EpcReading}), as four little-endian words. */
+    void leafDigest(long w0, long w1, long w2, long w3) {
+        long[] sum = sums[depth];
+        long s = sum[0] + w0;
+        long carry = Long.compareUnsigned(s, w0) < 0 ? 1 : 0;
+        sum[0] = s;
+        long[] words = {w1, w2, w3};
+        for (int i = 0; i < 3; i++) {
+            long t = sum[i + 1] + words[i];
+            long c1 = Long.compareUnsigned(t, words[i]) < 0 ? 1 : 0;
+            long t2 = t + carry;
+            long c2 = Long.compareUnsigned(t2, t) < 0 ? 1 : 0;
+            sum[i + 1] = t2;
+            carry = c1 | c2;
+        }
+        lastLeafPrefix = w0;
+    }
+
     /** The first 64 bits of the last leaf's digest: the lifecycle ledger's fingerprint of an EPC, for free. */
     long lastLeafFingerprint() {
         return lastLeafPrefix;

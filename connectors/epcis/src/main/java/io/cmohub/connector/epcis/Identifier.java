@@ -31,12 +31,6 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
      */
     static Identifier parse(String raw) {
         String value = raw.strip();
-        if (value.startsWith(SGTIN_URN)) {
-            Identifier fast = plainSgtin(value);
-            if (fast != null) {
-                return fast;
-            }
-        }
         if (value.startsWith("urn:epc:id:")) {
             return epcUrn(value, value.substring(11));
         }
@@ -55,64 +49,6 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
             return digitalLink(value);
         }
         return new Identifier(Kind.OTHER, value, null, null, null);
-    }
-
-    private static final String SGTIN_URN = "urn:epc:id:sgtin:";
-    private static final boolean[] SERIAL_PLAIN = new boolean[128];
-
-    static {
-        // set 82 without '%' (needs decoding) and '.' (separates the URN's parts): what a plain serial is made of
-        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!'()*+,-:;=_".toCharArray()) {
-            SERIAL_PLAIN[c] = true;
-        }
-    }
-
-    /**
-     * The common case, a well-formed SGTIN URN with a serial that needs no escaping, read in one pass
-     * with one allocation for the canonical form: a million-serial document has two million of them.
-     * Returns null for anything else, which the general path then reads (and explains if it is wrong).
-     */
-    private static Identifier plainSgtin(String value) {
-        int start = SGTIN_URN.length();
-        int dot1 = value.indexOf('.', start);
-        int dot2 = dot1 < 0 ? -1 : value.indexOf('.', dot1 + 1);
-        int n = value.length();
-        int companyLength = dot1 - start;
-        if (dot2 < 0 || companyLength < 6 || companyLength > 12 || dot2 - dot1 - 1 + companyLength != 13 || n - dot2 - 1 < 1 || n - dot2 - 1 > 20) {
-            return null;
-        }
-        char[] gtin = new char[14];
-        gtin[0] = value.charAt(dot1 + 1);
-        value.getChars(start, dot1, gtin, 1);
-        value.getChars(dot1 + 2, dot2, gtin, 1 + companyLength);
-        int sum = 0;
-        for (int i = 12, weight = 3; i >= 0; i--, weight = 4 - weight) {
-            char c = gtin[i];
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            sum += (c - '0') * weight;
-        }
-        gtin[13] = (char) ('0' + (10 - sum % 10) % 10);
-        for (int i = dot2 + 1; i < n; i++) {
-            char c = value.charAt(i);
-            if (c >= 128 || !SERIAL_PLAIN[c]) {
-                return null;
-            }
-        }
-        String gtin14 = new String(gtin);
-        StringBuilder canonical = new StringBuilder(DL.length() + 22 + n - dot2);
-        canonical.append(DL).append("01/").append(gtin).append("/21/");
-        for (int i = dot2 + 1; i < n; i++) {
-            char c = value.charAt(i);
-            boolean plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == '_';
-            if (plain) {
-                canonical.append(c);
-            } else {
-                canonical.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16))).append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-            }
-        }
-        return new Identifier(Kind.SGTIN, canonical.toString(), gtin14, null, null);
     }
 
     private static Identifier epcUrn(String value, String rest) {

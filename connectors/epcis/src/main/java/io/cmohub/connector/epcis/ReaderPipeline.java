@@ -15,7 +15,7 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
     private static final int BATCH = 4096;
     private static final int QUEUED = 4;
 
-    private enum Op { BEGIN, TYPE, START, END, VALUE, END_EVENT, MASTER_DATA, FAIL, SENDER, REQUIRE_SENDER, FINISH }
+    private enum Op { BEGIN, TYPE, START, END, VALUE, EPC, END_EVENT, MASTER_DATA, FAIL, SENDER, REQUIRE_SENDER, FINISH }
 
     /** A reader's work, as run on the reader thread. */
     @FunctionalInterface
@@ -27,7 +27,9 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
         final Op[] ops = new Op[BATCH];
         final String[] first = new String[BATCH];
         final String[] second = new String[BATCH];
+        final String[] third = new String[BATCH];
         final int[] numbers = new int[BATCH];
+        final long[] words = new long[4 * BATCH];
         int size;
         /** Set on the last batch: the reader finished, with this exception or none. */
         boolean last;
@@ -37,6 +39,10 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED);
     private volatile boolean cancelled;
     private Batch current = new Batch();
+    // reader thread only: where in the event the reader is, to recognise EPC list entries
+    private final EpcReading reading = new EpcReading();
+    private int depth;
+    private EpcList openList;
 
     /** Thrown on the reader thread to stop it when the caller no longer wants its reports. */
     private static final class Cancelled extends RuntimeException {
@@ -91,6 +97,8 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
                     case START -> event.start(a);
                     case END -> event.end();
                     case VALUE -> event.value(a, batch.second[i]);
+                    case EPC -> event.readEpc(a, batch.words[4 * i], batch.words[4 * i + 1], batch.words[4 * i + 2], batch.words[4 * i + 3],
+                            batch.third[i], batch.second[i]);
                     case END_EVENT -> target.endEvent(batch.numbers[i]);
                     case MASTER_DATA -> target.masterDataElement();
                     case FAIL -> target.fail(a, batch.second[i]);
@@ -119,11 +127,33 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
 
     private void add(Op op, String first, String second, int number) {
         Batch batch = current;
-        int i = batch.size++;
+        int i = batch.size;
         batch.ops[i] = op;
         batch.first[i] = first;
         batch.second[i] = second;
         batch.numbers[i] = number;
+        next(batch);
+    }
+
+    /** The reader thread reads EPCs too (identifier rules, canonical form, SHA-256): the heaviest per-serial work. */
+    private void epc(String field, String text) {
+        Batch batch = current;
+        int i = batch.size;
+        batch.ops[i] = Op.EPC;
+        if (reading.read(field, text)) {
+            batch.words[4 * i] = reading.d0;
+            batch.words[4 * i + 1] = reading.d1;
+            batch.words[4 * i + 2] = reading.d2;
+            batch.words[4 * i + 3] = reading.d3;
+        }
+        batch.first[i] = reading.epc;
+        batch.second[i] = reading.error;
+        batch.third[i] = reading.gtin;
+        next(batch);
+    }
+
+    private void next(Batch batch) {
+        batch.size++;
         if (batch.size == BATCH) {
             hand(batch);
             current = new Batch();
@@ -161,6 +191,8 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
 
     @Override
     public EventFields beginEvent(String type) {
+        depth = 0;
+        openList = null;
         add(Op.BEGIN, type, null, 0);
         return this;
     }
@@ -172,17 +204,34 @@ final class ReaderPipeline implements DocumentEvents, DocumentEvents.EventFields
 
     @Override
     public void start(String name) {
+        depth++;
+        if (depth == 1) {
+            openList = EpcList.of(name);
+        }
         add(Op.START, name, null, 0);
     }
 
     @Override
     public void end() {
+        if (depth == 1) {
+            openList = null;
+        }
+        depth--;
         add(Op.END, null, null, 0);
     }
 
     @Override
     public void value(String name, String text) {
-        add(Op.VALUE, name, text, 0);
+        if (depth == 1 && openList != null && name.isEmpty()) {
+            epc(openList.field(), text);
+        } else {
+            add(Op.VALUE, name, text, 0);
+        }
+    }
+
+    @Override
+    public void readEpc(String epc, long d0, long d1, long d2, long d3, String gtin, String error) {
+        throw new UnsupportedOperationException("readers report EPCs as values");
     }
 
     @Override

@@ -121,7 +121,8 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
         }
         IllegalStateException brokerDown = new IllegalStateException("broker down");
         int[] delivered = {0};
-        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), Map.of())), ErrorPolicy.ACCEPT_VALID);
+        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(),
+                Map.of(EpcisConnector.PARALLEL_READING, "true"))), ErrorPolicy.ACCEPT_VALID);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.deliver(DocumentSource.of(document), CONTEXT, record -> {
             if (++delivered[0] == 10) {
                 throw brokerDown;
