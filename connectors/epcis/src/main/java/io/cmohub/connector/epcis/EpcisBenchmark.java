@@ -1,0 +1,202 @@
+package io.cmohub.connector.epcis;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.cmohub.connector.ConnectorConfig;
+import io.cmohub.connector.DocumentContext;
+import io.cmohub.connector.DocumentReport;
+import io.cmohub.connector.DocumentRun;
+import io.cmohub.connector.DocumentSource;
+import io.cmohub.model.codec.CanonicalJson;
+import io.cmohub.model.codec.CodecLimits;
+import io.cmohub.model.codec.HardenedXml;
+import io.cmohub.model.value.PartnerId;
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Times the connector against a raw parser pass over the same file, in the same JVM: a Woodstox
+ * cursor that touches every event (XML), or Jackson's token stream (JSON-LD). Generates the file
+ * first if it is missing. One warm-up round, then {@code runs} measured rounds; reports medians.
+ * Peak heap is sampled every 5 ms during each run (used heap, after the previous run's
+ * garbage was collected), with the JVM's collections counted beside it.
+ *
+ * <pre>java -Xmx256m -cp ... io.cmohub.connector.epcis.EpcisBenchmark [--file F] [--sgtins N] [--syntax XML_1_2|XML_2_0|JSON_LD]
+ *     [--runs 3] [-c key=value ...]</pre>
+ */
+public final class EpcisBenchmark {
+    private EpcisBenchmark() {
+    }
+
+    record Measurement(double seconds, long peakHeapBytes, long gcCount) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path file = null;
+        long sgtins = 1_000_000;
+        EpcisDocumentGenerator.Syntax syntax = EpcisDocumentGenerator.Syntax.XML_1_2;
+        int runs = 3;
+        Map<String, String> config = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--file" -> file = Path.of(args[++i]);
+                case "--sgtins" -> sgtins = Long.parseLong(args[++i]);
+                case "--syntax" -> syntax = EpcisDocumentGenerator.Syntax.valueOf(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "-c" -> {
+                    String[] kv = args[++i].split("=", 2);
+                    config.put(kv[0], kv[1]);
+                }
+                default -> {
+                    System.err.println("unknown argument " + args[i]);
+                    System.exit(2);
+                }
+            }
+        }
+        if (file == null) {
+            file = Path.of(System.getProperty("java.io.tmpdir"), "epcis-" + syntax.name().toLowerCase(Locale.ROOT) + "-" + sgtins + ".xml"
+                    .replace(".xml", syntax == EpcisDocumentGenerator.Syntax.JSON_LD ? ".jsonld" : ".xml"));
+        }
+        if (!Files.exists(file)) {
+            long started = System.nanoTime();
+            EpcisDocumentGenerator.standard(syntax, sgtins).write(file);
+            System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", file, (System.nanoTime() - started) / 1e9);
+        }
+        boolean json = firstByte(file) == '{';
+        long bytes = Files.size(file);
+        EpcisConnector connector = new EpcisConnector();
+        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), config)),
+                connector.descriptor().defaultErrorPolicy());
+        DocumentContext context = new DocumentContext(PartnerId.of("benchmark"), file.getFileName().toString(), Instant.now());
+        Path target = file;
+        DocumentReport[] last = new DocumentReport[1];
+        long[] scanned = new long[1];
+
+        // the raw pass's count is kept only so the JIT cannot drop the pass as dead code
+        Runnable raw = () -> scanned[0] += json ? rawJson(target) : rawXml(target);
+        Runnable parse = () -> {
+            try {
+                last[0] = run.validate(DocumentSource.of(target), context);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        measure(raw);
+        measure(parse); // warm-up round
+        List<Measurement> rawRuns = new ArrayList<>();
+        List<Measurement> connectorRuns = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            rawRuns.add(measure(raw));
+            connectorRuns.add(measure(parse));
+        }
+        Measurement r = median(rawRuns);
+        Measurement c = median(connectorRuns);
+        DocumentReport report = last[0];
+        double mb = bytes / 1e6;
+        System.out.printf(Locale.ROOT, "file %s: %.1f MB, %d events, status %s, %d canonical records, max heap %d MB, %s%n",
+                file, mb, report.sourceEvents(), report.status(), report.canonicalRecords(), Runtime.getRuntime().maxMemory() >> 20,
+                Runtime.version());
+        System.out.printf(Locale.ROOT, "%-22s %8s %9s %12s %14s %5s%n", "", "seconds", "MB/s", "events/s", "peak heap MB", "GCs");
+        row("raw " + (json ? "Jackson" : "Woodstox") + " scan", r, mb, report.sourceEvents());
+        row("epcis connector", c, mb, report.sourceEvents());
+        System.out.printf(Locale.ROOT, "connector / raw throughput: %.2f (median of %d runs after one warm-up)%n", r.seconds() / c.seconds(), runs);
+        if (!report.errors().isEmpty()) {
+            System.out.println("first errors: " + report.errors().subList(0, Math.min(3, report.errors().size())));
+        }
+    }
+
+    private static void row(String name, Measurement m, double mb, long events) {
+        System.out.printf(Locale.ROOT, "%-22s %8.3f %9.1f %12.0f %14.1f %5d%n", name, m.seconds(), mb / m.seconds(), events / m.seconds(),
+                m.peakHeapBytes() / 1048576.0, m.gcCount());
+    }
+
+    private static Measurement median(List<Measurement> runs) {
+        Measurement[] sorted = runs.toArray(new Measurement[0]);
+        Arrays.sort(sorted, (a, b) -> Double.compare(a.seconds(), b.seconds()));
+        return sorted[sorted.length / 2];
+    }
+
+    private static Measurement measure(Runnable work) throws InterruptedException {
+        System.gc();
+        Thread.sleep(100);
+        var memory = ManagementFactory.getMemoryMXBean();
+        AtomicLong peak = new AtomicLong(memory.getHeapMemoryUsage().getUsed());
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        long gcBefore = gcCount();
+        sampler.start();
+        long started = System.nanoTime();
+        work.run();
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sampler.interrupt();
+        sampler.join();
+        return new Measurement(seconds, peak.get(), gcCount() - gcBefore);
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /** The floor: one cursor pass with the same hardened factory, counting event elements. */
+    private static long rawXml(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            XMLStreamReader r = HardenedXml.inputFactory().createXMLStreamReader(in);
+            long events = 0;
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && EpcisEventType.of(r.getLocalName()) != null) {
+                    events++;
+                }
+            }
+            r.close();
+            return events;
+        } catch (Exception e) {
+            throw new IllegalStateException("raw scan failed", e);
+        }
+    }
+
+    private static long rawJson(Path file) {
+        JsonFactory factory = JsonFactory.builder().streamReadConstraints(CanonicalJson.constraints(CodecLimits.DEFAULT)).build();
+        try (JsonParser p = factory.createParser(Files.newInputStream(file))) {
+            long tokens = 0;
+            while (p.nextToken() != null) {
+                tokens++;
+            }
+            return tokens;
+        } catch (Exception e) {
+            throw new IllegalStateException("raw scan failed", e);
+        }
+    }
+
+    private static int firstByte(Path file) throws java.io.IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            int b;
+            do {
+                b = in.read();
+            } while (b == ' ' || b == '\n' || b == '\r' || b == '\t' || b == 0xEF || b == 0xBB || b == 0xBF);
+            return b;
+        }
+    }
+}

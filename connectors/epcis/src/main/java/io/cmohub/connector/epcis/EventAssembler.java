@@ -1,0 +1,576 @@
+package io.cmohub.connector.epcis;
+
+import io.cmohub.connector.FieldError;
+import io.cmohub.connector.RecordSink;
+import io.cmohub.model.CanonicalRecord;
+import io.cmohub.model.SerialisationAction;
+import io.cmohub.model.value.BatchId;
+import io.cmohub.model.value.Expiry;
+import io.cmohub.model.value.Gln;
+import io.cmohub.model.value.InvalidValueException;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.model.value.ProductCode;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Collects one EPCIS event from the {@link EventTreeListener} calls of a reader, validates it, applies
+ * the lifecycle rules, and reports it to the sink as one accepted or rejected source record. Holds
+ * only the current event (its EPCs in {@link EpcSpool}s); reused for every event of a document.
+ */
+final class EventAssembler implements DocumentEvents.EventFields {
+    /** EPC-level errors listed per event; the rest are counted in one closing error. */
+    private static final int MAX_EPC_ERRORS = 20;
+    private static final int MAX_EPC_LENGTH = 512;
+    private static final String MDA = "{urn:epcglobal:cbv:mda}";
+    private static final Set<String> QUANTITY_LISTS = Set.of("quantityList", "childQuantityList", "inputQuantityList", "outputQuantityList");
+    private static final Set<String> SENSOR_NUMBERS = Set.of("value", "minValue", "maxValue", "meanValue", "sDev", "percRank", "percValue");
+    private static final Set<String> SENSOR_TIMES = Set.of("time", "startTime", "endTime");
+
+    private final EpcisSettings settings;
+    private final PartnerId partner;
+    private final LifecycleLedger ledger;
+    private final EventHash hash = new EventHash();
+    private final EpcReading reading = new EpcReading();
+
+    private String typeName;
+    private EpcisEventType type;
+    private final String[] path = new String[256];
+    private int depth;
+    private EpcList openList;
+    private final List<FieldError> errors = new ArrayList<>();
+    private int epcErrors;
+    private String eventTime;
+    private int eventTimes;
+    private String timeZoneOffset;
+    private String action;
+    private int actions;
+    private String bizStep;
+    private String parentId;
+    private String readPoint;
+    private String bizLocation;
+    private final Set<String> lots = new LinkedHashSet<>();
+    private String expiry;
+    private final EpcSpool[] spools = new EpcSpool[EpcList.values().length];
+    private final String[] listGtin = new String[EpcList.values().length];
+    private final String[] otherGtin = new String[EpcList.values().length];
+    private String classGtin;
+    private String classLot;
+    private boolean classesMixed;
+    private boolean sensorData;
+    private boolean bizTransactions;
+    private boolean errorDeclaration;
+    private String declarationTime;
+    private String quantityEventClass;
+    private String quantityEventQuantity;
+
+    EventAssembler(EpcisSettings settings, PartnerId partner, LifecycleLedger ledger) {
+        this.settings = settings;
+        this.partner = partner;
+        this.ledger = ledger;
+    }
+
+    /** Starts a new event; the type may be null when the syntax names it later (JSON-LD). */
+    void begin(String eventTypeName) {
+        typeName = eventTypeName;
+        type = eventTypeName == null ? null : EpcisEventType.of(eventTypeName);
+        depth = 0;
+        openList = null;
+        errors.clear();
+        epcErrors = 0;
+        eventTime = null;
+        eventTimes = 0;
+        timeZoneOffset = null;
+        action = null;
+        actions = 0;
+        bizStep = null;
+        parentId = null;
+        readPoint = null;
+        bizLocation = null;
+        lots.clear();
+        expiry = null;
+        java.util.Arrays.fill(listGtin, null);
+        java.util.Arrays.fill(otherGtin, null);
+        classGtin = null;
+        classLot = null;
+        classesMixed = false;
+        sensorData = false;
+        bizTransactions = false;
+        errorDeclaration = false;
+        declarationTime = null;
+        quantityEventClass = null;
+        quantityEventQuantity = null;
+        hash.begin();
+    }
+
+    @Override
+    public void type(String eventTypeName) {
+        if (typeName != null) {
+            errors.add(new FieldError("type", "the event type is given twice"));
+            return;
+        }
+        typeName = eventTypeName;
+        type = EpcisEventType.of(eventTypeName);
+    }
+
+    @Override
+    public void start(String name) {
+        if (depth + 1 >= path.length) {
+            throw new IllegalStateException("event nested deeper than " + path.length);
+        }
+        path[++depth] = name;
+        if (depth == 1) {
+            openList = EpcList.of(name);
+            switch (name) {
+                case "sensorElementList" -> sensorData = true;
+                case "bizTransactionList" -> bizTransactions = true;
+                case "errorDeclaration" -> errorDeclaration = true;
+                default -> {
+                    // no flag
+                }
+            }
+        }
+        hash.start(FieldNames.forHash(name));
+    }
+
+    @Override
+    public void end() {
+        if (depth == 1) {
+            openList = null;
+        }
+        depth--;
+        hash.end();
+    }
+
+    @Override
+    public void value(String name, String text) {
+        if (depth == 0) {
+            rootValue(name, text);
+            return;
+        }
+        String top = path[1];
+        if (depth == 1) {
+            if (openList != null && name.isEmpty()) {
+                epc(openList, text);
+                return;
+            }
+            switch (top) {
+                case "readPoint" -> readPoint = name.equals("id") ? text.strip() : readPoint;
+                case "bizLocation" -> bizLocation = name.equals("id") ? text.strip() : bizLocation;
+                case "ilmd" -> ilmd(name, text);
+                case "errorDeclaration" -> declarationTime = name.equals("declarationTime") ? text : declarationTime;
+                default -> {
+                    // kept in the hash only
+                }
+            }
+        } else if (depth == 2 && QUANTITY_LISTS.contains(top)) {
+            quantityField(top, name, text);
+        }
+        if (top.equals("sensorElementList")) {
+            sensorField(name, text);
+        }
+        hashLeaf(name, text);
+    }
+
+    /** An empty value counts as absent, as XML writes {@code <x/>} where JSON leaves x out. */
+    private void hashLeaf(String name, String text) {
+        String value = LeafValue.normalise(text);
+        if (!value.isEmpty()) {
+            hash.leaf(FieldNames.forHash(name), value);
+        }
+    }
+
+    private void rootValue(String name, String text) {
+        switch (name) {
+            case "eventID", "recordTime" -> {
+                // Not content: the same event re-captured has another recordTime, and maybe an eventID.
+                return;
+            }
+            case "eventTimeZoneOffset" -> {
+                // Validated, not hashed: it only says how eventTime was written, and eventTime is hashed as an instant.
+                timeZoneOffset = text;
+                return;
+            }
+            case "eventTime" -> {
+                eventTime = text;
+                eventTimes++;
+            }
+            case "action" -> {
+                action = text.strip();
+                actions++;
+            }
+            case "bizStep" -> bizStep = LeafValue.normalise(text);
+            case "parentID" -> parentId = text.strip();
+            case "epcClass" -> quantityEventClass = text.strip();
+            case "quantity" -> quantityEventQuantity = text.strip();
+            default -> {
+                if (EpcList.of(name) != null) {
+                    errors.add(new FieldError(name, name + " must be a list of EPCs"));
+                }
+            }
+        }
+        hashLeaf(name, text);
+    }
+
+    private void epc(EpcList list, String text) {
+        EpcReading r = reading;
+        if (r.read(list.field(), text)) {
+            readEpc(r.epc, r.d0, r.d1, r.d2, r.d3, r.gtin, null);
+        } else {
+            readEpc(r.epc, 0, 0, 0, 0, null, r.error);
+        }
+    }
+
+    @Override
+    public void readEpc(String epc, long d0, long d1, long d2, long d3, String gtin, String error) {
+        EpcList list = openList;
+        if (error != null) {
+            epcError(list.field(), error);
+            return;
+        }
+        hash.leafDigest(d0, d1, d2, d3);
+        EpcSpool spool = spools[list.ordinal()];
+        if (spool == null) {
+            spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit());
+            spools[list.ordinal()] = spool;
+        }
+        spool.add(epc, d0);
+        if (gtin != null) {
+            String known = listGtin[list.ordinal()];
+            if (known == null) {
+                listGtin[list.ordinal()] = gtin;
+            } else if (!known.equals(gtin) && otherGtin[list.ordinal()] == null) {
+                otherGtin[list.ordinal()] = gtin;
+            }
+        }
+    }
+
+    private void epcError(String field, String reason) {
+        if (++epcErrors <= MAX_EPC_ERRORS) {
+            errors.add(new FieldError(field, reason));
+        }
+    }
+
+    private void ilmd(String name, String text) {
+        if (name.equals(MDA + "lotNumber")) {
+            lots.add(text.strip());
+        } else if (name.equals(MDA + "itemExpirationDate")) {
+            expiry = text.strip();
+        }
+    }
+
+    private void quantityField(String list, String name, String text) {
+        if (name.equals("quantity")) {
+            String q = text.strip();
+            if (!LeafValue.looksNumeric(q)) {
+                errors.add(new FieldError(list, "quantity '" + q + "' is not a number"));
+            } else if (q.startsWith("-")) {
+                errors.add(new FieldError(list, "quantity " + q + " is negative"));
+            }
+        } else if (name.equals("epcClass")) {
+            epcClass(list, text.strip());
+        }
+    }
+
+    private void epcClass(String field, String value) {
+        try {
+            Identifier id = Identifier.parse(value);
+            if (id.gtin() != null) {
+                if (classGtin == null && !classesMixed) {
+                    classGtin = id.gtin();
+                    classLot = id.lot();
+                } else if (!id.gtin().equals(classGtin) || !java.util.Objects.equals(id.lot(), classLot)) {
+                    classesMixed = true;
+                }
+            }
+        } catch (InvalidValueException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+        }
+    }
+
+    private void sensorField(String name, String text) {
+        String v = text.strip();
+        if (SENSOR_NUMBERS.contains(name) && !LeafValue.looksNumeric(v)) {
+            errors.add(new FieldError("sensorElementList", "sensor " + name + " '" + v + "' is not a number"));
+        } else if (SENSOR_TIMES.contains(name)) {
+            try {
+                EpcisTimestamp.parse("sensor " + name, v);
+            } catch (InvalidValueException e) {
+                errors.add(new FieldError("sensorElementList", e.getMessage()));
+            }
+        }
+    }
+
+    /** What the reader does next. */
+    enum Next { CONTINUE, STOP }
+
+    /**
+     * Ends the event: one {@code accepted} or {@code rejected} call. Returns {@link Next#STOP} after
+     * reporting a document failure (the lifecycle ledger is full).
+     */
+    Next finish(String location, RecordSink sink) {
+        try {
+            return report(location, sink);
+        } finally {
+            for (int i = 0; i < spools.length; i++) {
+                if (spools[i] != null) {
+                    spools[i].close();
+                    spools[i] = null;
+                }
+            }
+        }
+    }
+
+    private Next report(String location, RecordSink sink) {
+        if (epcErrors > MAX_EPC_ERRORS) {
+            errors.add(new FieldError(null, (epcErrors - MAX_EPC_ERRORS) + " more EPC errors in this event are not listed"));
+        }
+        if (typeName == null) {
+            errors.add(0, new FieldError("type", "the event has no type"));
+        } else if (type == null) {
+            errors.add(0, new FieldError("type", "'" + typeName + "' is not an EPCIS event type"));
+        }
+        Instant time = checkTime();
+        EpcisAction epcisAction = checkAction();
+        checkStructure(epcisAction);
+        Identifier parent = checkParent();
+        Gln place = readPoint != null ? converted("readPoint", () -> gln(readPoint)) : null;
+        if (place == null && bizLocation != null) {
+            place = converted("bizLocation", () -> gln(bizLocation));
+        }
+        BatchId batch = null;
+        Expiry expires = null;
+        boolean commissioning = type == EpcisEventType.OBJECT && epcisAction == EpcisAction.ADD || type == EpcisEventType.TRANSFORMATION;
+        if (lots.size() > 1) {
+            errors.add(new FieldError("ilmd", "a commissioning event names one batch; its ILMD names " + lots.size() + ": " + String.join(", ", lots)));
+        } else if (lots.size() == 1) {
+            batch = converted("ilmd", () -> BatchId.of(lots.iterator().next()));
+        }
+        if (expiry != null) {
+            expires = converted("ilmd", () -> {
+                try {
+                    return Expiry.of(LocalDate.parse(expiry));
+                } catch (DateTimeException e) {
+                    throw new InvalidValueException("itemExpirationDate '" + expiry + "' is not a date YYYY-MM-DD");
+                }
+            });
+        }
+        EpcList created = type == EpcisEventType.TRANSFORMATION ? EpcList.OUTPUT_EPCS : EpcList.EPC_LIST;
+        if (commissioning && otherGtin[created.ordinal()] != null) {
+            errors.add(new FieldError(created.field(), "a commissioning event is for one product; it lists GTINs "
+                    + listGtin[created.ordinal()] + " and " + otherGtin[created.ordinal()]));
+        }
+        if (sensorData && settings.sensorData() == EpcisSettings.SensorDataHandling.REJECT) {
+            errors.add(new FieldError("sensorElementList", "the event carries sensor data, which the canonical model cannot hold (sensor-data=REJECT)"));
+        }
+        if (errorDeclaration) {
+            if (declarationTime == null) {
+                errors.add(new FieldError("errorDeclaration", "an error declaration needs a declarationTime"));
+            } else {
+                converted("errorDeclaration", () -> EpcisTimestamp.parse("declarationTime", declarationTime));
+            }
+        }
+        boolean mappable = type != null && (!type.hasAction() || epcisAction != null);
+        SerialisationAction mapped = mappable ? ActionMapping.of(type, epcisAction, bizStep) : null;
+        int toCommission = 0;
+        if (settings.lifecycleChecks() && mappable) {
+            // checked even when the event has other errors, so a CMO sees all of them at once
+            toCommission = checkLifecycle(mapped, commissioning ? created : null, parent, errors);
+        }
+        if (!errors.isEmpty()) {
+            sink.rejected(location, List.copyOf(errors));
+            return Next.CONTINUE;
+        }
+        if (settings.lifecycleChecks()) {
+            if (!ledger.hasRoomFor(toCommission)) {
+                sink.failed(location, new FieldError(null, "the document commissions more than " + ledger.maxEpcs()
+                        + " EPCs, the most the lifecycle checks track (lifecycle-max-epcs); raise it or turn lifecycle-checks off"));
+                return Next.STOP;
+            }
+        }
+        List<CanonicalRecord> records = records(time, mapped, place, parent, batch, expires, created, commissioning);
+        sink.accepted(location, records);
+        if (settings.lifecycleChecks() && commissioning && spools[created.ordinal()] != null) {
+            EpcSpool spool = spools[created.ordinal()];
+            for (int i = 0; i < spool.size(); i++) {
+                ledger.commission(spool.fingerprint(i));
+            }
+        }
+        return Next.CONTINUE;
+    }
+
+    private Instant checkTime() {
+        if (eventTime == null) {
+            errors.add(new FieldError("eventTime", "eventTime is required"));
+        } else if (eventTimes > 1) {
+            errors.add(new FieldError("eventTime", "eventTime is given " + eventTimes + " times"));
+        }
+        Instant time = eventTime == null ? null : converted("eventTime", () -> EpcisTimestamp.parse("eventTime", eventTime));
+        if (timeZoneOffset == null) {
+            errors.add(new FieldError("eventTimeZoneOffset", "eventTimeZoneOffset is required"));
+        } else {
+            converted("eventTimeZoneOffset", () -> {
+                EpcisTimestamp.requireOffset(timeZoneOffset);
+                return null;
+            });
+        }
+        return time;
+    }
+
+    private EpcisAction checkAction() {
+        if (type == null || !type.hasAction()) {
+            return null;
+        }
+        if (action == null) {
+            errors.add(new FieldError("action", "action is required for " + article(typeName)));
+            return null;
+        }
+        if (actions > 1) {
+            errors.add(new FieldError("action", "action is given " + actions + " times"));
+        }
+        EpcisAction parsed = EpcisAction.of(action);
+        if (parsed == null) {
+            errors.add(new FieldError("action", "action '" + action + "' is not one of ADD, OBSERVE, DELETE"));
+        }
+        return parsed;
+    }
+
+    private void checkStructure(EpcisAction epcisAction) {
+        if (type == null) {
+            return;
+        }
+        switch (type) {
+            case AGGREGATION, ASSOCIATION -> {
+                if (parentId == null && (type == EpcisEventType.ASSOCIATION || epcisAction == EpcisAction.ADD || epcisAction == EpcisAction.DELETE)) {
+                    errors.add(new FieldError("parentID", "parentID is required for " + article(typeName) + (epcisAction == null ? "" : " with action " + epcisAction)));
+                }
+            }
+            case TRANSACTION -> {
+                if (!bizTransactions) {
+                    errors.add(new FieldError("bizTransactionList", "a TransactionEvent needs a bizTransactionList"));
+                }
+            }
+            case QUANTITY -> {
+                if (quantityEventClass == null) {
+                    errors.add(new FieldError("epcClass", "epcClass is required for a QuantityEvent"));
+                } else {
+                    epcClass("epcClass", quantityEventClass);
+                }
+                if (quantityEventQuantity == null) {
+                    errors.add(new FieldError("quantity", "quantity is required for a QuantityEvent"));
+                } else if (!quantityEventQuantity.matches("\\d{1,18}")) {
+                    errors.add(new FieldError("quantity", "quantity '" + quantityEventQuantity + "' is not a whole number"));
+                }
+            }
+            default -> {
+                // ObjectEvent and TransformationEvent may list EPCs, quantities or both
+            }
+        }
+    }
+
+    private static String article(String noun) {
+        return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+    }
+
+    private Identifier checkParent() {
+        if (parentId == null) {
+            return null;
+        }
+        if (parentId.length() > MAX_EPC_LENGTH) {
+            errors.add(new FieldError("parentID", "parentID is " + parentId.length() + " characters long; at most " + MAX_EPC_LENGTH + " are allowed"));
+            return null;
+        }
+        return converted("parentID", () -> Identifier.parse(parentId));
+    }
+
+    /**
+     * The lifecycle rules; returns how many EPCs the event would commission. Duplicates inside the
+     * event are found with a set of the event's own fingerprints.
+     */
+    private int checkLifecycle(SerialisationAction mapped, EpcList commissioned, Identifier parent, List<FieldError> broken) {
+        int[] reported = {0};
+        int total = 0;
+        for (EpcSpool spool : spools) {
+            total += spool == null ? 0 : spool.size();
+        }
+        FingerprintSet inEvent = new FingerprintSet(total, Integer.MAX_VALUE);
+        boolean mustBeCommissioned = mapped == SerialisationAction.AGGREGATE && type == EpcisEventType.AGGREGATION || mapped == SerialisationAction.SHIP;
+        for (EpcList list : EpcList.values()) {
+            EpcSpool spool = spools[list.ordinal()];
+            if (spool == null) {
+                continue;
+            }
+            for (int i = 0; i < spool.size(); i++) {
+                long fingerprint = spool.fingerprint(i);
+                if (!inEvent.add(fingerprint)) {
+                    lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is listed twice in this event");
+                } else if (list == commissioned && ledger.isCommissioned(fingerprint)) {
+                    lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is commissioned twice in this document");
+                } else if (mustBeCommissioned && !ledger.isCommissioned(fingerprint)) {
+                    lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is " + (mapped == SerialisationAction.SHIP ? "shipped" : "aggregated")
+                            + " but not commissioned earlier in this document (commission before aggregate or ship)");
+                }
+            }
+        }
+        if (parent != null && mustBeCommissioned && !ledger.isCommissioned(hash.fingerprintOf(parent.canonical()))) {
+            lifecycleError(broken, reported, "parentID", "parent " + parentId + " is not commissioned earlier in this document (commission before aggregate or ship)");
+        }
+        if (reported[0] > MAX_EPC_ERRORS) {
+            broken.add(new FieldError(null, (reported[0] - MAX_EPC_ERRORS) + " more lifecycle errors in this event are not listed"));
+        }
+        EpcSpool created = commissioned == null ? null : spools[commissioned.ordinal()];
+        return created == null ? 0 : created.size();
+    }
+
+    private static void lifecycleError(List<FieldError> broken, int[] reported, String field, String reason) {
+        if (++reported[0] <= MAX_EPC_ERRORS) {
+            broken.add(new FieldError(field, reason));
+        }
+    }
+
+    private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, Identifier parent, BatchId batch, Expiry expires,
+                                          EpcList created, boolean commissioning) {
+        String sourceEventId = hash.finish(typeName);
+        ProductCode classProduct = classGtin == null || classesMixed ? null : ProductCode.of(classGtin);
+        BatchId classBatch = classLot == null || classesMixed ? null : BatchId.of(classLot);
+        List<ChunkedRecords.Part> parts = new ArrayList<>();
+        for (EpcList list : EpcList.values()) {
+            EpcSpool spool = spools[list.ordinal()];
+            if (spool == null || spool.size() == 0) {
+                continue;
+            }
+            boolean creates = commissioning && list == created;
+            SerialisationAction partAction = type == EpcisEventType.TRANSFORMATION
+                    ? (list == EpcList.INPUT_EPCS ? SerialisationAction.DECOMMISSION : SerialisationAction.COMMISSION) : mapped;
+            String gtin = otherGtin[list.ordinal()] == null ? listGtin[list.ordinal()] : null;
+            ProductCode product = gtin != null ? ProductCode.of(gtin) : classProduct;
+            parts.add(new ChunkedRecords.Part(spool, partAction, product, creates ? batch : classBatch, creates ? expires : null));
+        }
+        if (parts.isEmpty()) {
+            // quantities only, or an aggregation observed by its parent: one record without EPCs
+            parts.add(new ChunkedRecords.Part(null, mapped == null ? SerialisationAction.OBSERVE : mapped, classProduct,
+                    commissioning && batch != null ? batch : classBatch, commissioning ? expires : null));
+        }
+        return new ChunkedRecords(new ChunkedRecords.Header(sourceEventId, time, partner, location, parent == null ? null : parentId), parts);
+    }
+
+    /** The GLN of a GS1 location; null for a location of another scheme (kept in the event hash only). */
+    private static Gln gln(String id) {
+        Identifier location = Identifier.parse(id);
+        return location.gln() == null ? null : Gln.of(location.gln());
+    }
+
+    private <T> T converted(String field, java.util.function.Supplier<T> conversion) {
+        try {
+            return conversion.get();
+        } catch (InvalidValueException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+}

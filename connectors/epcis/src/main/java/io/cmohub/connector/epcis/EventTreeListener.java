@@ -1,0 +1,16 @@
+package io.cmohub.connector.epcis;
+
+/**
+ * One EPCIS event as a tree of named fields, the same whichever syntax it came in. The readers map
+ * their syntax onto it: XML attributes and JSON properties both become values; a list wrapper
+ * (epcList, quantityList, bizTransactionList, ...) becomes a node whose entries are named ""; a
+ * repeated XML element and a JSON array under a non-wrapper name both become repeated fields; the
+ * EPCIS 1.2 {@code <extension>} wrappers vanish; extension fields are named {@code {namespace}local}.
+ */
+interface EventTreeListener {
+    void start(String name);
+
+    void end();
+
+    void value(String name, String text);
+}

@@ -1,0 +1,84 @@
+package io.cmohub.connector.epcis;
+
+/**
+ * A set of 64-bit EPC fingerprints in one primitive array (open addressing, linear probing): 8 to 16
+ * bytes per EPC instead of the ~100 of a String in a HashSet. Fingerprints are the first 64 bits of a
+ * SHA-256, already uniform, so they index the table directly. Two different EPCs share a fingerprint
+ * with probability about n^2 / 2^65 for n EPCs (about 3 in 10 million for 5 million EPCs); such a
+ * pair would be taken for a duplicate.
+ */
+final class FingerprintSet {
+    private static final long EMPTY = 0L;
+    /** Stands in for the fingerprint 0, which marks an empty slot. */
+    private static final long ZERO = 0x9E3779B97F4A7C15L;
+
+    private long[] table;
+    private int size;
+    private final int maxSize;
+
+    FingerprintSet(int expected, int maxSize) {
+        this.maxSize = maxSize;
+        int capacity = 16;
+        while (capacity * 3L / 4 < expected && capacity < 1 << 30) {
+            capacity <<= 1;
+        }
+        table = new long[capacity];
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isFull() {
+        return size >= maxSize;
+    }
+
+    boolean contains(long fingerprint) {
+        long key = fingerprint == EMPTY ? ZERO : fingerprint;
+        int mask = table.length - 1;
+        for (int i = (int) key & mask; ; i = (i + 1) & mask) {
+            long slot = table[i];
+            if (slot == EMPTY) {
+                return false;
+            }
+            if (slot == key) {
+                return true;
+            }
+        }
+    }
+
+    /** Adds the fingerprint; false if it was there already. The caller checks {@link #isFull()} first. */
+    boolean add(long fingerprint) {
+        long key = fingerprint == EMPTY ? ZERO : fingerprint;
+        if ((size + 1) * 4L > table.length * 3L) {
+            grow();
+        }
+        int mask = table.length - 1;
+        for (int i = (int) key & mask; ; i = (i + 1) & mask) {
+            long slot = table[i];
+            if (slot == EMPTY) {
+                table[i] = key;
+                size++;
+                return true;
+            }
+            if (slot == key) {
+                return false;
+            }
+        }
+    }
+
+    private void grow() {
+        long[] old = table;
+        table = new long[old.length * 2];
+        int mask = table.length - 1;
+        for (long key : old) {
+            if (key != EMPTY) {
+                int i = (int) key & mask;
+                while (table[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = key;
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.cmohub.connector.epcis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cmohub.connector.CmoConnector;
+import io.cmohub.connector.ConnectorConfig;
+import io.cmohub.connector.DocumentReport;
+import io.cmohub.connector.DocumentRun;
+import io.cmohub.connector.DocumentSource;
+import io.cmohub.connector.DocumentStatus;
+import io.cmohub.connector.ErrorPolicy;
+import io.cmohub.connector.testkit.ConnectorConformanceTest;
+import io.cmohub.connector.testkit.GeneratedDocument;
+import io.cmohub.model.CanonicalRecord;
+import io.cmohub.model.SerialisationAction;
+import io.cmohub.model.SerialisationEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EpcisConnectorTest extends ConnectorConformanceTest {
+    private final EpcisConnector connector = new EpcisConnector();
+
+    @Override
+    protected CmoConnector connector() {
+        return connector;
+    }
+
+    /** A small chunk size, so the golden samples show events split into chunks. */
+    @Override
+    protected Map<String, String> sampleConfig() {
+        return Map.of(EpcisConnector.MAX_EPCS_PER_RECORD, "2");
+    }
+
+    /** The benchmark's document at one million SGTINs: about 143 MB of EPCIS 1.2 XML, lifecycle checks on. */
+    @Override
+    protected GeneratedDocument largeDocument() {
+        EpcisDocumentGenerator generator = EpcisDocumentGenerator.standard(EpcisDocumentGenerator.Syntax.XML_1_2, 1_000_000);
+        return GeneratedDocument.utf8(generator.head(), generator::event, generator.tail(), generator.events());
+    }
+
+    static DocumentReport run(Map<String, String> config, ErrorPolicy policy, byte[] document, List<CanonicalRecord> out) throws Exception {
+        EpcisConnector connector = new EpcisConnector();
+        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), config)), policy);
+        return run.deliver(DocumentSource.of(document), CONTEXT, out::add);
+    }
+
+    static DocumentReport run(Map<String, String> config, ErrorPolicy policy, Path document, List<CanonicalRecord> out) throws Exception {
+        return run(config, policy, Files.readAllBytes(document), out);
+    }
+
+    /** What must agree between syntaxes: everything but the EPCs' spelling and order. */
+    static List<String> meaning(List<CanonicalRecord> records) {
+        return records.stream().map(r -> (SerialisationEvent) r).map(e -> String.join("|", e.sourceEventId(), e.action().name(),
+                e.eventTime().toString(), String.valueOf(e.location()), String.valueOf(e.product()), String.valueOf(e.batchId()),
+                String.valueOf(e.expiry()), String.valueOf(e.parent() == null ? null : Identifier.parse(e.parent()).canonical()),
+                e.epcs().stream().map(epc -> Identifier.parse(epc).canonical()).collect(Collectors.toCollection(TreeSet::new)).toString()))
+                .toList();
+    }
+
+    @Test
+    void theSameRunInEpcis12Epcis20AndJsonLdMeansTheSameAndHasTheSameIds() throws Exception {
+        Map<String, String> oneChunk = Map.of();
+        List<List<String>> meanings = new ArrayList<>();
+        for (String sample : List.of("run-epcis12.xml", "run-epcis20.xml", "run-jsonld.jsonld")) {
+            List<CanonicalRecord> out = new ArrayList<>();
+            DocumentReport report = run(oneChunk, ErrorPolicy.REJECT_DOCUMENT, samplesDir().resolve("valid").resolve(sample), out);
+            assertThat(report.status()).as(sample + ": " + report.errors()).isEqualTo(DocumentStatus.ACCEPTED);
+            assertThat(report.sourceEvents()).isEqualTo(5);
+            meanings.add(meaning(out));
+        }
+        assertThat(meanings.get(1)).isEqualTo(meanings.get(0));
+        assertThat(meanings.get(2)).isEqualTo(meanings.get(0));
+        assertThat(meanings.get(0)).extracting(m -> m.split("\\|")[1])
+                .containsExactly("COMMISSION", "COMMISSION", "AGGREGATE", "AGGREGATE", "SHIP");
+    }
+
+    @Test
+    void readingOnASecondThreadReportsExactlyWhatReadingOnOneThreadReports() throws Exception {
+        EpcisSettings settings = new EpcisSettings(2, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 4);
+        List<Path> samples = new ArrayList<>(samples("valid"));
+        samples.addAll(samples("invalid"));
+        EpcisDocumentGenerator generator = new EpcisDocumentGenerator(EpcisDocumentGenerator.Syntax.JSON_LD, 20_000, 100, 100, 10);
+        Path generated = Files.createTempFile("epcis-pipeline-", ".jsonld");
+        try {
+            generator.write(generated);
+            samples.add(generated);
+            for (Path sample : samples) {
+                List<String> results = new ArrayList<>();
+                for (boolean pipelined : List.of(false, true)) {
+                    List<CanonicalRecord> out = new ArrayList<>();
+                    DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(settings, pipelined), ErrorPolicy.ACCEPT_VALID)
+                            .deliver(DocumentSource.of(sample), CONTEXT, out::add);
+                    results.add(report + "\n" + out);
+                }
+                assertThat(results.get(1)).as(sample.toString()).isEqualTo(results.get(0));
+            }
+        } finally {
+            Files.deleteIfExists(generated);
+        }
+    }
+
+    @Test
+    void aFailingDeliveryReachesTheCallerUnchangedAndStopsTheReader() throws Exception {
+        EpcisDocumentGenerator generator = EpcisDocumentGenerator.standard(EpcisDocumentGenerator.Syntax.XML_2_0, 50_000);
+        byte[] document;
+        try (var bytes = new java.io.ByteArrayOutputStream()) {
+            bytes.write(generator.head().getBytes(StandardCharsets.UTF_8));
+            for (long i = 0; i < generator.events(); i++) {
+                bytes.write(generator.event(i).getBytes(StandardCharsets.UTF_8));
+            }
+            bytes.write(generator.tail().getBytes(StandardCharsets.UTF_8));
+            document = bytes.toByteArray();
+        }
+        IllegalStateException brokerDown = new IllegalStateException("broker down");
+        int[] delivered = {0};
+        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(),
+                Map.of(EpcisConnector.PARALLEL_READING, "true"))), ErrorPolicy.ACCEPT_VALID);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run.deliver(DocumentSource.of(document), CONTEXT, record -> {
+            if (++delivered[0] == 10) {
+                throw brokerDown;
+            }
+        })).isSameAs(brokerDown);
+        Thread.sleep(200);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("epcis-reader"));
+    }
+
+    @Test
+    void aLargeEventIsSplitIntoNumberedChunksThroughTheSpoolFile() throws Exception {
+        EpcisDocumentGenerator generator = new EpcisDocumentGenerator(EpcisDocumentGenerator.Syntax.XML_2_0, 25, 25, 25, 1);
+        String document = generator.head() + generator.event(0) + generator.tail();
+        List<CanonicalRecord> out = new ArrayList<>();
+        // 25 EPCs in chunks of 4: 7 chunks; all but the first 8 EPCs go through the temporary file
+        EpcisSettings settings = new EpcisSettings(4, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 8);
+        DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(settings, true), ErrorPolicy.REJECT_DOCUMENT)
+                .deliver(DocumentSource.of(document.getBytes(StandardCharsets.UTF_8)), CONTEXT, out::add);
+        assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
+        assertThat(report.sourceEvents()).isEqualTo(1);
+        assertThat(out).hasSize(7);
+        List<SerialisationEvent> events = out.stream().map(r -> (SerialisationEvent) r).toList();
+        assertThat(events).extracting(e -> e.chunk().index()).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(events).allSatisfy(e -> assertThat(e.chunk().count()).isEqualTo(7));
+        assertThat(events).extracting(e -> e.epcs().size()).containsExactly(4, 4, 4, 4, 4, 4, 1);
+        assertThat(events).extracting(SerialisationEvent::sourceEventId).containsOnly(events.get(0).sourceEventId());
+        Set<String> epcs = events.stream().flatMap(e -> e.epcs().stream()).collect(Collectors.toSet());
+        assertThat(epcs).hasSize(25).contains("urn:epc:id:sgtin:4012345.012345.10000000000", "urn:epc:id:sgtin:4012345.012345.10000000024");
+        assertThat(events.get(0).action()).isEqualTo(SerialisationAction.COMMISSION);
+        assertThat(events.get(0).batchId().value()).isEqualTo("B000001");
+        assertThat(events.get(0).expiry().printed()).isEqualTo("270630");
+        assertThat(events.get(0).product().value()).isEqualTo("04012345123456");
+    }
+}
