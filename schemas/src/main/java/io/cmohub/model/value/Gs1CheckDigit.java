@@ -1,12 +1,15 @@
 package io.cmohub.model.value;
 
-/** The GS1 modulo-10 check digit shared by GTIN, GLN and SSCC (GS1 General Specifications 7.9). */
-final class Gs1CheckDigit {
+/**
+ * The GS1 modulo-10 check digit shared by GTIN, GLN and SSCC (GS1 General Specifications 7.9).
+ * Public for connectors that build keys from forms without one (an EPC URN carries no check digit).
+ */
+public final class Gs1CheckDigit {
     private Gs1CheckDigit() {
     }
 
     /** Computes the check digit for all digits of {@code payload} (the key without its last digit). */
-    static int compute(CharSequence payload) {
+    public static int compute(CharSequence payload) {
         int sum = 0;
         // Weights alternate 3,1,3,... starting from the rightmost payload digit.
         for (int i = payload.length() - 1, weight = 3; i >= 0; i--, weight = 4 - weight) {

@@ -62,8 +62,7 @@ public final class EpcisBenchmark {
                     config.put(kv[0], kv[1]);
                 }
                 default -> {
-                    System.err.println("unknown argument " + args[i]);
-                    System.exit(2);
+                    throw new IllegalArgumentException("unknown argument " + args[i] + "; see --help of cmohub benchmark epcis");
                 }
             }
         }

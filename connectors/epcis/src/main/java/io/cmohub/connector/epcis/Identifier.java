@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.Gs1CheckDigit;
 import io.cmohub.model.value.Gln;
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.ProductCode;
@@ -70,12 +71,12 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                 String[] p = split(value, body, 2, "company prefix and serial reference");
                 requireDigits(value, p[0], p[1], 17, "company prefix and serial reference");
                 String payload = p[1].charAt(0) + p[0] + p[1].substring(1);
-                return new Identifier(Kind.SSCC, DL + "00/" + payload + Gs1CheckDigits.compute(payload), null, null, null);
+                return new Identifier(Kind.SSCC, DL + "00/" + payload + Gs1CheckDigit.compute(payload), null, null, null);
             }
             case "sgln" -> {
                 String[] p = split(value, body, 3, "company prefix, location reference and extension");
                 requireDigits(value, p[0], p[1], 12, "company prefix and location reference");
-                String gln = p[0] + p[1] + Gs1CheckDigits.compute(p[0] + p[1]);
+                String gln = p[0] + p[1] + Gs1CheckDigit.compute(p[0] + p[1]);
                 String extension = decode(p[2]);
                 requireExtension(value, extension);
                 // GS1's rule: extension 0 means "no extension", so it has no AI 254 in the Digital Link.
@@ -85,7 +86,7 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
             case "pgln" -> {
                 String[] p = split(value, body, 2, "company prefix and party reference");
                 requireDigits(value, p[0], p[1], 12, "company prefix and party reference");
-                String gln = p[0] + p[1] + Gs1CheckDigits.compute(p[0] + p[1]);
+                String gln = p[0] + p[1] + Gs1CheckDigit.compute(p[0] + p[1]);
                 return new Identifier(Kind.PGLN, DL + "417/" + gln, null, null, gln);
             }
             default -> {
@@ -188,11 +189,11 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
         requireDigits(value, companyPrefix, itemReference, 13, "company prefix and item reference");
         // The indicator digit leads the item reference in the URN and the GTIN.
         String payload = itemReference.charAt(0) + companyPrefix + itemReference.substring(1);
-        return payload + Gs1CheckDigits.compute(payload);
+        return payload + Gs1CheckDigit.compute(payload);
     }
 
     private static void requireDigits(String value, String companyPrefix, String reference, int length, String what) {
-        if (!Gs1CheckDigits.allDigits(companyPrefix) || !Gs1CheckDigits.allDigits(reference)) {
+        if (!allDigits(companyPrefix) || !allDigits(reference)) {
             throw new InvalidValueException("EPC '" + value + "': " + what + " must be digits");
         }
         if (companyPrefix.length() < 6 || companyPrefix.length() > 12 || companyPrefix.length() + reference.length() != length) {
@@ -280,5 +281,18 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
             }
         }
         return out == null ? s : out.toString();
+    }
+
+    private static boolean allDigits(CharSequence s) {
+        if (s.length() == 0) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
