@@ -5,7 +5,7 @@ import io.cmohub.connector.mapping.convert.Converter;
 import io.cmohub.connector.mapping.convert.ConverterArgument;
 import io.cmohub.connector.mapping.convert.ConverterFactory;
 import io.cmohub.connector.mapping.convert.ConverterRegistry;
-import io.cmohub.connector.mapping.target.CanonicalShape;
+import io.cmohub.connector.mapping.canonical.CanonicalShape;
 import io.cmohub.model.EntityType;
 import java.io.Reader;
 import java.nio.charset.Charset;
