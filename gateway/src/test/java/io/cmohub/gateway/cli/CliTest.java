@@ -119,7 +119,7 @@ class CliTest {
     void usageErrorsExitTwoWithAReason() {
         Result unknownFormat = run("validate", "-f", "nope", GOOD.toString());
         assertThat(unknownFormat.exit()).isEqualTo(2);
-        assertThat(unknownFormat.err()).contains("unknown format 'nope'; available: ").contains("canonical-json, csv-batch-record, erp-batch-release-json");
+        assertThat(unknownFormat.err()).contains("unknown format 'nope'; available: ").contains("canonical-json").contains("mes-batch-record-csv").contains("epcis");
 
         Result noFormat = run("validate", GOOD.toString());
         assertThat(noFormat.exit()).isEqualTo(2);
