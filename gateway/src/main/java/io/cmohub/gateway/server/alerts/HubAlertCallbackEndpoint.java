@@ -8,20 +8,17 @@ import io.cmohub.routes.alert.IntakeResult;
 import io.cmohub.routes.alert.MalformedAlertException;
 import io.cmohub.routes.alert.hub.HubAlertCallback;
 import io.cmohub.routes.store.JdbcTime;
-import jakarta.xml.soap.Detail;
-import jakarta.xml.soap.SOAPConstants;
-import jakarta.xml.soap.SOAPException;
-import jakarta.xml.soap.SOAPFactory;
-import jakarta.xml.soap.SOAPFault;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;
 import jakarta.xml.ws.ServiceMode;
 import jakarta.xml.ws.WebServiceProvider;
-import jakarta.xml.ws.soap.SOAPFaultException;
 import java.time.Instant;
 import javax.xml.namespace.QName;
 import javax.xml.transform.dom.DOMSource;
+import org.apache.cxf.binding.soap.Soap11;
+import org.apache.cxf.binding.soap.SoapFault;
 import org.apache.cxf.message.Message;
+import org.w3c.dom.Element;
 import org.apache.cxf.phase.PhaseInterceptorChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,14 +67,15 @@ public class HubAlertCallbackEndpoint implements Provider<DOMSource> {
         }
     }
 
-    private static SOAPFaultException fault(String code, String detailCode, String reason, String quarantineId) {
-        try {
-            SOAPFault fault = SOAPFactory.newInstance().createFault(reason, new QName(SOAPConstants.URI_NS_SOAP_ENVELOPE, code));
-            Detail detail = fault.addDetail();
-            detail.appendChild(fault.getOwnerDocument().importNode(HubAlertCallback.faultDetail(detailCode, reason, quarantineId), true));
-            return new SOAPFaultException(fault);
-        } catch (SOAPException e) {
-            throw new IllegalStateException("could not build a SOAP fault", e);
-        }
+    /**
+     * A SOAP 1.1 fault with the contract's {@code CallbackFaultDetail}. CXF's own fault type, not
+     * SAAJ's: the gateway carries no SAAJ implementation, and CXF writes this one natively.
+     */
+    private static SoapFault fault(String code, String detailCode, String reason, String quarantineId) {
+        QName faultCode = "Client".equals(code) ? Soap11.getInstance().getSender() : Soap11.getInstance().getReceiver();
+        SoapFault fault = new SoapFault(reason, faultCode);
+        Element detail = fault.getOrCreateDetail();
+        detail.appendChild(detail.getOwnerDocument().importNode(HubAlertCallback.faultDetail(detailCode, reason, quarantineId), true));
+        return fault;
     }
 }
