@@ -35,6 +35,17 @@ public class Access {
         return principal;
     }
 
+    /** Alerts are the sponsor's: the admin or a configured alert source, never a CMO partner. */
+    Principal requireAlertAccess(HttpServletRequest request) {
+        Principal principal = principal(request);
+        if (!principal.isAdmin() && !principal.isAlertSource()) {
+            audit.record(principal.actor(), "ACCESS_DENIED", "endpoint", request.getRequestURI(), "DENIED", "admin or alert-source credential required",
+                    request.getMethod() + " " + request.getRequestURI());
+            throw new ApiException(HttpStatus.FORBIDDEN, "this endpoint needs the admin or an alert-source credential");
+        }
+        return principal;
+    }
+
     Principal requireAdmin(HttpServletRequest request) {
         Principal principal = principal(request);
         if (!principal.isAdmin()) {

@@ -25,11 +25,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final PartnerDirectory partners;
     private final AuditTrail audit;
     private final byte[] adminKey;
+    private final java.util.Map<String, byte[]> alertSourceKeys = new java.util.LinkedHashMap<>();
 
     public ApiAuthenticationFilter(PartnerDirectory partners, AuditTrail audit, String adminKey) {
+        this(partners, audit, adminKey, java.util.Map.of());
+    }
+
+    /** @param alertSourceKeys name → API key of the systems allowed to post alerts ({@code cmohub.alerts.intake-keys}) */
+    public ApiAuthenticationFilter(PartnerDirectory partners, AuditTrail audit, String adminKey, java.util.Map<String, String> alertSourceKeys) {
         this.partners = partners;
         this.audit = audit;
         this.adminKey = adminKey.getBytes(StandardCharsets.UTF_8);
+        alertSourceKeys.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                this.alertSourceKeys.put(name, value.getBytes(StandardCharsets.UTF_8));
+            }
+        });
     }
 
     @Override
@@ -59,6 +70,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             // constant-time comparison: the admin key must not leak through response timing
             if (MessageDigest.isEqual(adminKey, key.getBytes(StandardCharsets.UTF_8))) {
                 return Optional.of(new Principal(Principal.Kind.ADMIN, "admin"));
+            }
+            byte[] presented = key.getBytes(StandardCharsets.UTF_8);
+            for (java.util.Map.Entry<String, byte[]> source : alertSourceKeys.entrySet()) {
+                if (MessageDigest.isEqual(source.getValue(), presented)) {
+                    return Optional.of(new Principal(Principal.Kind.ALERT_SOURCE, "alert-source:" + source.getKey()));
+                }
             }
             return partners.authenticateApiKey(key).map(id -> new Principal(Principal.Kind.PARTNER, id.value()));
         }

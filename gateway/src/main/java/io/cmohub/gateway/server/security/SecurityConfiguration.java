@@ -23,15 +23,16 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(JdbcPartnerDirectory partners, JdbcAuditTrail audit,
-                                                                              CmoHubProperties properties) throws IOException {
+                                                                              CmoHubProperties properties,
+                                                                              io.cmohub.gateway.server.wiring.AlertProperties alerts) throws IOException {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(partners, audit, adminKey(properties)));
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(partners, audit, adminKey(properties), alerts.getIntakeKeys()));
         registration.addUrlPatterns("/api/*");
         return registration;
     }
 
     /** The configured admin key, or one generated once and kept (owner-readable only) in the data directory. */
-    static String adminKey(CmoHubProperties properties) throws IOException {
+    public static String adminKey(CmoHubProperties properties) throws IOException {
         String configured = properties.getAdmin().getApiKey();
         if (configured != null && !configured.isBlank()) {
             return configured;

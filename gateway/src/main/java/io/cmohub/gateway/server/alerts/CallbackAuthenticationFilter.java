@@ -1,0 +1,57 @@
+package io.cmohub.gateway.server.alerts;
+
+import io.cmohub.routes.audit.AuditTrail;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates the EU Hub call-back ({@code /services/hub-alerts/*}), WSDL requests included: the
+ * Hub's TLS client certificate (subject {@code cmohub.eu-hub.callback.certificate-subject}) under
+ * mutual TLS, or an API key in {@code X-Api-Key} (the call-back key or the admin key) for relays
+ * and tests. Anything else gets 401 and an audit row, before a byte reaches the SOAP stack.
+ */
+public class CallbackAuthenticationFilter extends OncePerRequestFilter {
+    private final AuditTrail audit;
+    private final byte[][] keys;
+    private final String certificateSubject;
+
+    public CallbackAuthenticationFilter(AuditTrail audit, String callbackKey, String adminKey, String certificateSubject) {
+        this.audit = audit;
+        this.keys = java.util.stream.Stream.of(callbackKey, adminKey).filter(k -> k != null && !k.isBlank())
+                .map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        this.certificateSubject = certificateSubject == null || certificateSubject.isBlank() ? null : certificateSubject;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        if (authenticated(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        audit.record("anonymous", "ACCESS_DENIED", "endpoint", request.getMethod() + " " + request.getRequestURI(), "DENIED",
+                "no valid call-back key or Hub client certificate", "remote=" + request.getRemoteAddr());
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "send the call-back API key in X-Api-Key, or the Hub's client certificate");
+    }
+
+    private boolean authenticated(HttpServletRequest request) {
+        String key = request.getHeader("X-Api-Key");
+        if (key != null && !key.isEmpty()) {
+            byte[] presented = key.getBytes(StandardCharsets.UTF_8);
+            boolean match = false;
+            for (byte[] k : keys) {
+                match |= MessageDigest.isEqual(k, presented); // no early exit: timing must not tell which key nearly matched
+            }
+            return match;
+        }
+        X509Certificate[] certificates = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
+        return certificateSubject != null && certificates != null && certificates.length > 0
+                && new javax.security.auth.x500.X500Principal(certificateSubject).equals(certificates[0].getSubjectX500Principal());
+    }
+}

@@ -1,0 +1,30 @@
+package io.cmohub.gateway.server.alerts;
+
+import io.cmohub.routes.alert.AlertIntake;
+import io.cmohub.routes.alert.AlertQuarantine;
+import io.cmohub.routes.alert.hub.HubAlertCallback;
+import jakarta.xml.ws.Endpoint;
+import javax.xml.namespace.QName;
+import org.apache.cxf.Bus;
+import org.apache.cxf.jaxws.EndpointImpl;
+
+/** Publishes {@link HubAlertCallbackEndpoint} on the gateway's CXF bus (CXFServlet at {@code cxf.path}, default {@code /services}). */
+public final class HubAlertCallbackEndpoints {
+    public static final String ADDRESS = "/hub-alerts/v1";
+    /** Servlet URL pattern of the call-back (and its ?wsdl) under the default {@code cxf.path}. */
+    public static final String SERVLET_PATTERN = "/services/hub-alerts/*";
+
+    private HubAlertCallbackEndpoints() {
+    }
+
+    public static Endpoint publish(Bus bus, AlertIntake intake, AlertQuarantine quarantine, int maxBytes) {
+        EndpointImpl endpoint = new EndpointImpl(bus, new HubAlertCallbackEndpoint(intake, quarantine));
+        endpoint.setWsdlLocation("classpath:" + HubAlertCallback.WSDL);
+        endpoint.setServiceName(new QName(HubAlertCallback.NAMESPACE, "HubAlertCallbackService"));
+        endpoint.setEndpointName(new QName(HubAlertCallback.NAMESPACE, "HubAlertCallbackPort"));
+        endpoint.getInInterceptors().add(new RawRequestCapture(maxBytes));
+        endpoint.getOutFaultInterceptors().add(new QuarantineRefusedCallbacks(quarantine));
+        endpoint.publish(ADDRESS);
+        return endpoint;
+    }
+}

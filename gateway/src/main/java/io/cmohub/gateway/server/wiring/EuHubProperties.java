@@ -1,0 +1,166 @@
+package io.cmohub.gateway.server.wiring;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code cmohub.eu-hub.*}: the EU Hub client (docs/emvs-hub.md §5) and the local simulator the
+ * embedded default starts, so the walk-through needs no external system. Against a real Hub (or an
+ * OBP vendor's endpoint): {@code simulator.enabled=false}, {@code address=https://...}, the OBP's
+ * client certificate and the Hub's trust store.
+ */
+@ConfigurationProperties("cmohub.eu-hub")
+public class EuHubProperties {
+    /** Whether the gateway creates an EU Hub client at all. */
+    private boolean enabled = true;
+    /** The Hub's SOAP endpoint; ignored while the simulator is enabled. https only. */
+    private String address = "";
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private Duration readTimeout = Duration.ofSeconds(20);
+    /** Validate every Hub answer against the contract's XSD. */
+    private boolean validateAnswers = true;
+    private final Store clientCertificate = new Store();
+    /** Key alias in the client certificate store, when it holds several. */
+    private String certificateAlias = "";
+    private final Store trustStore = new Store();
+    private final Simulator simulator = new Simulator();
+    private final Retry retry = new Retry();
+    private final Circuit circuit = new Circuit();
+    private final RateLimit rateLimit = new RateLimit();
+    private final Cache cache = new Cache();
+    private final Callback callback = new Callback();
+
+    /** A key or trust store file (PKCS12 = the .pfx EMVO issues, or JKS). */
+    public static class Store {
+        private Path path;
+        private String type = "PKCS12";
+        private String password = "";
+
+        public Path getPath() { return path; }
+        public void setPath(Path path) { this.path = path; }
+        public String getType() { return type; }
+        public void setType(String type) { this.type = type; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+    }
+
+    public static class Simulator {
+        /** Start the JDBC-backed Hub simulator (on the gateway's database) and point the client at it. */
+        private boolean enabled = true;
+        private String host = "127.0.0.1";
+        /** 0 = a free port, logged at start and shown by /actuator/health. */
+        private int port = 0;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public String getHost() { return host; }
+        public void setHost(String host) { this.host = host; }
+        public int getPort() { return port; }
+        public void setPort(int port) { this.port = port; }
+    }
+
+    public static class Retry {
+        private int maxAttempts = 3;
+        private Duration initialBackoff = Duration.ofMillis(200);
+        private double multiplier = 2.0;
+        private double jitter = 0.5;
+        private Duration maxBackoff = Duration.ofSeconds(2);
+
+        public int getMaxAttempts() { return maxAttempts; }
+        public void setMaxAttempts(int maxAttempts) { this.maxAttempts = maxAttempts; }
+        public Duration getInitialBackoff() { return initialBackoff; }
+        public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
+        public double getMultiplier() { return multiplier; }
+        public void setMultiplier(double multiplier) { this.multiplier = multiplier; }
+        public double getJitter() { return jitter; }
+        public void setJitter(double jitter) { this.jitter = jitter; }
+        public Duration getMaxBackoff() { return maxBackoff; }
+        public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+    }
+
+    public static class Circuit {
+        private int windowSize = 20;
+        private int minimumCalls = 10;
+        private float failureRatePercent = 50f;
+        private Duration openDuration = Duration.ofSeconds(30);
+        private int halfOpenCalls = 3;
+
+        public int getWindowSize() { return windowSize; }
+        public void setWindowSize(int windowSize) { this.windowSize = windowSize; }
+        public int getMinimumCalls() { return minimumCalls; }
+        public void setMinimumCalls(int minimumCalls) { this.minimumCalls = minimumCalls; }
+        public float getFailureRatePercent() { return failureRatePercent; }
+        public void setFailureRatePercent(float failureRatePercent) { this.failureRatePercent = failureRatePercent; }
+        public Duration getOpenDuration() { return openDuration; }
+        public void setOpenDuration(Duration openDuration) { this.openDuration = openDuration; }
+        public int getHalfOpenCalls() { return halfOpenCalls; }
+        public void setHalfOpenCalls(int halfOpenCalls) { this.halfOpenCalls = halfOpenCalls; }
+    }
+
+    public static class RateLimit {
+        /** Calls per period; no public Hub figure exists, replace with the OBP's agreed limit. */
+        private int permits = 20;
+        private Duration period = Duration.ofSeconds(1);
+        private Duration maxWait = Duration.ofSeconds(2);
+
+        public int getPermits() { return permits; }
+        public void setPermits(int permits) { this.permits = permits; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+        public Duration getMaxWait() { return maxWait; }
+        public void setMaxWait(Duration maxWait) { this.maxWait = maxWait; }
+    }
+
+    public static class Cache {
+        /** Time a FOUND pack state is served from the cache; 0 disables the cache. */
+        private Duration ttl = Duration.ofSeconds(30);
+        private long maxEntries = 10_000;
+
+        public Duration getTtl() { return ttl; }
+        public void setTtl(Duration ttl) { this.ttl = ttl; }
+        public long getMaxEntries() { return maxEntries; }
+        public void setMaxEntries(long maxEntries) { this.maxEntries = maxEntries; }
+    }
+
+    /** The Level-5 alert call-back endpoint the Hub calls ({@code /services/hub-alerts/v1}). */
+    public static class Callback {
+        private boolean enabled = true;
+        /** API key the caller sends in X-Api-Key (e.g. an OBP vendor relay); the admin key is accepted too. */
+        private String apiKey = "";
+        /** Subject DN of the Hub's TLS client certificate, accepted under mutual TLS. */
+        private String certificateSubject = "";
+        /** Largest call-back accepted, in bytes. */
+        private int maxBytes = 1024 * 1024;
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public String getApiKey() { return apiKey; }
+        public void setApiKey(String apiKey) { this.apiKey = apiKey; }
+        public String getCertificateSubject() { return certificateSubject; }
+        public void setCertificateSubject(String certificateSubject) { this.certificateSubject = certificateSubject; }
+        public int getMaxBytes() { return maxBytes; }
+        public void setMaxBytes(int maxBytes) { this.maxBytes = maxBytes; }
+    }
+
+    public boolean isEnabled() { return enabled; }
+    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
+    public Duration getConnectTimeout() { return connectTimeout; }
+    public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
+    public Duration getReadTimeout() { return readTimeout; }
+    public void setReadTimeout(Duration readTimeout) { this.readTimeout = readTimeout; }
+    public boolean isValidateAnswers() { return validateAnswers; }
+    public void setValidateAnswers(boolean validateAnswers) { this.validateAnswers = validateAnswers; }
+    public Store getClientCertificate() { return clientCertificate; }
+    public String getCertificateAlias() { return certificateAlias; }
+    public void setCertificateAlias(String certificateAlias) { this.certificateAlias = certificateAlias; }
+    public Store getTrustStore() { return trustStore; }
+    public Simulator getSimulator() { return simulator; }
+    public Retry getRetry() { return retry; }
+    public Circuit getCircuit() { return circuit; }
+    public RateLimit getRateLimit() { return rateLimit; }
+    public Cache getCache() { return cache; }
+    public Callback getCallback() { return callback; }
+}
