@@ -243,6 +243,9 @@ public final class LiaisonRegister {
     static Set<DayOfWeek> parseDays(String text) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String day : text.split(",")) {
+            if (day.trim().length() < 3) {
+                throw new IllegalArgumentException("day '" + day + "' must be at least three letters (MON, TUE, ...)");
+            }
             days.add(Arrays.stream(DayOfWeek.values()).filter(d -> d.name().startsWith(day.trim().toUpperCase(java.util.Locale.ROOT))).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown day '" + day + "'")));
         }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fires due SLA clocks. Every gateway node may sweep the same database at the same time (a timer
- * per node, e.g. {@link SlaRoutes}); each clock still fires once, because a node fires it by moving
+ * per node, e.g. {@link io.cmohub.routes.coordination.CoordinationRoutes}); each clock still fires once, because a node fires it by moving
  * it from PENDING to FIRED in the same transaction as the work ({@link SlaClockHandler}): a second
  * node's update finds no PENDING row, and work that fails rolls the clock back to PENDING for the
  * next sweep. "Now" comes from the injected {@link Clock}, so tests move time instead of waiting.
