@@ -500,6 +500,9 @@ abstract class CoordinationTest {
         AlertOutcome inHouse = cases.onAlert(alert("ALERT-A3-1", AlertCode.A3, "111234567842", "XYZ123", "NE24500", "290630", "DE", FRIDAY_4PM_PARIS));
         assertThat(inHouse.investigationCase().attribution().outcome()).isEqualTo(AttributionOutcome.NOT_CMO_PRODUCED);
         assertThat(inHouse.investigationCase().attribution().reason()).contains("no CMO is registered for product 111234567842");
+        assertThat(cases.list(CaseStatus.OPEN, null, 10)).extracting(InvestigationCase::alertIds).containsExactlyInAnyOrder(List.of("ALERT-A2-1"),
+                List.of("ALERT-A3-1"));
+        assertThat(cases.list(null, ACME, 10)).isEmpty();
     }
 
     @Test

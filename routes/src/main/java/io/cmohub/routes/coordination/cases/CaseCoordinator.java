@@ -458,6 +458,41 @@ public final class CaseCoordinator implements SlaClockHandler {
         }
     }
 
+    /**
+     * Cases newest first, optionally only those in one status and/or attributed to one CMO (the
+     * admin list and a CMO's own view); at most {@code limit}.
+     */
+    public List<InvestigationCase> list(CaseStatus status, PartnerId partner, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT case_id FROM coordination_case WHERE 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (status != null) {
+            sql.append(" AND status = ?");
+            params.add(status.name());
+        }
+        if (partner != null) {
+            sql.append(" AND partner_id = ?");
+            params.add(partner.value());
+        }
+        sql.append(" ORDER BY opened_at DESC, case_id");
+        List<InvestigationCase> found = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql.toString())) {
+            s.setMaxRows(Math.max(1, limit));
+            bindAll(s, params.toArray());
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString(1));
+                }
+            }
+            for (String id : ids) {
+                loadCase(c, id).ifPresent(found::add);
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new StoreException("could not list cases", e);
+        }
+    }
+
     public Optional<Reconciliation> reconciliation(String caseId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT verdict_json FROM coordination_case WHERE case_id = ?")) {
