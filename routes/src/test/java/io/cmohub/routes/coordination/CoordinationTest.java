@@ -556,6 +556,8 @@ abstract class CoordinationTest {
         assertThat(registry.apply(new UploadRejection("UPL-X", "I1", "serial longer than 20 characters", "serial", DERMOCORT, DC24100, null,
                 Instant.parse("2024-07-01T07:00:00Z")))).isTrue();
         assertThat(registry.find(DERMOCORT, DC24100).orElseThrow().hub().status()).isEqualTo(HubUploadStatus.REJECTED);
+        assertThat(registry.apply(new UploadRejection("UPL-X", "I1", "serial longer than 20 characters", "serial", DERMOCORT, DC24100, null,
+                Instant.parse("2024-07-01T07:00:00Z")))).isFalse();
     }
 
     @Test

@@ -337,17 +337,17 @@ public final class BatchRegistry {
 
     private boolean applyRejection(Connection c, UploadRejection rejection) throws SQLException {
         Optional<RegisteredBatch> held = find(c, rejection.product(), rejection.batchId());
-        if (held.isEmpty() || held.get().hub().status() == HubUploadStatus.REJECTED && rejection.message().equals(held.get().hub().detail())) {
+        if (held.isEmpty()) {
             return false;
         }
         Instant now = now();
-        String detail = rejection.code() + ": " + rejection.message();
-        if (detail.equals(held.get().hub().detail())) {
+        String detail = limit(rejection.code() + ": " + rejection.message(), 2000);
+        if (held.get().hub().status() == HubUploadStatus.REJECTED && detail.equals(held.get().hub().detail())) {
             return false;
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE coordination_batch SET hub_upload_status = ?, hub_detail = ?, hub_checked_at = ?, updated_at = ? "
                 + "WHERE product_code = ? AND batch_id = ?")) {
-            bindAll(s, HubUploadStatus.REJECTED.name(), detail.length() > 2000 ? detail.substring(0, 2000) : detail, rejection.rejectedAt(), now,
+            bindAll(s, HubUploadStatus.REJECTED.name(), detail, rejection.rejectedAt(), now,
                     rejection.product().value(), rejection.batchId().value());
             s.executeUpdate();
         }
@@ -496,6 +496,10 @@ public final class BatchRegistry {
             return List.of();
         }
         return Arrays.stream(text.split(",")).map(Market::of).toList();
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private Instant now() {
