@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -32,7 +33,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 
 /**
  * The hub on the application's own DataSource (and JMS ConnectionFactory, if it has one): the same
@@ -94,14 +97,21 @@ public class CmoHubAutoConfiguration {
 
     /**
      * The pipeline every cmo-hub route uses, registered as {@value CmoHubPipeline#BEAN_NAME} (the name the
-     * templates look up). Applies the schema and registers the configured partners first.
+     * templates look up). Created after the application's own database initialisation (Flyway, Liquibase,
+     * SQL scripts); applies the hub's schema and registers the configured partners first.
+     *
+     * <p>When the application runs Flyway itself, the starter leaves the schema to it: Flyway scans its
+     * locations recursively, so the default {@code classpath:db/migration} already finds the hub's
+     * {@code db/migration/cmohub} scripts, and applying them twice (in two history tables) would fail.
      */
     @Bean(CmoHubPipeline.BEAN_NAME)
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     public CmoHubPipeline cmohubPipeline(DataSource dataSource, CmoHubProperties properties, ConnectorCatalog connectors, DocumentStore store,
                                          AuditTrail audit, PartnerDirectory partners, JdbcDocumentRegistry registry, JdbcEventLedger ledger,
-                                         ObjectProvider<EventPublisher> publisher, ObjectProvider<PipelineObserver> observer) {
-        if (properties.getSchema().isMigrate()) {
+                                         ObjectProvider<EventPublisher> publisher, ObjectProvider<PipelineObserver> observer,
+                                         ListableBeanFactory beans) {
+        if (properties.getSchema().isMigrate() && !applicationRunsFlyway(beans)) {
             CmoHubSchema.migrate(dataSource, properties.getSchema().getHistoryTable());
         }
         CmoHubPipeline.Builder builder = CmoHubPipeline.builder()
@@ -144,6 +154,13 @@ public class CmoHubAutoConfiguration {
         public JmsEventPublisher eventPublisher(jakarta.jms.ConnectionFactory connectionFactory, CmoHubProperties properties) {
             return new JmsEventPublisher(connectionFactory, properties.getPublish().getTopicPrefix());
         }
+    }
+
+    private static boolean applicationRunsFlyway(ListableBeanFactory beans) {
+        if (!ClassUtils.isPresent("org.flywaydb.core.Flyway", CmoHubAutoConfiguration.class.getClassLoader())) {
+            return false;
+        }
+        return beans.getBeanNamesForType(org.flywaydb.core.Flyway.class, false, false).length > 0;
     }
 
     static PartnerSeed seed(CmoHubProperties.Partner partner) {
