@@ -51,8 +51,9 @@ public final class CmoHubRouteTemplates extends RouteBuilder {
                     + "maps it with the partner's connector, validates and authorises every record, drops events published before "
                     + "and publishes the rest as CloudEvents. Sets the headers CmoHubDocumentId and CmoHubDocumentStatus.",
             List.of(
-                    TemplateParameter.required("fromUri", "Camel endpoint delivering the partner's documents, one per message, "
-                            + "e.g. file:/data/acme?readLock=changed&move=done&moveFailed=failed, an sftp: folder or a jms: queue."),
+                    TemplateParameter.required("fromUri", "Camel endpoint delivering the partner's documents, one per message: a file: or sftp: "
+                            + "folder, a jms: queue, an HTTP endpoint. Leave failures to the endpoint's redelivery (no moveFailed): a retried "
+                            + "document takes up its earlier registration."),
                     TemplateParameter.required("partner", "Id of the registered partner the documents come from; every record is "
                             + "authorised against its products, sites and formats."),
                     TemplateParameter.optional("format", null, "Format (connector) id of the documents, e.g. csv-batch-record. "
@@ -79,7 +80,7 @@ public final class CmoHubRouteTemplates extends RouteBuilder {
                     TemplateParameter.optional("maxAttempts", "5", "Delivery attempts before the event goes to the dead-letter endpoint."),
                     TemplateParameter.optional("initialDelayMs", "1000", "First retry delay in milliseconds; doubles per attempt up to a minute."),
                     TemplateParameter.optional("timeoutMs", "10000", "Connect and response timeout of one attempt in milliseconds."),
-                    TemplateParameter.optional("eventTypes", null, "Comma-separated event types to deliver, e.g. io.cmohub.batch.v1; empty: all."),
+                    TemplateParameter.optional("eventTypes", null, "Comma-separated event types to deliver, e.g. io.cmohub.batch.updated.v1; empty: all."),
                     TemplateParameter.optional("partners", null, "Comma-separated partner ids to deliver; empty: all."),
                     TemplateParameter.optional("markets", null, "Comma-separated market codes (an event mentioning any of them passes); empty: all."),
                     TemplateParameter.optional("products", null, "Comma-separated product codes (an event mentioning any of them passes); empty: all.")));
