@@ -1,14 +1,10 @@
 package io.cmohub.routes.outbound;
 
 import io.cmohub.routes.publish.EventHeaders;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpEndpoint;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.core5.util.Timeout;
 
 /**
  * One route per sponsor system: take its subscription (the host creates a durable, filtered
@@ -60,37 +56,13 @@ public final class OutboundRoutes extends RouteBuilder {
         }
     }
 
-    /** The HTTP endpoint with the target's own timeouts (camel-http's options set them only component-wide). */
+    /** The HTTP endpoint with the target's own timeouts; see {@link WebhookRequest#endpoint}. */
     private HttpEndpoint webhookEndpoint(OutboundTarget target) {
-        // Camel caches endpoints by URI; the route's own User-Agent makes the URI (and so the timeouts) the route's own.
-        String uri = target.destination() + (target.destination().contains("?") ? "&" : "?") + "userAgent=cmohub-" + target.name();
-        HttpEndpoint endpoint = getContext().getEndpoint(uri, HttpEndpoint.class);
-        Timeout timeout = Timeout.ofMilliseconds(target.timeoutMillis());
-        endpoint.setHttpClientConfigurer(builder -> builder.setDefaultRequestConfig(requestConfig(timeout)));
-        endpoint.setConnectionsPerRoute(Math.max(2, target.consumers()));
-        return endpoint;
-    }
-
-    @SuppressWarnings("deprecation") // the per-request connect timeout still applies; the alternative is per connection manager
-    private static RequestConfig requestConfig(Timeout timeout) {
-        return RequestConfig.custom().setConnectTimeout(timeout).setConnectionRequestTimeout(timeout).setResponseTimeout(timeout).build();
+        return WebhookRequest.endpoint(getContext(), target);
     }
 
     private static void prepareWebhook(Exchange exchange, OutboundTarget target) {
-        var message = exchange.getMessage();
-        byte[] body = message.getBody(String.class).getBytes(StandardCharsets.UTF_8);
-        String eventId = message.getHeader(EventHeaders.EVENT_ID, String.class);
-        String eventType = message.getHeader(EventHeaders.EVENT_TYPE, String.class);
-        // Nothing of the broker's headers leaks to the receiver.
-        message.removeHeaders("*");
-        String timestamp = Long.toString(Instant.now().getEpochSecond());
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
-        message.setHeader(Exchange.CONTENT_TYPE, "application/cloudevents+json; charset=UTF-8");
-        message.setHeader("ce-id", eventId);
-        message.setHeader("ce-type", eventType);
-        message.setHeader(WebhookSignature.TIMESTAMP_HEADER, timestamp);
-        message.setHeader(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(target.secret(), timestamp, body));
-        message.setBody(body);
+        WebhookRequest.prepare(exchange, target.secret());
     }
 
     private static void prepareFile(Exchange exchange, OutboundTarget target) throws Exception {

@@ -1,0 +1,395 @@
+package io.cmohub.spring.boot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the embedded hub ({@code cmohub.*}). The database and the broker are the application's
+ * own ({@code spring.datasource.*}, {@code spring.artemis.*} or its own beans). Names match the
+ * gateway's, so the gateway's application.properties keep working on the starter.
+ */
+@ConfigurationProperties("cmohub")
+public class CmoHubProperties {
+    /** Whether the starter configures anything at all. */
+    private boolean enabled = true;
+    /** Directory of what the hub keeps on disk: the original documents go to data-dir/documents. */
+    private Path dataDir = Path.of("./data");
+    /** Largest document accepted on any channel, in bytes; larger ones are refused, audited and not kept. */
+    private long maxDocumentBytes = 256L * 1024 * 1024;
+    /** Canonical events per publish transaction. */
+    private int publishBatchSize = 500;
+    /**
+     * Mapping files (YAML), or folders of them, that become formats next to the connectors on the
+     * classpath; a mapping with an error stops the start with the file and line.
+     */
+    private List<Path> mappings = new ArrayList<>();
+    /** Partners (CMOs) registered at start-up (created or updated); a document is authorised against its partner. */
+    private List<Partner> partners = new ArrayList<>();
+    private final Schema schema = new Schema();
+    private final Publish publish = new Publish();
+    private final Templates templates = new Templates();
+    private final Dispatch dispatch = new Dispatch();
+    private final EuHub euHub = new EuHub();
+
+    /** The hub's tables (db/migration/cmohub in cmohub-routes). */
+    public static class Schema {
+        /**
+         * Apply the hub's migrations with Flyway at start-up, in a history table of their own. Turn off when
+         * the application's own Flyway already runs classpath:db/migration/cmohub.
+         */
+        private boolean migrate = true;
+        /** Flyway history table of the hub's migrations, kept apart from the application's own. */
+        private String historyTable = "cmohub_schema_history";
+
+        public boolean isMigrate() {
+            return migrate;
+        }
+
+        public void setMigrate(boolean migrate) {
+            this.migrate = migrate;
+        }
+
+        public String getHistoryTable() {
+            return historyTable;
+        }
+
+        public void setHistoryTable(String historyTable) {
+            this.historyTable = historyTable;
+        }
+    }
+
+    /** The default event publisher: persistent JMS messages on the application's ConnectionFactory. */
+    public static class Publish {
+        /** Topic prefix; an event goes to prefix + entity, e.g. cmohub.events.batch. */
+        private String topicPrefix = "cmohub.events.";
+
+        public String getTopicPrefix() {
+            return topicPrefix;
+        }
+
+        public void setTopicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix;
+        }
+    }
+
+    /** The route templates cmohub-intake, cmohub-outbound-webhook and cmohub-alert-intake. */
+    public static class Templates {
+        /** Register the templates, so routes can be created from them in Java, YAML or XML. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
+    /**
+     * The gateway's fixed intake routes (cmohub-process, cmohub-intake-jms, cmohub-intake-inbox, cmohub-sweeper),
+     * added when {@code cmohub.dispatch.uri} is set. They read these keys, and {@code cmohub.intake.jms.uri} and
+     * {@code cmohub.inbox.uri}, as Camel properties.
+     */
+    public static class Dispatch {
+        /** Durable work queue of received documents, e.g. jms:queue:cmohub.documents?transacted=true. Setting it adds the intake routes. */
+        private String uri;
+        /** Deliveries of a dispatch message before its document is rejected with the failure as the reason. */
+        private int maxAttempts = 1;
+
+        public String getUri() {
+            return uri;
+        }
+
+        public void setUri(String uri) {
+            this.uri = uri;
+        }
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+    }
+
+    /** A partner to register: id, name, credential, what it may report on, and the formats it sends. */
+    public static class Partner {
+        /** Partner id, e.g. acme-cmo. */
+        private String id;
+        /** Display name; the id when empty. */
+        private String name;
+        /** API key for the gateway's HTTP API (stored only as a SHA-256 digest); not needed embedded. */
+        private String apiKey;
+        /** Subject DN of the partner's TLS client certificate, for the gateway's mutual TLS. */
+        private String certificateSubject;
+        /** GTINs of the products the partner may report on. */
+        private List<String> products = new ArrayList<>();
+        /** Site ids the partner may report on. */
+        private List<String> sites = new ArrayList<>();
+        /** Format id to its settings: file-pattern (glob picking the format for a file name) and config (connector properties). */
+        private Map<String, Format> formats = new LinkedHashMap<>();
+
+        public String getId() {
+            return id;
+        }
+
+        public void setId(String id) {
+            this.id = id;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getApiKey() {
+            return apiKey;
+        }
+
+        public void setApiKey(String apiKey) {
+            this.apiKey = apiKey;
+        }
+
+        public String getCertificateSubject() {
+            return certificateSubject;
+        }
+
+        public void setCertificateSubject(String certificateSubject) {
+            this.certificateSubject = certificateSubject;
+        }
+
+        public List<String> getProducts() {
+            return products;
+        }
+
+        public void setProducts(List<String> products) {
+            this.products = products;
+        }
+
+        public List<String> getSites() {
+            return sites;
+        }
+
+        public void setSites(List<String> sites) {
+            this.sites = sites;
+        }
+
+        public Map<String, Format> getFormats() {
+            return formats;
+        }
+
+        public void setFormats(Map<String, Format> formats) {
+            this.formats = formats;
+        }
+    }
+
+    public static class Format {
+        /** Glob for file names of this format, e.g. *.csv. */
+        private String filePattern = "*";
+        /** Connector configuration for this partner. */
+        private Map<String, String> config = new LinkedHashMap<>();
+
+        public String getFilePattern() {
+            return filePattern;
+        }
+
+        public void setFilePattern(String filePattern) {
+            this.filePattern = filePattern;
+        }
+
+        public Map<String, String> getConfig() {
+            return config;
+        }
+
+        public void setConfig(Map<String, String> config) {
+            this.config = config;
+        }
+    }
+
+    /** The EU Hub gateway (SOAP over mutual TLS, with retry, circuit breaker, rate limit and pack-state cache). */
+    public static class EuHub {
+        /** The Hub's service URL; setting it adds the EuHubGateway bean. Must be https unless allow-plain-http. */
+        private String address;
+        /** Time to establish the TCP and TLS connection. */
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        /** Time to wait for an answer once the request is sent. */
+        private Duration readTimeout = Duration.ofSeconds(20);
+        /** Permit an http address: only for the local simulator and tests, never for the Hub. */
+        private boolean allowPlainHttp = false;
+        /** Validate every answer against the contract's XSD before mapping it. */
+        private boolean validateAnswers = true;
+        /** The client certificate and key (PKCS#12 or JKS) presented to the Hub. */
+        private final KeyStore clientCertificate = new KeyStore();
+        /** Which key in the client certificate store to present; empty lets TLS choose. */
+        private String certificateAlias;
+        /** The CAs trusted for the Hub's certificate; empty uses the JVM's default. */
+        private final KeyStore trustStore = new KeyStore();
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        public Duration getReadTimeout() {
+            return readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            this.readTimeout = readTimeout;
+        }
+
+        public boolean isAllowPlainHttp() {
+            return allowPlainHttp;
+        }
+
+        public void setAllowPlainHttp(boolean allowPlainHttp) {
+            this.allowPlainHttp = allowPlainHttp;
+        }
+
+        public boolean isValidateAnswers() {
+            return validateAnswers;
+        }
+
+        public void setValidateAnswers(boolean validateAnswers) {
+            this.validateAnswers = validateAnswers;
+        }
+
+        public KeyStore getClientCertificate() {
+            return clientCertificate;
+        }
+
+        public String getCertificateAlias() {
+            return certificateAlias;
+        }
+
+        public void setCertificateAlias(String certificateAlias) {
+            this.certificateAlias = certificateAlias;
+        }
+
+        public KeyStore getTrustStore() {
+            return trustStore;
+        }
+    }
+
+    public static class KeyStore {
+        /** Path of the key store file; empty for none. */
+        private Path path;
+        /** Key store type: PKCS12 or JKS. */
+        private String type = "PKCS12";
+        /** Key store password. */
+        private String password;
+
+        public Path getPath() {
+            return path;
+        }
+
+        public void setPath(Path path) {
+            this.path = path;
+        }
+
+        public String getType() {
+            return type;
+        }
+
+        public void setType(String type) {
+            this.type = type;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public Path getDataDir() {
+        return dataDir;
+    }
+
+    public void setDataDir(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public long getMaxDocumentBytes() {
+        return maxDocumentBytes;
+    }
+
+    public void setMaxDocumentBytes(long maxDocumentBytes) {
+        this.maxDocumentBytes = maxDocumentBytes;
+    }
+
+    public int getPublishBatchSize() {
+        return publishBatchSize;
+    }
+
+    public void setPublishBatchSize(int publishBatchSize) {
+        this.publishBatchSize = publishBatchSize;
+    }
+
+    public List<Path> getMappings() {
+        return mappings;
+    }
+
+    public void setMappings(List<Path> mappings) {
+        this.mappings = mappings;
+    }
+
+    public List<Partner> getPartners() {
+        return partners;
+    }
+
+    public void setPartners(List<Partner> partners) {
+        this.partners = partners;
+    }
+
+    public Schema getSchema() {
+        return schema;
+    }
+
+    public Publish getPublish() {
+        return publish;
+    }
+
+    public Templates getTemplates() {
+        return templates;
+    }
+
+    public Dispatch getDispatch() {
+        return dispatch;
+    }
+
+    public EuHub getEuHub() {
+        return euHub;
+    }
+}
