@@ -30,7 +30,7 @@ import org.apache.camel.model.errorhandler.DeadLetterChannelDefinition;
  *       authorise → deduplicate → publish (the pipeline's publisher or any endpoint);</li>
  *   <li>{@value #OUTBOUND_WEBHOOK_ID}: canonical events from any endpoint → signed webhook, with
  *       retries and a dead-letter endpoint;</li>
- *   <li>{@value #ALERT_INTAKE_ID}: alerts from any endpoint → an {@link AlertIntake} bean.</li>
+ *   <li>{@value #ALERT_INTAKE_ID}: alerts from any endpoint → an {@link AlertDocumentHandler} bean.</li>
  * </ul>
  *
  * Parameters are declared from the {@link RouteTemplateDescriptor}s below; docs/embedding.md lists them.
@@ -39,7 +39,7 @@ public final class CmoHubRouteTemplates extends RouteBuilder {
     public static final String INTAKE_ID = "cmohub-intake";
     public static final String OUTBOUND_WEBHOOK_ID = "cmohub-outbound-webhook";
     public static final String ALERT_INTAKE_ID = "cmohub-alert-intake";
-    /** The default registry name of the {@link AlertIntake} the alert template hands alerts to. */
+    /** The default registry name of the {@link AlertDocumentHandler} the alert template hands alerts to. */
     public static final String ALERT_INTAKE_BEAN = "cmohubAlertIntake";
     /** Header set by the intake template: the document's outcome, a DocumentState name (ACCEPTED, PARTIALLY_ACCEPTED, REJECTED, ...). */
     public static final String STATUS_HEADER = EndpointIntake.STATUS_HEADER;
@@ -86,12 +86,12 @@ public final class CmoHubRouteTemplates extends RouteBuilder {
                     TemplateParameter.optional("products", null, "Comma-separated product codes (an event mentioning any of them passes); empty: all.")));
 
     public static final RouteTemplateDescriptor ALERT_INTAKE = new RouteTemplateDescriptor(ALERT_INTAKE_ID, "Alert intake",
-            "Hands every message of any Camel endpoint to an AlertIntake bean as one alert document of the given source. "
+            "Hands every message of any Camel endpoint to an AlertDocumentHandler bean (the hub's: AlertNoticeHandler) as one alert document of the given source. "
                     + "Extension point: the alert pipeline (io.cmohub.routes.alert) provides the implementation.",
             List.of(
                     TemplateParameter.required("fromUri", "Camel endpoint delivering alert documents, one per message."),
                     TemplateParameter.required("source", "Who sends them, e.g. eu-hub, eams or a national system's id."),
-                    TemplateParameter.optional("alertIntake", ALERT_INTAKE_BEAN, "Registry name of the AlertIntake bean.")));
+                    TemplateParameter.optional("alertIntake", ALERT_INTAKE_BEAN, "Registry name of the AlertDocumentHandler bean.")));
 
     /** Every template this builder declares. */
     public static final List<RouteTemplateDescriptor> ALL = List.of(INTAKE, OUTBOUND_WEBHOOK, ALERT_INTAKE);
@@ -192,7 +192,7 @@ public final class CmoHubRouteTemplates extends RouteBuilder {
     }
 
     private static Processor alertStep(RouteTemplateContext rtc) {
-        AlertIntake alerts = lookup(rtc.getCamelContext(), text(rtc, "alertIntake"), AlertIntake.class, "AlertIntake");
+        AlertDocumentHandler alerts = lookup(rtc.getCamelContext(), text(rtc, "alertIntake"), AlertDocumentHandler.class, "AlertDocumentHandler");
         String source = text(rtc, "source");
         return exchange -> {
             try (InputStream content = exchange.getMessage().getMandatoryBody(InputStream.class)) {

@@ -92,6 +92,30 @@ abstract class AlertIntakeTest {
     }
 
     @Test
+    void theAlertIntakeRouteTemplateFilesNoticesFromAnyEndpointAndQuarantinesBadOnes() throws Exception {
+        try (org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
+            camel.getRegistry().bind(io.cmohub.routes.templates.CmoHubRouteTemplates.ALERT_INTAKE_BEAN, new AlertNoticeHandler(intake, quarantine, 100_000));
+            camel.addRoutes(new io.cmohub.routes.templates.CmoHubRouteTemplates());
+            camel.start();
+            org.apache.camel.builder.TemplatedRouteBuilder.builder(camel, io.cmohub.routes.templates.CmoHubRouteTemplates.ALERT_INTAKE_ID)
+                    .parameter("fromUri", "direct:national").parameter("source", "ie-nmvo").add();
+            String notice = """
+                    {"alertId": "IE-9", "code": "A52", "market": "IE", "raisedAt": "2025-03-01T10:15:30Z",
+                     "scanned": {"productCode": "05012345100036", "productCodeScheme": "GTIN", "serial": "Z8V96FJKFU32", "batchId": "DC24100", "expiry": "300331"}}
+                    """;
+            var filed = camel.createProducerTemplate().request("direct:national", e -> e.getMessage().setBody(notice));
+            var refused = camel.createProducerTemplate().request("direct:national", e -> e.getMessage().setBody("{\"code\": 52}"));
+
+            assertThat(filed.getException()).isNull();
+            assertThat(filed.getMessage().getHeader("CmoHubAlertId")).isEqualTo("IE-9");
+            assertThat(registry.find("IE-9").orElseThrow().sources()).extracting(AlertSourceRecord::channel).containsExactly(AlertSource.NATIONAL);
+            assertThat(published).hasSize(1);
+            assertThat(refused.getException()).isNull();
+            assertThat(refused.getMessage().getHeader("CmoHubAlertId", String.class)).startsWith("quarantined:");
+        }
+    }
+
+    @Test
     void theSameAlertFromTwoChannelsIsOneAlertWithBothSourcesAndOneEvent() throws Exception {
         IntakeResult hub = intake.receive(a52(AlertSource.HUB, "AL-1", null));
         IntakeResult eamsCopy = intake.receive(a52(AlertSource.EAMS, "AL-1", EamsStatus.NEW));

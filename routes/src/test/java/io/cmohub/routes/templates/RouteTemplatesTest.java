@@ -220,9 +220,9 @@ class RouteTemplatesTest {
     }
 
     @Test
-    void alertIntakeHandsEachMessageToTheAlertIntakeBean() throws Exception {
+    void alertIntakeHandsEachMessageToTheAlertDocumentHandlerBean() throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
-        AlertIntake alerts = (source, content, headers) -> {
+        AlertDocumentHandler alerts = (source, content, headers) -> {
             received.add(source + ":" + new String(content.readAllBytes(), StandardCharsets.UTF_8));
             return "alert-" + received.size();
         };

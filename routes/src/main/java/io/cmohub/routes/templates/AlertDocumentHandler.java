@@ -4,15 +4,13 @@ import java.io.InputStream;
 import java.util.Map;
 
 /**
- * The extension point of the {@code cmohub-alert-intake} route template: receives one alert
- * document (EU Hub, EAMS or a national system) from whatever endpoint the host chose.
- *
- * <p>TODO(alert intake): the alert pipeline is being written in {@code io.cmohub.routes.alert}. When
- * it lands, it provides the implementation (bound as {@value CmoHubRouteTemplates#ALERT_INTAKE_BEAN}
- * by {@link CmoHubPipeline} and by the Spring Boot starter); until then a host binds its own.
+ * What the {@code cmohub-alert-intake} route template hands each message to: one alert document
+ * (EU Hub, EAMS or a national system) from whatever endpoint the host chose. The hub's own
+ * implementation is {@link io.cmohub.routes.alert.AlertNoticeHandler} (JSON alert notices into the
+ * alert intake, bad ones quarantined); a host with another alert format binds its own.
  */
 @FunctionalInterface
-public interface AlertIntake {
+public interface AlertDocumentHandler {
 
     /**
      * @param source  who sent it, e.g. {@code eu-hub}; the template's {@code source} parameter
