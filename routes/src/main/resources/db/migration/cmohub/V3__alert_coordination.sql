@@ -137,7 +137,7 @@ CREATE TABLE coordination_case_alert (
     market     VARCHAR(2),
     serial     VARCHAR(100),
     raised_at  TIMESTAMP WITH TIME ZONE NOT NULL,
-    alert_json VARCHAR(8000) NOT NULL
+    alert_json VARCHAR(16000) NOT NULL -- as wide as alert intake's own copy: cut JSON could not be read back
 );
 
 CREATE TABLE coordination_evidence_request (

@@ -86,7 +86,20 @@ public final class AlertIntake {
         } catch (InvalidValueException e) {
             throw new MalformedAlertException("the alert is invalid: " + e.getMessage(), e);
         }
-        return inTransaction(c -> receiveAlert(c, notice, alert, receivedAt));
+        try {
+            return inTransaction(c -> receiveAlert(c, notice, alert, receivedAt));
+        } catch (ConflictingCode e) {
+            throw new MalformedAlertException(e.getMessage(), e);
+        }
+    }
+
+    /** A known alert id reported with another code: the notice is wrong (quarantined), not the hub (which must keep going). */
+    private static final class ConflictingCode extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ConflictingCode(String message) {
+            super(message);
+        }
     }
 
     private IntakeResult receiveAlert(Connection c, AlertNotice notice, Alert incoming, Instant receivedAt) throws Exception {
@@ -95,6 +108,11 @@ public final class AlertIntake {
         registry.lock(c, "id\u0000" + incoming.alertId());
         if (matchKey.isPresent()) {
             registry.lock(c, "match\u0000" + matchKey.get());
+        }
+        Optional<String> knownCode = registry.codeOf(c, incoming.alertId());
+        if (knownCode.isPresent() && !knownCode.get().equalsIgnoreCase(incoming.code().value())) {
+            throw new ConflictingCode("alert " + incoming.alertId() + " is known with code " + knownCode.get() + ", but this notice says "
+                    + incoming.code().value());
         }
         Optional<JdbcAlertRegistry.Row> existing = registry.findBySourceRef(c, incoming.alertId(), incoming.code().value());
         if (existing.isEmpty() && matchKey.isPresent()) {
@@ -209,7 +227,7 @@ public final class AlertIntake {
                 c.rollback();
                 throw e;
             }
-        } catch (AlertIntakeException e) {
+        } catch (AlertIntakeException | ConflictingCode e) {
             throw e;
         } catch (Exception e) {
             throw new AlertIntakeException("the alert could not be stored and published; nothing was recorded: " + e.getMessage(), e);

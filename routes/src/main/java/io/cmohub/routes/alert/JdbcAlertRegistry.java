@@ -79,9 +79,19 @@ public final class JdbcAlertRegistry {
         }
     }
 
-    /** The alert some channel reported under {@code sourceRef} with the same code. */
+    /** The code the alert {@code alertId} is stored with, if it is known. */
+    Optional<String> codeOf(Connection c, String alertId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT code FROM alert WHERE alert_id = ?")) {
+            s.setString(1, alertId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** The alert some channel reported under {@code sourceRef} with the same code (codes compared without regard to case). */
     Optional<Row> findBySourceRef(Connection c, String sourceRef, String code) throws SQLException {
-        List<Row> rows = query(c, "SELECT " + prefixed() + " FROM alert a WHERE a.code = ? AND (a.alert_id = ? OR a.alert_id IN "
+        List<Row> rows = query(c, "SELECT " + prefixed() + " FROM alert a WHERE UPPER(a.code) = UPPER(?) AND (a.alert_id = ? OR a.alert_id IN "
                 + "(SELECT s.alert_id FROM alert_source s WHERE s.source_ref = ?)) ORDER BY a.first_received_at", code, sourceRef, sourceRef);
         return rows.stream().findFirst();
     }

@@ -116,6 +116,19 @@ abstract class AlertIntakeTest {
     }
 
     @Test
+    void aKnownAlertIdWithAnotherCodeIsRefusedAsMalformedAndTheLowerCaseCodeMerges() throws Exception {
+        intake.receive(a52(AlertSource.HUB, "AL-C", null));
+        AlertNotice other = new AlertNotice(AlertSource.EAMS, "AL-C", "A3", null, "IE", RAISED, null, null, null, null, List.of(), null, null, null);
+        assertThatThrownBy(() -> intake.receive(other)).isInstanceOf(MalformedAlertException.class)
+                .hasMessageContaining("alert AL-C is known with code A52, but this notice says A3");
+        AlertNotice lower = new AlertNotice(AlertSource.EAMS, "AL-C", "a52", "NMVS_FE_LOT_12", "IE", RAISED,
+                new ScannedIdentifiers("05012345100036", "GTIN", "Z8V96FJKFU32", "DC24100", "300331"), "Expiry date mismatch", null, null,
+                List.of(), null, null, null);
+        assertThat(intake.receive(lower).outcome()).isEqualTo(IntakeOutcome.MERGED);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
     void theSameAlertFromTwoChannelsIsOneAlertWithBothSourcesAndOneEvent() throws Exception {
         IntakeResult hub = intake.receive(a52(AlertSource.HUB, "AL-1", null));
         IntakeResult eamsCopy = intake.receive(a52(AlertSource.EAMS, "AL-1", EamsStatus.NEW));

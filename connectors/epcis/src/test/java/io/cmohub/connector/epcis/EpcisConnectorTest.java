@@ -128,7 +128,6 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
                 throw brokerDown;
             }
         })).isSameAs(brokerDown);
-        Thread.sleep(200);
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("epcis-reader"));
     }
 

@@ -130,6 +130,56 @@ class MappingConnectorTest {
     }
 
     @Test
+    void aHugeExponentIsRefusedNotWrittenOut() throws IOException {
+        MappingConnector connector = mapping(HEADER + """
+                records:
+                  - entity: qc-result
+                    fields:
+                      product: gtin
+                      batchId: lot
+                      testCode: test
+                      numericResult: value
+                      outOfSpecification: {const: "false"}
+                """);
+        List<CanonicalRecord> out = new ArrayList<>();
+        // eleven characters that would be a billion digits as plain text
+        DocumentReport report = run(connector, "{\"gtin\": \"05012345678900\", \"lot\": \"B1\", \"test\": \"T\", \"value\": 1e999999999}\n", out);
+        assertThat(report.status()).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(report.errors()).singleElement().satisfies(e -> {
+            assertThat(e.field()).isEqualTo("value");
+            assertThat(e.reason()).contains("out of range");
+        });
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void aRecordWithManyRepeatedElementsIsReadInLinearTime() throws IOException {
+        MappingConnector connector = mapping("""
+                id: repeats
+                title: Repeats
+                description: Many repeated readings in one record
+                source: {format: xml, record: Sample}
+                records:
+                  - entity: qc-result
+                    fields:
+                      product: "@gtin"
+                      batchId: Lot
+                      testCode: {const: LAST}
+                      numericResult: Reading[100000]
+                      outOfSpecification: {const: "false"}
+                """);
+        StringBuilder xml = new StringBuilder("<Samples><Sample gtin=\"05012345678900\"><Lot>B1</Lot>");
+        for (int i = 1; i <= 100_000; i++) {
+            xml.append("<Reading>").append(i).append("</Reading>");
+        }
+        xml.append("</Sample></Samples>");
+        List<CanonicalRecord> out = new ArrayList<>();
+        DocumentReport report = run(connector, xml.toString(), out);
+        assertThat(report.errors()).isEmpty();
+        assertThat(((QcResult) out.get(0)).numericResult()).isEqualByComparingTo("100000");
+    }
+
+    @Test
     void foldersOfMappingsLoadAndDuplicateIdsAreRefusedNamingBothFiles() throws IOException {
         String yaml = Files.readString(Path.of("src/main/resources/cmohub/mappings/reference/mes-batch-record-csv.yaml"));
         Files.writeString(dir.resolve("a.yaml"), yaml.replace("id: mes-batch-record-csv", "id: cmo-a-batches"));

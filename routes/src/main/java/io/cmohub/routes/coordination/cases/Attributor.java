@@ -61,8 +61,10 @@ public final class Attributor {
         }
         Optional<String> hubBatch = reconciliation.stream().flatMap(r -> r.findings().stream()).filter(f -> f.code().equals("HUB_PACK_BATCH"))
                 .map(Finding::facts).map(f -> f.get("hubBatch")).filter(Objects::nonNull).findFirst();
-        if (hubBatch.isPresent()) {
-            Optional<RegisteredBatch> held = registry.find(product, BatchId.of(hubBatch.get()));
+        BatchId hubBatchId = hubBatch.map(raw -> parse(() -> BatchId.of(raw), raw)).orElse(null);
+        if (hubBatchId != null) {
+            // a batch id the model refuses must not fail the alert (and block the queue with redeliveries): it is just not in the registry
+            Optional<RegisteredBatch> held = registry.find(product, hubBatchId);
             if (held.isPresent()) {
                 return attributed(held.get(), batch, "the EU Hub holds serial " + rawSerial + " under batch " + hubBatch.get() + ", which is in the registry");
             }

@@ -653,7 +653,7 @@ public final class CaseCoordinator implements SlaClockHandler {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_case_alert (alert_id, case_id, alert_code, market, serial, raised_at, alert_json) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             bindAll(s, alert.alertId(), caseId, alert.code().value(), alert.market(), alert.scanned() == null ? null : limit(alert.scanned().serial(), 100),
-                    alert.raisedAt(), limit(json(alert), 8000));
+                    alert.raisedAt(), json(alert));
             s.executeUpdate();
         }
     }
@@ -816,10 +816,23 @@ public final class CaseCoordinator implements SlaClockHandler {
                 + reconciliation.reason() + ".", 3000);
     }
 
+    /**
+     * Alerts of one code on one product batch share a case. Without a product and a batch there is
+     * nothing to share by: such an alert gets a group of its own, rather than every such alert
+     * joining the first one's case (and its CMO's evidence request).
+     */
     private static String groupKey(Alert alert) {
-        String product = alert.scanned() == null ? null : alert.scanned().productCode();
-        String batch = alert.scanned() == null ? null : alert.scanned().batchId();
-        return limit(alert.code().value() + "|" + product + "|" + batch, 200);
+        String product = alert.scanned() == null ? null : normalised(alert.scanned().productCode());
+        String batch = alert.scanned() == null ? null : normalised(alert.scanned().batchId());
+        String code = alert.code().value().strip().toUpperCase(java.util.Locale.ROOT);
+        if (product == null || batch == null) {
+            return limit(code + "|alert|" + alert.alertId(), 200);
+        }
+        return limit(code + "|" + product + "|" + batch, 200);
+    }
+
+    private static String normalised(String value) {
+        return value == null || value.isBlank() ? null : value.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     private static String json(Object value) {

@@ -49,6 +49,17 @@ public final class SlaClocks {
         return due;
     }
 
+    /**
+     * Moves a pending clock whose work failed to {@code retryAt}: it is tried again later, behind the
+     * clocks that are due now, instead of being picked first on every sweep and starving them.
+     */
+    static void postpone(Connection c, String clockId, Instant retryAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE coordination_sla_clock SET due_at = ? WHERE clock_id = ? AND state = 'PENDING'")) {
+            bindAll(s, retryAt, clockId);
+            s.executeUpdate();
+        }
+    }
+
     /** Marks the clock fired by {@code node}; false when another node fired it or it was cancelled. */
     static boolean claim(Connection c, String clockId, Instant now, String node) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE coordination_sla_clock SET state = 'FIRED', fired_at = ?, fired_by = ? "

@@ -59,6 +59,9 @@ public final class SlaSweeper {
         return fired;
     }
 
+    /** How long a clock whose work failed waits before it is tried again. */
+    static final java.time.Duration RETRY_AFTER_FAILURE = java.time.Duration.ofMinutes(5);
+
     private boolean fire(SlaClock slaClock, Instant now) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -70,10 +73,18 @@ public final class SlaSweeper {
                 handler.fire(c, slaClock, now);
                 c.commit();
                 return true;
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
                 c.rollback();
-                // Lost a race with another node (lock timeout, serialisation failure) or the work failed: the clock stays PENDING.
+                // Lost a race with another node (lock timeout, serialisation failure): the clock stays PENDING for the next sweep.
                 LOG.warn("SLA clock {} not fired by {} this sweep: {}", slaClock.clockId(), node, e.getMessage());
+                return false;
+            } catch (RuntimeException e) {
+                c.rollback();
+                // The work itself failed (a broken channel, a bad row): retry later, behind the clocks that are due now.
+                Instant retryAt = now.plus(RETRY_AFTER_FAILURE);
+                c.setAutoCommit(true);
+                SlaClocks.postpone(c, slaClock.clockId(), retryAt);
+                LOG.warn("SLA clock {} failed on {} and is retried at {}: {}", slaClock.clockId(), node, retryAt, e.toString());
                 return false;
             }
         } catch (SQLException e) {

@@ -111,7 +111,12 @@ final class JsonRecordReader implements RecordReader {
             return;
         }
         Map<String, String> fields = new HashMap<>();
-        flatten("", node, fields);
+        try {
+            flatten("", node, fields);
+        } catch (NumberOutOfRange e) {
+            sink.rejected(location, List.of(new FieldError(e.field, e.getMessage())));
+            return;
+        }
         records.accept(new SourceRecord(location, fields));
     }
 
@@ -125,9 +130,29 @@ final class JsonRecordReader implements RecordReader {
             for (int i = 0; i < node.size(); i++) {
                 flatten(prefix + "." + i, node.get(i), fields);
             }
-        } else if (!node.isNull()) {
+        } else if (node.isNumber()) {
+            java.math.BigDecimal number = node.decimalValue();
+            if (Math.abs((long) number.scale()) > MAX_SCALE) {
+                // 1e999999999 is eleven characters but a billion digits written out: refuse it before anyone does
+                throw new NumberOutOfRange(prefix, "number " + number + " in '" + prefix + "' is out of range");
+            }
             // numbers keep their written form: 119850.50 stays 119850.50, not 119850.5
-            fields.put(prefix, node.isNumber() ? node.decimalValue().toPlainString() : node.asText());
+            fields.put(prefix, number.toPlainString());
+        } else if (!node.isNull()) {
+            fields.put(prefix, node.asText());
+        }
+    }
+
+    /** Largest decimal exponent (either way) a number in a CMO export may have. */
+    private static final int MAX_SCALE = 1000;
+
+    private static final class NumberOutOfRange extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String field;
+
+        NumberOutOfRange(String field, String message) {
+            super(message, null, false, false);
+            this.field = field;
         }
     }
 }

@@ -72,7 +72,7 @@ final class XmlRecordReader implements RecordReader {
     /** Reads the record element (cursor on its start tag) to its end tag. */
     private static Map<String, String> readRecord(XMLStreamReader xml) throws XMLStreamException {
         Map<String, String> fields = new HashMap<>();
-        java.util.Set<String> elements = new java.util.HashSet<>();
+        Map<String, Integer> elements = new HashMap<>();
         Deque<String> path = new ArrayDeque<>();
         Deque<StringBuilder> text = new ArrayDeque<>();
         attributes(xml, "", fields);
@@ -105,16 +105,13 @@ final class XmlRecordReader implements RecordReader {
         return fields;
     }
 
-    /** A repeated element gets an index from the second one on: Result, Result[2], Result[3]. */
-    private static String unique(String name, java.util.Set<String> elements) {
-        if (elements.add(name)) {
-            return name;
-        }
-        int n = 2;
-        while (!elements.add(name + "[" + n + "]")) {
-            n++;
-        }
-        return name + "[" + n + "]";
+    /**
+     * A repeated element gets an index from the second one on: Result, Result[2], Result[3]. The
+     * count per name is kept, so a record with many repeats costs linear, not quadratic, time.
+     */
+    private static String unique(String name, Map<String, Integer> elements) {
+        int seen = elements.merge(name, 1, Integer::sum);
+        return seen == 1 ? name : name + "[" + seen + "]";
     }
 
     private static void attributes(XMLStreamReader xml, String prefix, Map<String, String> fields) {
