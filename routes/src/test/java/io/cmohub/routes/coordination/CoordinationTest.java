@@ -197,6 +197,9 @@ abstract class CoordinationTest {
 
     @AfterEach
     void checkAuditChain() {
+        if (audit == null) {
+            return; // the database was not available and the test was skipped
+        }
         AuditVerification verification = audit.verify();
         assertThat(verification.valid()).as(verification.problem()).isTrue();
     }

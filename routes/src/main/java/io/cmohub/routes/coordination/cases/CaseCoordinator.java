@@ -189,8 +189,13 @@ public final class CaseCoordinator implements SlaClockHandler {
 
     private AlertOutcome join(String caseId, Alert alert) {
         Instant now = now();
+        boolean[] closedMeanwhile = {false};
         JdbcTransaction.run(dataSource, "could not add alert " + alert.alertId() + " to case " + caseId, c -> {
-            lockCase(c, caseId);
+            if (lockCase(c, caseId) == CaseStatus.CLOSED) {
+                // closed between the lookup and the lock: the alert needs a case of its own, not a closed one
+                closedMeanwhile[0] = true;
+                return;
+            }
             addAlert(c, caseId, alert);
             touch(c, caseId, now);
             timeline(c, caseId, now, Party.SYSTEM, "system", "ALERT_JOINED", "alert " + alert.alertId() + " (" + alert.code()
@@ -199,6 +204,10 @@ public final class CaseCoordinator implements SlaClockHandler {
             eams(c, caseId, alert.alertId(), EamsStatus.UNDER_INVESTIGATION, InvestigationStatus.INVESTIGATION_PENDING, null, now);
             publishCase(c, caseId, now);
         });
+        if (closedMeanwhile[0]) {
+            Reconciliation reconciliation = reconciler.reconcile(alert);
+            return open(alert, groupKey(alert), reconciliation, attributor.attribute(alert, Optional.of(reconciliation)));
+        }
         return new AlertOutcome(AlertOutcome.Change.JOINED, find(caseId).orElseThrow(), Optional.empty(), reconciliation(caseId));
     }
 
@@ -348,6 +357,11 @@ public final class CaseCoordinator implements SlaClockHandler {
         String who = actor == null ? "partner:" + responder : actor;
         JdbcTransaction.run(dataSource, "could not record the answers to " + requestId, c -> {
             lockCase(c, request.caseId());
+            // decided again under the case lock: a concurrent answer or a close may have changed the request since it was read
+            RequestRow current = requestRow(c, requestId).orElseThrow(() -> new SQLException("no evidence request " + requestId));
+            if (current.status() == EvidenceRequestStatus.CLOSED) {
+                throw new IllegalArgumentException("evidence request " + requestId + " is closed");
+            }
             int seq = nextAnswerSeq(c, requestId);
             try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_evidence_answer (request_id, seq, item_code, answer_text, document_id, "
                     + "file_name, sha256, size_bytes, answered_by, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -365,7 +379,7 @@ public final class CaseCoordinator implements SlaClockHandler {
             }
             Set<String> answered = answeredItems(c, requestId);
             List<String> missing = request.items().stream().filter(EvidenceItem::required).map(EvidenceItem::code).filter(i -> !answered.contains(i)).toList();
-            if (missing.isEmpty() && request.status() != EvidenceRequestStatus.ANSWERED) {
+            if (missing.isEmpty() && current.status() != EvidenceRequestStatus.ANSWERED) {
                 updateRequestStatus(c, requestId, EvidenceRequestStatus.ANSWERED, now, now);
                 int cancelled = SlaClocks.cancel(c, requestId);
                 boolean late = now.isAfter(request.dueAt());

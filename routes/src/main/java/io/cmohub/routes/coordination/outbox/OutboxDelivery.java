@@ -83,13 +83,22 @@ public final class OutboxDelivery {
     /** Delivers what is due now; returns how many messages were delivered. */
     public int deliverDue() {
         int delivered = 0;
-        for (String id : dueIds()) {
-            if (claim(id) && deliver(id)) {
-                delivered++;
+        int round;
+        // a delivered message may release the next one of its case (ordered kinds): go again while that happens
+        do {
+            round = 0;
+            for (String id : dueIds()) {
+                if (claim(id) && deliver(id)) {
+                    round++;
+                }
             }
-        }
+            delivered += round;
+        } while (round > 0 && delivered < MAX_PER_SWEEP);
         return delivered;
     }
+
+    /** Bounds one sweep, so a long backlog does not hold the sweeping thread forever. */
+    private static final int MAX_PER_SWEEP = 10_000;
 
     /** Messages that are not delivered yet or failed for good, oldest first. */
     public List<OutboxMessage> undelivered() {
@@ -142,8 +151,14 @@ public final class OutboxDelivery {
         List<String> ids = new ArrayList<>();
         Instant now = now();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT message_id FROM coordination_outbox WHERE state = 'PENDING' AND next_attempt_at <= ? "
-                     + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY next_attempt_at, message_id")) {
+             // A case's status write-backs and events go out in the order they were written: a retried "under
+             // investigation" must not overtake, and then overwrite, the "closed" written after it. An older one still
+             // pending or failed (awaiting an operator's retry) holds the later ones back. Notices go to different
+             // people and need no such order.
+             PreparedStatement s = c.prepareStatement("SELECT m.message_id FROM coordination_outbox m WHERE m.state = 'PENDING' AND m.next_attempt_at <= ? "
+                     + "AND (m.lease_until IS NULL OR m.lease_until < ?) AND (m.kind = 'NOTICE' OR NOT EXISTS (SELECT 1 FROM coordination_outbox o "
+                     + "WHERE o.case_id = m.case_id AND o.kind = m.kind AND o.state IN ('PENDING', 'FAILED') AND o.created_at < m.created_at)) "
+                     + "ORDER BY m.next_attempt_at, m.message_id")) {
             s.setMaxRows(settings.batchSize());
             bindAll(s, now, now);
             try (ResultSet rs = s.executeQuery()) {
