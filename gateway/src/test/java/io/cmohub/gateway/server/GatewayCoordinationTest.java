@@ -399,4 +399,26 @@ class GatewayCoordinationTest {
         JsonNode scorecard = json("GET", "/api/v1/scorecard?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", ADMIN_KEY, null, 200);
         assertThat(scorecard.path("alertPatterns").toString()).contains("acme-lyon").contains("A52").contains("L3");
     }
+
+    @Test
+    void theAdminEditsLiaisonsWithOptimisticVersionsAndPartnersCannot() throws Exception {
+        String beta = """
+                {"liaison": {"name": "Bea Test", "email": "bea@beta.example"},
+                 "channels": [{"type": "portal", "address": "beta-cmo"}],
+                 "responseSlaMinutes": 90, "path": "EAMS_CONNECTED",
+                 "calendar": {"timeZone": "Europe/Berlin", "hours": "07:00-16:00"}}""";
+        json("PUT", "/api/v1/admin/liaisons/beta-cmo", BETA_KEY, beta, 403);
+        JsonNode created = json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, beta, 201);
+        int version = created.path("version").asInt();
+        assertThat(created.path("responseSlaMinutes").asInt()).isEqualTo(90);
+        String changed = beta.replace("Bea Test", "Bea Changed");
+        HttpResponse<String> updated = call("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, "application/json",
+                HttpRequest.BodyPublishers.ofString(changed.replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\"")));
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        // a second edit made on the old version is refused
+        json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, beta.replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\""), 409);
+        json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, "{\"liaison\": {\"name\": \"x\"}}", 400);
+        json("DELETE", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, null, 204);
+        json("GET", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, null, 404);
+    }
 }

@@ -59,8 +59,13 @@ public class LiaisonsController {
     public ResponseEntity<JsonNode> put(@PathVariable String partner, @RequestBody JsonNode body,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);
-        Integer expected = ifMatch != null ? Integer.valueOf(ifMatch.replace("\"", "").trim())
-                : body.hasNonNull("version") ? body.get("version").asInt() : null;
+        Integer expected;
+        try {
+            expected = ifMatch != null ? Integer.valueOf(ifMatch.replace("\"", "").trim())
+                    : body.hasNonNull("version") ? body.get("version").asInt() : null;
+        } catch (NumberFormatException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "If-Match must be the liaison's version number");
+        }
         Liaison liaison;
         try {
             liaison = LiaisonJson.read(body, partnerId(partner).value());

@@ -14,6 +14,12 @@ public record ConfiguredSecrets(Map<String, String> secrets) implements SecretRe
         secrets = Map.copyOf(secrets);
     }
 
+    /** Names only: a record's default toString would put the secrets into logs. */
+    @Override
+    public String toString() {
+        return "ConfiguredSecrets" + secrets.keySet();
+    }
+
     @Override
     public Optional<String> secret(String secretRef) {
         return Optional.ofNullable(secrets.get(secretRef)).filter(s -> !s.isBlank());
