@@ -1,0 +1,102 @@
+package io.cmohub.gateway.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cmohub.gateway.server.coordination.LiaisonJson;
+import io.cmohub.gateway.server.security.Principal;
+import io.cmohub.model.value.InvalidValueException;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.routes.coordination.liaison.Liaison;
+import io.cmohub.routes.coordination.liaison.LiaisonRegister;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Admin CRUD of the liaison register. The body is one liaison-seed entry as JSON; updates are
+ * optimistic ({@code If-Match: <version>} or a {@code version} field), so two admins editing one
+ * liaison cannot silently overwrite each other. Every change is audited by the register.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/liaisons")
+@ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"}, havingValue = "true", matchIfMissing = true)
+public class LiaisonsController {
+    private final LiaisonRegister register;
+    private final Access access;
+
+    public LiaisonsController(LiaisonRegister register, Access access) {
+        this.register = register;
+        this.access = access;
+    }
+
+    @GetMapping
+    public List<JsonNode> list(HttpServletRequest request) {
+        access.requireAdmin(request);
+        return register.list().stream().map(l -> (JsonNode) LiaisonJson.write(l, register.findVersioned(l.partner()).map(LiaisonRegister.Versioned::version)
+                .orElse(0))).toList();
+    }
+
+    @GetMapping("/{partner}")
+    public JsonNode get(@PathVariable String partner, HttpServletRequest request) {
+        access.requireAdmin(request);
+        LiaisonRegister.Versioned v = register.findVersioned(partnerId(partner))
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'"));
+        return LiaisonJson.write(v.liaison(), v.version());
+    }
+
+    /** Creates (no version) or replaces (expected version from If-Match or the body) the liaison of a partner. */
+    @PutMapping("/{partner}")
+    public ResponseEntity<JsonNode> put(@PathVariable String partner, @RequestBody JsonNode body,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch, HttpServletRequest request) {
+        Principal admin = access.requireAdmin(request);
+        Integer expected;
+        try {
+            expected = ifMatch != null ? Integer.valueOf(ifMatch.replace("\"", "").trim())
+                    : body.hasNonNull("version") ? body.get("version").asInt() : null;
+        } catch (NumberFormatException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "If-Match must be the liaison's version number");
+        }
+        Liaison liaison;
+        try {
+            liaison = LiaisonJson.read(body, partnerId(partner).value());
+        } catch (IllegalArgumentException | IOException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        boolean existed = register.findVersioned(liaison.partner()).isPresent();
+        try {
+            register.save(liaison, admin.actor(), "admin API", expected);
+        } catch (LiaisonRegister.StaleVersionException e) {
+            throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
+        }
+        LiaisonRegister.Versioned saved = register.findVersioned(liaison.partner()).orElseThrow();
+        return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).eTag(String.valueOf(saved.version()))
+                .body(LiaisonJson.write(saved.liaison(), saved.version()));
+    }
+
+    @DeleteMapping("/{partner}")
+    public ResponseEntity<Void> delete(@PathVariable String partner, HttpServletRequest request) {
+        Principal admin = access.requireAdmin(request);
+        if (!register.remove(partnerId(partner), admin.actor(), "admin API")) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private static PartnerId partnerId(String partner) {
+        try {
+            return PartnerId.of(partner);
+        } catch (InvalidValueException e) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "no partner '" + partner + "'");
+        }
+    }
+}
