@@ -119,6 +119,7 @@ class GatewayCoordinationTest {
         registry.add("cmohub.coordination.node", () -> "node-test");
         // Sweep and deliver every 200 ms, so "within a second" is about the event flow, not the timer.
         registry.add("cmohub.coordination.sweep-period", () -> "200");
+        registry.add("cmohub.coordination.outbox-period", () -> "200");
     }
 
     static String writeLiaisonSeed() {

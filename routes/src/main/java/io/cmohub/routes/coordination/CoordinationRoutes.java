@@ -16,7 +16,9 @@ import org.apache.camel.builder.RouteBuilder;
  *       (a transacted JMS consumer) retries it;</li>
  *   <li>{@code cmohub-coordination-sla}: sweeps the SLA clocks every
  *       {@code {{cmohub.coordination.sweep-period:30s}}};</li>
- *   <li>{@code cmohub-coordination-outbox}: delivers due outbox messages at the same period.</li>
+ *   <li>{@code cmohub-coordination-outbox}: delivers due outbox messages every
+ *       {@code {{cmohub.coordination.outbox-period:1s}}}, so an evidence request reaches the liaison
+ *       about a second after its case opens (one indexed query per tick).</li>
  * </ul>
  * Every node may run all three: clocks fire once and outbox messages are leased.
  */
@@ -41,7 +43,7 @@ public final class CoordinationRoutes extends RouteBuilder {
                 });
         from("timer:cmohub-coordination-sla?period={{cmohub.coordination.sweep-period:30s}}&delay=5s").routeId("cmohub-coordination-sla")
                 .process(exchange -> sweeper.sweep());
-        from("timer:cmohub-coordination-outbox?period={{cmohub.coordination.sweep-period:30s}}&delay=5s").routeId("cmohub-coordination-outbox")
+        from("timer:cmohub-coordination-outbox?period={{cmohub.coordination.outbox-period:1s}}&delay=5s").routeId("cmohub-coordination-outbox")
                 .process(exchange -> outbox.deliverDue());
     }
 }
