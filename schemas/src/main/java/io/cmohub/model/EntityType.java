@@ -19,7 +19,8 @@ public enum EntityType {
     ALERT("alert", "raised", Alert.class),
     UPLOAD_REJECTION("upload-rejection", "recorded", UploadRejection.class),
     EVIDENCE_REQUEST("evidence-request", "issued", EvidenceRequest.class),
-    INVESTIGATION_CASE("investigation-case", "updated", InvestigationCase.class);
+    INVESTIGATION_CASE("investigation-case", "updated", InvestigationCase.class),
+    RELEASE_CHECK("release-check", "completed", ReleaseCheck.class);
 
     public static final int MODEL_VERSION = 1;
 

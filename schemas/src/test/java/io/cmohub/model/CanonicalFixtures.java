@@ -58,6 +58,9 @@ public final class CanonicalFixtures {
                         "Expiry date mismatch", "community pharmacy"),
                 new UploadRejection("UP-2025-03-01-7", "A16", "Data Validation Error: common name missing", "commonName", GTIN, BATCH,
                         Market.of("FR"), T0),
+                new ReleaseCheck(GTIN, BATCH, CMO, ReleaseCheckOutcome.FAIL,
+                        List.of("the EU Hub holds 119,000 serials but 119,850 were commissioned"),
+                        List.of("the EU Hub holds the batch as ACTIVE", "printed expiry 270600 equals the uploaded expiry"), T0),
                 new EvidenceRequest("ER-1", "CASE-1", AlertCode.A52, CMO,
                         List.of(new EvidenceItem("packaging-order", "Packaging order for the batch", true),
                                 new EvidenceItem("printed-vs-uploaded-expiry", "Printed versus uploaded expiry", true)),
@@ -83,6 +86,7 @@ public final class CanonicalFixtures {
                 new UploadRejection("U-1", "I1", "Invalid File Format", null, null, null, null, T0),
                 new EvidenceRequest("ER-2", "CASE-2", AlertCode.A3, CMO, List.of(new EvidenceItem("pack-photo", "Photo of the pack", false)),
                         T0, T0, null, EvidenceRequestStatus.OPEN),
-                new InvestigationCase("CASE-2", List.of("A-1"), AlertCode.of("A99"), CaseStatus.OPEN, null, null, null, null, T0, null, null, null));
+                new InvestigationCase("CASE-2", List.of("A-1"), AlertCode.of("A99"), CaseStatus.OPEN, null, null, null, null, T0, null, null, null),
+                new ReleaseCheck(PPN, BATCH, null, ReleaseCheckOutcome.PASS, null, null, T0));
     }
 }

@@ -565,7 +565,7 @@ abstract class CoordinationTest {
 
     @Test
     void releaseCheckAgainstTheHub() throws Exception {
-        ReleaseCheck gate = new ReleaseCheck(registry, hub, audit, clock);
+        ReleaseCheck gate = new ReleaseCheck(registry, hub, audit, clock, dataSource, settings.eventSource());
         // CZ24002: 4 serials uploaded for DE; ACME commissioned the same 4 and printed batch and expiry as uploaded.
         registry.apply(new Batch(CARDIOZOL, CZ24002, BatchStatus.PACKED, ACME, ACME_SITE, Expiry.parse("311231"), null, null, null, null,
                 List.of(Market.of("DE")), Instant.parse("2024-06-11T08:00:00Z")));
@@ -590,6 +590,19 @@ abstract class CoordinationTest {
         registry.apply(packagingRun("PR-CZ24999-1", CARDIOZOL, BatchId.of("CZ24999"), BatchId.of("CZ24999"), "311231", 10));
         assertThat(gate.check(CARDIOZOL, BatchId.of("CZ24999"), "admin:qp").failures()).anySatisfy(f -> assertThat(f).contains("has not been uploaded"));
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'RELEASE_CHECK'")).isEqualTo(4);
+
+        // Every verdict goes to the sponsor's systems as a canonical release-check event.
+        outbox.deliverDue();
+        List<io.cmohub.model.ReleaseCheck> verdicts = published.stream().filter(e -> e.entityType() == EntityType.RELEASE_CHECK)
+                .map(e -> (io.cmohub.model.ReleaseCheck) e.data()).toList();
+        assertThat(verdicts).hasSize(4);
+        assertThat(verdicts).filteredOn(v -> v.outcome() == io.cmohub.model.ReleaseCheckOutcome.PASS).singleElement().satisfies(v -> {
+            assertThat(v.partner()).isEqualTo(ACME);
+            assertThat(v.failures()).isEmpty();
+            assertThat(v.confirmations()).isNotEmpty();
+        });
+        assertThat(verdicts).filteredOn(v -> v.outcome() == io.cmohub.model.ReleaseCheckOutcome.FAIL).hasSize(3)
+                .anySatisfy(v -> assertThat(v.failures()).anySatisfy(f -> assertThat(f).contains("holds 4 serials but 5 were commissioned")));
     }
 
     @Test

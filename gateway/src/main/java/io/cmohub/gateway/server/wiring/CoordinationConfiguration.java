@@ -115,8 +115,9 @@ public class CoordinationConfiguration {
     }
 
     @Bean
-    ReleaseCheck releaseCheck(BatchRegistry registry, EuHubGateway hub, JdbcAuditTrail audit, Clock clock) {
-        return new ReleaseCheck(registry, hub, audit, clock);
+    ReleaseCheck releaseCheck(BatchRegistry registry, EuHubGateway hub, JdbcAuditTrail audit, Clock clock, DataSource dataSource,
+                              CoordinationSettings settings) {
+        return new ReleaseCheck(registry, hub, audit, clock, dataSource, settings.eventSource());
     }
 
     @Bean

@@ -13,11 +13,18 @@ import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.coordination.registry.BatchRegistry;
 import io.cmohub.routes.coordination.registry.PackagingRecord;
 import io.cmohub.routes.coordination.registry.RegisteredBatch;
+import io.cmohub.model.ReleaseCheckOutcome;
+import io.cmohub.model.event.CanonicalEvent;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.routes.coordination.outbox.Outbox;
+import io.cmohub.routes.store.JdbcTransaction;
+import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * Pre-release upload gate (DR 2016/161 art. 33: data uploaded before release). Compares the CMO's
@@ -41,11 +48,20 @@ public final class ReleaseCheck {
     private final AuditTrail audit;
     private final Clock clock;
 
-    public ReleaseCheck(BatchRegistry registry, EuHubGateway hub, AuditTrail audit, Clock clock) {
+    private final DataSource dataSource;
+    private final URI eventSource;
+
+    /**
+     * @param dataSource  where the verdict is audited and queued for publication, in one transaction
+     * @param eventSource CloudEvents source of the published {@link io.cmohub.model.ReleaseCheck}
+     */
+    public ReleaseCheck(BatchRegistry registry, EuHubGateway hub, AuditTrail audit, Clock clock, DataSource dataSource, URI eventSource) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.hub = Objects.requireNonNull(hub, "hub");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.eventSource = Objects.requireNonNull(eventSource, "eventSource");
     }
 
     public ReleaseCheckResult check(ProductCode product, BatchId batchId, String actor) {
@@ -149,11 +165,23 @@ public final class ReleaseCheck {
         }
     }
 
+    private static String limit(String text) {
+        return text.length() <= 1000 ? text : text.substring(0, 999) + "\u2026";
+    }
+
     private ReleaseCheckResult finish(ProductCode product, BatchId batchId, List<String> failures, List<String> passed, String actor) {
         ReleaseCheckResult result = new ReleaseCheckResult(product, batchId, failures.isEmpty() ? ReleaseCheckResult.Outcome.PASS
                 : ReleaseCheckResult.Outcome.FAIL, failures, passed, clock.instant());
-        audit.record(actor, "RELEASE_CHECK", BatchRegistry.AUDIT_OBJECT, product + "/" + batchId, result.passes() ? "SUCCESS" : "FAILURE",
-                result.outcome() + (failures.isEmpty() ? "" : ": " + String.join("; ", failures)), "passed=" + passed.size() + " failed=" + failures.size());
+        PartnerId maker = registry.find(product, batchId).map(RegisteredBatch::partner).orElse(null);
+        io.cmohub.model.ReleaseCheck published = new io.cmohub.model.ReleaseCheck(product, batchId, maker,
+                result.passes() ? ReleaseCheckOutcome.PASS : ReleaseCheckOutcome.FAIL, failures.stream().map(ReleaseCheck::limit).toList(),
+                passed.stream().map(ReleaseCheck::limit).toList(), result.checkedAt());
+        // audited and queued for the sponsor's systems (ERP, QA) in one transaction: both or neither
+        JdbcTransaction.run(dataSource, "could not record the release check of " + product + "/" + batchId, c -> {
+            audit.record(c, actor, "RELEASE_CHECK", BatchRegistry.AUDIT_OBJECT, product + "/" + batchId, result.passes() ? "SUCCESS" : "FAILURE",
+                    result.outcome() + (failures.isEmpty() ? "" : ": " + String.join("; ", failures)), "passed=" + passed.size() + " failed=" + failures.size());
+            Outbox.event(c, CanonicalEvent.of(published, eventSource, maker == null ? null : maker.value(), result.checkedAt()), null, result.checkedAt());
+        });
         return result;
     }
 }
