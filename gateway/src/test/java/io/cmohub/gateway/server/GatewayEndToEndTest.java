@@ -403,4 +403,33 @@ abstract class GatewayEndToEndTest {
         String id = postDocument("acme-cmo", ACME_KEY, binary);
         assertThat(awaitFinished(id, ACME_KEY).get("status").asText()).isEqualTo("REJECTED");
     }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    /** The pipeline comes from cmohub-spring-boot-starter; the gateway adds its observer, its EU Hub client and its Flyway. */
+    @Test
+    void thePipelineIsTheStartersWithTheGatewaysObserverEuHubClientAndSchema() throws Exception {
+        io.cmohub.routes.templates.CmoHubPipeline pipeline =
+                context.getBean(io.cmohub.routes.templates.CmoHubPipeline.BEAN_NAME, io.cmohub.routes.templates.CmoHubPipeline.class);
+        assertThat(pipeline.auditTrail()).isSameAs(context.getBean(io.cmohub.routes.audit.AuditTrail.class));
+        assertThat(pipeline.documentStore()).isSameAs(context.getBean(io.cmohub.routes.store.DocumentStore.class));
+        assertThat(context.getBean(io.cmohub.routes.pipeline.DocumentProcessor.class)).isSameAs(pipeline.processor());
+        assertThat(context.getBeansOfType(io.cmohub.routes.pipeline.IntakeRoutes.class)).hasSize(1);
+        assertThat(context.getBeansOfType(io.cmohub.routes.pipeline.PipelineObserver.class).values())
+                .singleElement().isInstanceOf(io.cmohub.gateway.server.wiring.MicrometerPipelineObserver.class);
+        // exactly one EU Hub client: the gateway's (simulator), the starter's backs off
+        assertThat(context.getBeansOfType(io.cmohub.emvs.hub.EuHubGateway.class)).containsOnlyKeys("euHubGateway");
+        assertThat(((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory().getBeanDefinition("euHubGateway")
+                .getFactoryBeanName()).isEqualTo("euHubConfiguration");
+        // the schema is the gateway's Flyway's: the starter did not migrate a second time
+        try (java.sql.Connection c = dataSource.getConnection();
+             java.sql.ResultSet tables = c.getMetaData().getTables(null, c.getSchema(), "%", new String[] {"TABLE"})) {
+            List<String> names = new ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(names).contains("flyway_schema_history", "document").doesNotContain("cmohub_schema_history");
+        }
+    }
 }

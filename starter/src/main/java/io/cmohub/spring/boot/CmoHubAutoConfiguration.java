@@ -126,7 +126,9 @@ public class CmoHubAutoConfiguration {
                 .observer(observer.getIfUnique(() -> PipelineObserver.NONE))
                 .maxDocumentBytes(properties.getMaxDocumentBytes())
                 .publishBatchSize(properties.getPublishBatchSize());
-        properties.getPartners().stream().map(CmoHubAutoConfiguration::seed).forEach(builder::partner);
+        for (int i = 0; i < properties.getPartners().size(); i++) {
+            builder.partner(seed(properties.getPartners().get(i), i));
+        }
         return builder.build();
     }
 
@@ -163,11 +165,18 @@ public class CmoHubAutoConfiguration {
         return beans.getBeanNamesForType(org.flywaydb.core.Flyway.class, false, false).length > 0;
     }
 
-    static PartnerSeed seed(CmoHubProperties.Partner partner) {
-        Map<String, PartnerSeed.Format> formats = new LinkedHashMap<>();
-        partner.getFormats().forEach((id, format) -> formats.put(id, new PartnerSeed.Format(format.getFilePattern(), format.getConfig())));
-        return new PartnerSeed(partner.getId(), partner.getName(), partner.getApiKey(), partner.getCertificateSubject(),
-                List.copyOf(partner.getProducts()), List.copyOf(partner.getSites()), formats);
+    /** The seed of {@code cmohub.partners[index]}; an invalid id, product code or site id stops the start naming the partner. */
+    static PartnerSeed seed(CmoHubProperties.Partner partner, int index) {
+        try {
+            Map<String, PartnerSeed.Format> formats = new LinkedHashMap<>();
+            partner.getFormats().forEach((id, format) -> formats.put(id, new PartnerSeed.Format(format.getFilePattern(), format.getConfig())));
+            PartnerSeed seed = new PartnerSeed(partner.getId(), partner.getName(), partner.getApiKey(), partner.getCertificateSubject(),
+                    List.copyOf(partner.getProducts()), List.copyOf(partner.getSites()), formats);
+            seed.toProfile();
+            return seed;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("partner '" + partner.getId() + "' in cmohub.partners[" + index + "] is invalid: " + e.getMessage(), e);
+        }
     }
 
 }

@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The EU Hub gateway, when {@code cmohub.eu-hub.address} is set: the SOAP binding behind the resilience
- * decorator (retry on transient faults, circuit breaker, rate limit, pack-state cache) with the
- * connector's default policies. An application that defines its own {@link EuHubGateway} keeps it.
+ * The EU Hub gateway, when {@code cmohub.eu-hub.address} is set (and {@code cmohub.eu-hub.enabled} is not
+ * false): the SOAP binding behind the resilience decorator (retry on transient faults, circuit breaker,
+ * rate limit, pack-state cache) with the connector's default policies. An application that defines its
+ * own {@link EuHubGateway} keeps it; the standalone gateway does (simulator or real Hub, its own policies).
  */
 @AutoConfiguration
 @ConditionalOnClass(SoapEuHubGateway.class)
@@ -27,6 +28,7 @@ public class CmoHubEuHubAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EuHubGateway.class)
+    @ConditionalOnProperty(prefix = "cmohub.eu-hub", name = "enabled", havingValue = "true", matchIfMissing = true)
     public ResilientEuHubGateway euHubGateway(CmoHubProperties properties) {
         CmoHubProperties.EuHub hub = properties.getEuHub();
         SoapEndpointSettings settings = new SoapEndpointSettings(URI.create(hub.getAddress()), hub.getConnectTimeout(), hub.getReadTimeout(),

@@ -218,6 +218,8 @@ public class CmoHubProperties {
 
     /** The EU Hub gateway (SOAP over mutual TLS, with retry, circuit breaker, rate limit and pack-state cache). */
     public static class EuHub {
+        /** Whether an EU Hub gateway is created at all; false keeps it off even when an address is set (the standalone gateway's switch too). */
+        private boolean enabled = true;
         /** The Hub's service URL; setting it adds the EuHubGateway bean. Must be https unless allow-plain-http. */
         private String address;
         /** Time to establish the TCP and TLS connection. */
@@ -234,6 +236,14 @@ public class CmoHubProperties {
         private String certificateAlias;
         /** The CAs trusted for the Hub's certificate; empty uses the JVM's default. */
         private final KeyStore trustStore = new KeyStore();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public String getAddress() {
             return address;

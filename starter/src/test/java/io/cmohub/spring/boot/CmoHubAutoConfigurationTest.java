@@ -111,6 +111,19 @@ class CmoHubAutoConfigurationTest {
     }
 
     @Test
+    void euHubEnabledFalseKeepsTheGatewayOffEvenWithAnAddress() {
+        runner().withPropertyValues("cmohub.eu-hub.enabled=false", "cmohub.eu-hub.address=http://localhost:1/hub", "cmohub.eu-hub.allow-plain-http=true")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(EuHubGateway.class));
+    }
+
+    @Test
+    void anInvalidPartnerStopsTheStartNamingIt() {
+        runner().withPropertyValues("cmohub.partners[1].id=bad-cmo", "cmohub.partners[1].products=not-a-gtin")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause().isNotNull()
+                        .satisfies(e -> assertThat(context.getStartupFailure()).hasStackTraceContaining("partner 'bad-cmo' in cmohub.partners[1] is invalid")));
+    }
+
+    @Test
     void cmohubEnabledFalseAddsNothing() {
         runner().withPropertyValues("cmohub.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(CmoHubPipeline.class).doesNotHaveBean(CmoHubRouteTemplates.class));

@@ -23,21 +23,21 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(JdbcPartnerDirectory partners, JdbcAuditTrail audit,
-                                                                              CmoHubProperties properties,
+                                                                              CmoHubProperties properties, io.cmohub.spring.boot.CmoHubProperties hub,
                                                                               io.cmohub.gateway.server.wiring.AlertProperties alerts) throws IOException {
-        FilterRegistrationBean<ApiAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ApiAuthenticationFilter(partners, audit, adminKey(properties), alerts.getIntakeKeys()));
+        FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
+                new ApiAuthenticationFilter(partners, audit, adminKey(properties, hub.getDataDir()), alerts.getIntakeKeys()));
         registration.addUrlPatterns("/api/*");
         return registration;
     }
 
-    /** The configured admin key, or one generated once and kept (owner-readable only) in the data directory. */
-    public static String adminKey(CmoHubProperties properties) throws IOException {
+    /** The configured admin key, or one generated once and kept (owner-readable only) in the data directory ({@code cmohub.data-dir}). */
+    public static String adminKey(CmoHubProperties properties, Path dataDir) throws IOException {
         String configured = properties.getAdmin().getApiKey();
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = properties.getDataDir().resolve("admin-api-key");
+        Path file = dataDir.resolve("admin-api-key");
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.UTF_8).trim();
         }

@@ -47,7 +47,8 @@ public class AlertIntakeConfiguration {
     }
 
     @Bean
-    AlertQuarantine alertQuarantine(FileSystemDocumentStore store, JdbcDocumentRegistry registry, JdbcAuditTrail audit, CmoHubProperties properties) {
+    AlertQuarantine alertQuarantine(FileSystemDocumentStore store, JdbcDocumentRegistry registry, JdbcAuditTrail audit,
+                                    io.cmohub.spring.boot.CmoHubProperties properties) {
         return new AlertQuarantine(store, registry, audit, properties.getMaxDocumentBytes());
     }
 
@@ -60,9 +61,10 @@ public class AlertIntakeConfiguration {
     @Bean
     @ConditionalOnProperty(name = "cmohub.eu-hub.callback.enabled", havingValue = "true", matchIfMissing = true)
     FilterRegistrationBean<CallbackAuthenticationFilter> callbackAuthenticationFilter(JdbcAuditTrail audit, EuHubProperties properties,
-                                                                                      CmoHubProperties hub) throws IOException {
+                                                                                      CmoHubProperties gateway,
+                                                                                      io.cmohub.spring.boot.CmoHubProperties hub) throws IOException {
         FilterRegistrationBean<CallbackAuthenticationFilter> registration = new FilterRegistrationBean<>(new CallbackAuthenticationFilter(audit,
-                properties.getCallback().getApiKey(), io.cmohub.gateway.server.security.SecurityConfiguration.adminKey(hub),
+                properties.getCallback().getApiKey(), io.cmohub.gateway.server.security.SecurityConfiguration.adminKey(gateway, hub.getDataDir()),
                 properties.getCallback().getCertificateSubject()));
         registration.addUrlPatterns(HubAlertCallbackEndpoints.SERVLET_PATTERN);
         return registration;

@@ -28,7 +28,9 @@ import org.springframework.context.annotation.DependsOn;
 /**
  * The EU Hub client ({@code EuHubGateway}: the CXF SOAP binding behind the resilience decorator) and,
  * in the embedded default, the Hub simulator on the gateway's own database, so the walk-through and
- * the examples need no external system. Configuration: {@link EuHubProperties}.
+ * the examples need no external system. Configuration: {@link EuHubProperties}. The starter's
+ * {@code CmoHubEuHubAutoConfiguration} (same {@code cmohub.eu-hub.*} keys) backs off for this
+ * {@code EuHubGateway} bean, and with {@code cmohub.eu-hub.enabled=false} neither creates one.
  */
 @Configuration
 @EnableConfigurationProperties(EuHubProperties.class)
@@ -76,7 +78,7 @@ public class EuHubConfiguration {
                     + "(or set cmohub.eu-hub.enabled=false to run without an EU Hub client)");
         }
         return new SoapEndpointSettings(URI.create(p.getAddress()), p.getConnectTimeout(), p.getReadTimeout(), store(p.getClientCertificate()),
-                p.getCertificateAlias().isBlank() ? null : p.getCertificateAlias(), store(p.getTrustStore()), false, p.isValidateAnswers());
+                p.getCertificateAlias().isBlank() ? null : p.getCertificateAlias(), store(p.getTrustStore()), p.isAllowPlainHttp(), p.isValidateAnswers());
     }
 
     private static KeyStoreFile store(EuHubProperties.Store store) {

@@ -14,8 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class EuHubProperties {
     /** Whether the gateway creates an EU Hub client at all. */
     private boolean enabled = true;
-    /** The Hub's SOAP endpoint; ignored while the simulator is enabled. https only. */
+    /** The Hub's SOAP endpoint; ignored while the simulator is enabled. https unless allow-plain-http. */
     private String address = "";
+    /** Permit an http address (same key as the starter's): only for a local simulator or tests, never for the Hub. */
+    private boolean allowPlainHttp = false;
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration readTimeout = Duration.ofSeconds(20);
     /** Validate every Hub answer against the contract's XSD. */
@@ -147,6 +149,8 @@ public class EuHubProperties {
     public void setEnabled(boolean enabled) { this.enabled = enabled; }
     public String getAddress() { return address; }
     public void setAddress(String address) { this.address = address; }
+    public boolean isAllowPlainHttp() { return allowPlainHttp; }
+    public void setAllowPlainHttp(boolean allowPlainHttp) { this.allowPlainHttp = allowPlainHttp; }
     public Duration getConnectTimeout() { return connectTimeout; }
     public void setConnectTimeout(Duration connectTimeout) { this.connectTimeout = connectTimeout; }
     public Duration getReadTimeout() { return readTimeout; }

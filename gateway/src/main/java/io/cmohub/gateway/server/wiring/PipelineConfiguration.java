@@ -1,82 +1,44 @@
 package io.cmohub.gateway.server.wiring;
 
-import io.cmohub.connector.ConnectorCatalog;
-import io.cmohub.routes.audit.JdbcAuditTrail;
-import io.cmohub.routes.ledger.JdbcEventLedger;
-import io.cmohub.routes.partner.JdbcPartnerDirectory;
-import io.cmohub.routes.pipeline.DocumentIntake;
-import io.cmohub.routes.pipeline.DocumentProcessor;
-import io.cmohub.routes.pipeline.InboxFormats;
-import io.cmohub.routes.pipeline.IntakeRoutes;
+import io.cmohub.routes.pipeline.PipelineObserver;
 import io.cmohub.routes.publish.JmsEventPublisher;
-import io.cmohub.routes.store.FileSystemDocumentStore;
-import io.cmohub.routes.store.JdbcDocumentRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.jms.ConnectionFactory;
-import java.io.IOException;
-import java.nio.file.Files;
-import javax.sql.DataSource;
 import org.apache.camel.component.jms.JmsComponent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the library pieces of {@code routes} into the gateway: the gateway itself holds no pipeline logic. */
+/**
+ * What the gateway adds to the pipeline of {@code cmohub-spring-boot-starter}. The starter's
+ * auto-configuration ({@code io.cmohub.spring.boot.CmoHubAutoConfiguration} and
+ * {@code CmoHubProcessingAutoConfiguration}) creates the connector catalogue, the document store,
+ * registry, event ledger, audit trail, partner directory, the JMS event publisher, the
+ * {@code cmohubPipeline}, its {@code DocumentIntake} and {@code DocumentProcessor}, and the fixed
+ * intake routes (because {@code cmohub.dispatch.uri} is set in application.properties); the schema is
+ * left to the gateway's Flyway. The gateway contributes the Micrometer observer, which the starter
+ * builds into the pipeline, and Camel's JMS component, which the starter leaves to the host.
+ */
 @Configuration
-@EnableConfigurationProperties(CmoHubProperties.class)
+@EnableConfigurationProperties({CmoHubProperties.class, io.cmohub.spring.boot.CmoHubProperties.class})
 public class PipelineConfiguration {
 
-    @Bean
-    ConnectorCatalog connectorCatalog(CmoHubProperties properties) throws IOException {
-        ClassLoader classLoader = PipelineConfiguration.class.getClassLoader();
-        return ConnectorCatalog.load(classLoader).plus(io.cmohub.connector.mapping.ExtraMappings.load(properties.getMappings(), classLoader));
+    public PipelineConfiguration(io.cmohub.spring.boot.CmoHubProperties hub) {
+        if (!hub.isEnabled()) {
+            throw new IllegalStateException("cmohub.enabled=false switches off the starter, which is the gateway's pipeline; remove it");
+        }
+        // The outbound subscriptions and the dead-letter re-publication address the default topics; another prefix would split them.
+        if (!JmsEventPublisher.DEFAULT_TOPIC_PREFIX.equals(hub.getPublish().getTopicPrefix())) {
+            throw new IllegalStateException("cmohub.publish.topic-prefix must stay " + JmsEventPublisher.DEFAULT_TOPIC_PREFIX
+                    + " in the standalone gateway (its outbound subscriptions and dead-letter handling use it); it is "
+                    + hub.getPublish().getTopicPrefix());
+        }
     }
 
+    /** The pipeline's metrics at /actuator/metrics; the starter builds the single PipelineObserver bean into the pipeline. */
     @Bean
-    FileSystemDocumentStore documentStore(CmoHubProperties properties) throws IOException {
-        return new FileSystemDocumentStore(Files.createDirectories(properties.getDataDir().resolve("documents")));
-    }
-
-    @Bean
-    JdbcDocumentRegistry documentRegistry(DataSource dataSource) {
-        return new JdbcDocumentRegistry(dataSource);
-    }
-
-    @Bean
-    JdbcEventLedger eventLedger(DataSource dataSource) {
-        return new JdbcEventLedger(dataSource);
-    }
-
-    @Bean
-    JdbcAuditTrail auditTrail(DataSource dataSource) {
-        return new JdbcAuditTrail(dataSource);
-    }
-
-    @Bean
-    JdbcPartnerDirectory partnerDirectory(DataSource dataSource) {
-        return new JdbcPartnerDirectory(dataSource);
-    }
-
-    @Bean(destroyMethod = "close")
-    JmsEventPublisher eventPublisher(ConnectionFactory connectionFactory) {
-        return new JmsEventPublisher(connectionFactory, JmsEventPublisher.DEFAULT_TOPIC_PREFIX);
-    }
-
-    @Bean
-    DocumentIntake documentIntake(FileSystemDocumentStore store, JdbcDocumentRegistry registry, JdbcAuditTrail audit, CmoHubProperties properties) {
-        return new DocumentIntake(store, registry, audit, properties.getMaxDocumentBytes());
-    }
-
-    @Bean
-    DocumentProcessor documentProcessor(ConnectorCatalog catalog, JdbcPartnerDirectory partners, FileSystemDocumentStore store,
-                                        JdbcDocumentRegistry registry, JdbcEventLedger ledger, JmsEventPublisher publisher, JdbcAuditTrail audit,
-                                        CmoHubProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
-        return new DocumentProcessor(catalog, partners, store, registry, ledger, publisher, audit, properties.getPublishBatchSize(),
-                new MicrometerPipelineObserver(meters));
-    }
-
-    @Bean
-    IntakeRoutes intakeRoutes(DocumentIntake intake, DocumentProcessor processor, JdbcPartnerDirectory partners, JdbcDocumentRegistry registry) {
-        return new IntakeRoutes(intake, processor, new InboxFormats(partners), registry);
+    PipelineObserver micrometerPipelineObserver(MeterRegistry meters) {
+        return new MicrometerPipelineObserver(meters);
     }
 
     /**

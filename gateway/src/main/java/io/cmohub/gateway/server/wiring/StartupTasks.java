@@ -3,14 +3,14 @@ package io.cmohub.gateway.server.wiring;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SiteId;
-import io.cmohub.routes.audit.JdbcAuditTrail;
+import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import io.cmohub.routes.partner.PartnerProfile;
 import io.cmohub.routes.store.DocumentRecord;
 import io.cmohub.routes.store.JdbcDocumentRegistry;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,23 +19,26 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs once the routes are up: seeds the partner registry from configuration (and the demo partner
- * of the embedded default), then dispatches again every document that was received but not
- * finished, so that a crash between receipt and processing loses nothing.
+ * Runs once the routes are up: seeds the demo partner of the embedded default (the partners of
+ * {@code cmohub.partners} are seeded by the starter when it builds the pipeline), then dispatches
+ * again every document that was received but not finished, so that a crash between receipt and
+ * processing loses nothing.
  */
 @Component
 public class StartupTasks implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(StartupTasks.class);
 
     private final CmoHubProperties properties;
+    private final io.cmohub.spring.boot.CmoHubProperties hub;
     private final JdbcPartnerDirectory partners;
     private final JdbcDocumentRegistry registry;
-    private final JdbcAuditTrail audit;
+    private final AuditTrail audit;
     private final Dispatcher dispatcher;
 
-    public StartupTasks(CmoHubProperties properties, JdbcPartnerDirectory partners, JdbcDocumentRegistry registry, JdbcAuditTrail audit,
-                        Dispatcher dispatcher) {
+    public StartupTasks(CmoHubProperties properties, io.cmohub.spring.boot.CmoHubProperties hub, JdbcPartnerDirectory partners,
+                        JdbcDocumentRegistry registry, AuditTrail audit, Dispatcher dispatcher) {
         this.properties = properties;
+        this.hub = hub;
         this.partners = partners;
         this.registry = registry;
         this.audit = audit;
@@ -44,18 +47,9 @@ public class StartupTasks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        List<CmoHubProperties.PartnerSeed> seeds = new ArrayList<>(properties.getPartners());
         if (properties.getDemo().isEnabled()) {
-            seeds.add(0, demoPartner());
-        }
-        for (CmoHubProperties.PartnerSeed seed : seeds) {
-            PartnerProfile profile = profile(seed);
-            partners.save(profile, seed.getApiKey(), seed.getCertificateSubject());
-            audit.record("system", "CONFIG_CHANGE", "partner", seed.getId(), "SUCCESS", "seeded from configuration",
-                    "products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
-                            + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList());
-        }
-        if (!properties.getDemo().isEnabled()) {
+            seedDemoPartner();
+        } else {
             disableDemoPartner();
         }
         List<DocumentRecord> unfinished = registry.unfinished();
@@ -67,6 +61,22 @@ public class StartupTasks implements ApplicationRunner {
         }
     }
 
+    /**
+     * The demo partner, unless {@code cmohub.partners} configures a partner of the same id: that one
+     * (seeded by the starter) wins, as it did when the demo was seeded first and the configuration after it.
+     */
+    private void seedDemoPartner() {
+        String id = properties.getDemo().getPartnerId();
+        if (hub.getPartners().stream().anyMatch(p -> id.equals(p.getId()))) {
+            return;
+        }
+        PartnerProfile profile = demoProfile();
+        partners.save(profile, properties.getDemo().getApiKey(), null);
+        audit.record("system", "CONFIG_CHANGE", "partner", id, "SUCCESS", "seeded from configuration",
+                "products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
+                        + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList());
+    }
+
     /** Turning the demo off must also take away its well-known key if an earlier start seeded it. */
     private void disableDemoPartner() {
         PartnerId demo = PartnerId.of(properties.getDemo().getPartnerId());
@@ -76,31 +86,13 @@ public class StartupTasks implements ApplicationRunner {
         });
     }
 
-    private CmoHubProperties.PartnerSeed demoPartner() {
-        CmoHubProperties.PartnerSeed demo = new CmoHubProperties.PartnerSeed();
-        demo.setId(properties.getDemo().getPartnerId());
-        demo.setName("ACME Contract Manufacturing (demo)");
-        demo.setApiKey(properties.getDemo().getApiKey());
-        demo.setProducts(List.of("05012345678900", "111234567842"));
-        demo.setSites(List.of("ACME-LYON", "ACME-KOELN"));
-        CmoHubProperties.FormatSeed csv = new CmoHubProperties.FormatSeed();
-        csv.setFilePattern("*.csv");
-        CmoHubProperties.FormatSeed json = new CmoHubProperties.FormatSeed();
-        json.setFilePattern("*.*json");
-        demo.setFormats(new java.util.LinkedHashMap<>(Map.of("csv-batch-record", csv, "canonical-json", json)));
-        return demo;
-    }
-
-    static PartnerProfile profile(CmoHubProperties.PartnerSeed seed) {
-        try {
-            List<PartnerProfile.PartnerFormat> formats = new ArrayList<>();
-            seed.getFormats().forEach((id, format) -> formats.add(new PartnerProfile.PartnerFormat(id, format.getFilePattern(), format.getConfig())));
-            return new PartnerProfile(PartnerId.of(seed.getId()), seed.getName() == null ? seed.getId() : seed.getName(), true,
-                    seed.getProducts().stream().map(ProductCode::of).collect(java.util.stream.Collectors.toSet()),
-                    seed.getSites().stream().map(SiteId::of).collect(java.util.stream.Collectors.toSet()), formats);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("partner '" + seed.getId() + "' in cmohub.partners is invalid: " + e.getMessage(), e);
-        }
+    private PartnerProfile demoProfile() {
+        List<PartnerProfile.PartnerFormat> formats = List.of(
+                new PartnerProfile.PartnerFormat("csv-batch-record", "*.csv", Map.of()),
+                new PartnerProfile.PartnerFormat("canonical-json", "*.*json", Map.of()));
+        return new PartnerProfile(PartnerId.of(properties.getDemo().getPartnerId()), "ACME Contract Manufacturing (demo)", true,
+                Set.of(ProductCode.of("05012345678900"), ProductCode.of("111234567842")), Set.of(SiteId.of("ACME-LYON"), SiteId.of("ACME-KOELN")),
+                formats);
     }
 
     /** Sends a document id to the processing queue. */
