@@ -1,5 +1,6 @@
 package io.cmohub.routes.alert;
 
+import io.cmohub.routes.store.RowLock;
 import static io.cmohub.routes.store.JdbcTime.fromDb;
 import static io.cmohub.routes.store.JdbcTime.toDb;
 
@@ -30,7 +31,6 @@ import javax.sql.DataSource;
  * ledger row, the publication and the audit row in one database transaction.
  */
 public final class JdbcAlertRegistry {
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String COLUMNS = "alert_id, version, last_event_id, first_received_at, updated_at, alert_json";
 
     private final DataSource dataSource;
@@ -62,21 +62,7 @@ public final class JdbcAlertRegistry {
      * delivery of the same alert waits here, then sees what this one stored.
      */
     void lock(Connection c, String key) throws SQLException {
-        String lockKey = Sha256.hex(key);
-        Savepoint before = c.setSavepoint();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO alert_lock (lock_key) VALUES (?)")) {
-            s.setString(1, lockKey);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
-            }
-            c.rollback(before); // another delivery created it first; lock the existing row
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT lock_key FROM alert_lock WHERE lock_key = ? FOR UPDATE")) {
-            s.setString(1, lockKey);
-            s.executeQuery().close();
-        }
+        RowLock.lock(c, key);
     }
 
     /** The code the alert {@code alertId} is stored with, if it is known. */
@@ -224,12 +210,7 @@ public final class JdbcAlertRegistry {
     }
 
     static boolean isUniqueViolation(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
-                return true;
-            }
-        }
-        return e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState());
+        return RowLock.isUniqueViolation(e);
     }
 
     private static boolean blank(String value) {

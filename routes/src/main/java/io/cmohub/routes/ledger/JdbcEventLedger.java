@@ -26,7 +26,6 @@ import org.apache.camel.support.service.ServiceSupport;
  */
 public final class JdbcEventLedger extends ServiceSupport implements IdempotentRepository {
     private static final int IN_CHUNK = 500;
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
 
@@ -167,12 +166,7 @@ public final class JdbcEventLedger extends ServiceSupport implements IdempotentR
     }
 
     private static boolean isUniqueViolation(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
-                return true;
-            }
-        }
-        return e.getCause() instanceof SQLException cause && UNIQUE_VIOLATION.equals(cause.getSQLState());
+        return io.cmohub.routes.store.RowLock.isUniqueViolation(e);
     }
 
     @Override

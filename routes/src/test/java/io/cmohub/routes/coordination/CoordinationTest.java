@@ -491,6 +491,34 @@ abstract class CoordinationTest {
     }
 
     @Test
+    void twoAlertsOfOneBatchOnTwoNodesAtOnceShareOneCase() throws Exception {
+        seedAcmeLiaison();
+        registry.apply(new Batch(CARDIOZOL, CZ24002, BatchStatus.RELEASED, ACME, ACME_SITE, Expiry.parse("311231"), null, null, null, null,
+                List.of(Market.of("DE")), Instant.parse("2024-06-11T08:00:00Z")));
+        CaseCoordinator nodeB = coordinator("node-b");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            var a = pool.submit(() -> {
+                start.await();
+                return cases.onAlert(alert("ALERT-RACE-1", AlertCode.A68, "05012345100012", "A68EU2HJUYQW", "CZ24002", "311231", "DE", FRIDAY_4PM_PARIS));
+            });
+            var b = pool.submit(() -> {
+                start.await();
+                return nodeB.onAlert(alert("ALERT-RACE-2", AlertCode.A68, "05012345100012", "A68EU2HJUYQW", "CZ24002", "311231", "DE",
+                        FRIDAY_4PM_PARIS.plusSeconds(1)));
+            });
+            start.countDown();
+            assertThat(List.of(a.get().change(), b.get().change())).containsExactlyInAnyOrder(AlertOutcome.Change.OPENED, AlertOutcome.Change.JOINED);
+            assertThat(a.get().investigationCase().caseId()).isEqualTo(b.get().investigationCase().caseId());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(count("SELECT COUNT(*) FROM coordination_case")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM coordination_evidence_request")).isEqualTo(1);
+    }
+
+    @Test
     void unknownBatchAndNotCmoProduced() throws Exception {
         seedDermocortBatch("300331");
         AlertOutcome unknownBatch = cases.onAlert(alert("ALERT-A2-1", AlertCode.A2, "05012345100036", "NOPE00000001", "DC99999", "300228", "IE",

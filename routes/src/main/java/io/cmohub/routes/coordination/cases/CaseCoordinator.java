@@ -1,5 +1,6 @@
 package io.cmohub.routes.coordination.cases;
 
+import io.cmohub.routes.store.RowLock;
 import static io.cmohub.routes.coordination.SqlValues.bindAll;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -149,7 +150,15 @@ public final class CaseCoordinator implements SlaClockHandler {
         ProductCode product = alert.scanned() == null ? null : parse(alert.scanned().productCode(), ProductCode::parse);
         BatchId batch = alert.scanned() == null ? null : parse(alert.scanned().batchId(), BatchId::of);
         EvidenceRequest[] issued = {null};
+        String[] openedMeanwhile = {null};
         JdbcTransaction.run(dataSource, "could not open a case for alert " + alert.alertId(), c -> {
+            // One case per group, across consumers and nodes: the group's lock, then a second look under it.
+            RowLock.lock(c, "case-group\u0000" + groupKey);
+            Optional<String> other = openCaseOfGroup(c, groupKey);
+            if (other.isPresent()) {
+                openedMeanwhile[0] = other.get();
+                return;
+            }
             CaseStatus status = liaison.isPresent() ? CaseStatus.AWAITING_CMO : CaseStatus.OPEN;
             try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_case (case_id, group_key, alert_code, status, product_code, batch_id, "
                     + "market, attribution_outcome, attribution_reason, partner_id, site_id, line_id, run_id, verdict, verdict_json, summary, opened_at, "
@@ -184,6 +193,10 @@ public final class CaseCoordinator implements SlaClockHandler {
             eams(c, caseId, alert.alertId(), EamsStatus.UNDER_INVESTIGATION, InvestigationStatus.INVESTIGATION_PENDING, null, now);
             publishCase(c, caseId, now);
         });
+        if (openedMeanwhile[0] != null) {
+            // another consumer opened the group's case between our look and the lock: join it
+            return join(openedMeanwhile[0], alert);
+        }
         return new AlertOutcome(AlertOutcome.Change.OPENED, find(caseId).orElseThrow(), Optional.ofNullable(issued[0]), Optional.of(reconciliation));
     }
 
@@ -708,6 +721,15 @@ public final class CaseCoordinator implements SlaClockHandler {
 
     private Optional<String> openCaseOfGroup(String groupKey) {
         return single("SELECT case_id FROM coordination_case WHERE group_key = ? AND status <> 'CLOSED' ORDER BY opened_at", groupKey);
+    }
+
+    private static Optional<String> openCaseOfGroup(Connection c, String groupKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT case_id FROM coordination_case WHERE group_key = ? AND status <> 'CLOSED' ORDER BY opened_at")) {
+            bindAll(s, groupKey);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
     }
 
     private Optional<String> single(String sql, String parameter) {
