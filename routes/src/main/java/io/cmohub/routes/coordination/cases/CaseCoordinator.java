@@ -282,6 +282,15 @@ public final class CaseCoordinator implements SlaClockHandler {
     // ------------------------------------------------------------------ SLA clocks
 
     @Override
+    public void lockOwner(Connection c, SlaClock slaClock) throws SQLException {
+        // case first, then the clock (the sweeper's claim): the order respond() and close() use
+        Optional<RequestRow> request = requestRow(c, slaClock.requestId());
+        if (request.isPresent()) {
+            lockCase(c, request.get().caseId());
+        }
+    }
+
+    @Override
     public void fire(Connection c, SlaClock slaClock, Instant now) throws SQLException {
         RequestRow request = requestRow(c, slaClock.requestId()).orElseThrow(() -> new SQLException("no evidence request " + slaClock.requestId()));
         lockCase(c, request.caseId());

@@ -66,6 +66,7 @@ public final class SlaSweeper {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                handler.lockOwner(c, slaClock);
                 if (!SlaClocks.claim(c, slaClock.clockId(), now, node)) {
                     c.rollback();
                     return false;
