@@ -41,7 +41,10 @@ public record Expiry(@JsonProperty("printed") String printed, @JsonProperty("dat
         if (date.getYear() < 2000 || date.getYear() > 2099) {
             throw new InvalidValueException("expiry " + date + " is outside 2000-2099 and cannot be printed as YYMMDD");
         }
-        return parse(String.format("%02d%02d%02d", date.getYear() % 100, date.getMonthValue(), date.getDayOfMonth()));
+        // not String.format: EPCIS commissioning converts one expiry per event, tens of thousands per file
+        int yymmdd = date.getYear() % 100 * 10_000 + date.getMonthValue() * 100 + date.getDayOfMonth();
+        String printed = Integer.toString(1_000_000 + yymmdd).substring(1);
+        return new Expiry(printed, date);
     }
 
     /** True when the printed day is 00, i.e. the date was resolved to the end of the month. */

@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -14,15 +15,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The EPCs of one list of one event, as written, with their fingerprints. An event is accepted or
- * rejected as a whole, and only at its end, so its EPCs must be kept until then; a commissioning
- * event may list a million. Up to {@code memoryLimit} EPCs stay in memory; beyond that they go to a
- * temporary file, read back one chunk at a time. Fingerprints (8 bytes each) stay in memory.
+ * The EPCs of one list of one event: as written (for the canonical records), in canonical form (for
+ * the event hash, which needs them sorted) and as fingerprints (for the lifecycle rules). An event
+ * is accepted or rejected as a whole, and only at its end, so its EPCs must be kept until then; a
+ * commissioning event may list a million. Up to {@code memoryLimit} EPCs stay in memory; beyond
+ * that all go to a temporary file, read back one chunk at a time and sorted there by
+ * {@link SpilledEpcSort}. Fingerprints (8 bytes each) stay in memory.
  */
 final class EpcSpool implements AutoCloseable {
     private final int chunkSize;
     private final int memoryLimit;
     private List<String> inMemory = new ArrayList<>();
+    /** Canonical forms of the in-memory EPCs, back to back; entry i ends at {@code canonicalEnds[i]}. */
+    private byte[] canonical = new byte[8 * 1024];
+    private int[] canonicalEnds = new int[64];
     private long[] fingerprints = new long[64];
     private int size;
     private Path file;
@@ -36,15 +42,16 @@ final class EpcSpool implements AutoCloseable {
         this.memoryLimit = memoryLimit;
     }
 
-    void add(String epc, long fingerprint) {
+    /** Adds an EPC: as written, its canonical bytes {@code [0, length)} and its fingerprint. */
+    void add(String epc, byte[] canonicalForm, int length, long fingerprint) {
         if (size == fingerprints.length) {
             fingerprints = Arrays.copyOf(fingerprints, size * 2);
         }
         fingerprints[size] = fingerprint;
         if (file == null && size < memoryLimit) {
-            inMemory.add(epc);
+            keep(epc, canonicalForm, length);
         } else {
-            spill(epc);
+            spill(epc, canonicalForm, length);
         }
         size++;
     }
@@ -68,7 +75,7 @@ final class EpcSpool implements AutoCloseable {
         return (size + chunkSize - 1) / chunkSize;
     }
 
-    /** EPCs {@code k * chunkSize} up to the next chunk boundary. */
+    /** EPCs {@code k * chunkSize} up to the next chunk boundary, as written. */
     List<String> chunk(int k) {
         int from = k * chunkSize;
         int to = Math.min(size, from + chunkSize);
@@ -79,10 +86,11 @@ final class EpcSpool implements AutoCloseable {
             out.flush();
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
                 raf.seek(chunkOffsets[k]);
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(raf.getChannel()), 64 * 1024));
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(raf.getChannel()), 64 * 1024));
                 List<String> epcs = new ArrayList<>(to - from);
                 for (int i = from; i < to; i++) {
                     epcs.add(in.readUTF());
+                    in.skipNBytes(in.readUnsignedShort());
                 }
                 return epcs;
             }
@@ -91,25 +99,84 @@ final class EpcSpool implements AutoCloseable {
         }
     }
 
-    private void spill(String epc) {
+    /** Hands the canonical forms to {@code consumer} in ascending byte order (the event hash's order). */
+    void forEachSorted(SortedEpcs.EpcBytes consumer) {
+        if (size == 0) {
+            return;
+        }
+        if (file != null) {
+            try {
+                out.flush();
+                new SpilledEpcSort(file, size, memoryLimit).forEach(consumer);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the EPC spool file " + file + " could not be sorted", e);
+            }
+            return;
+        }
+        byte[] bytes = canonical;
+        boolean sorted = true;
+        for (int i = 1; i < size && sorted; i++) {
+            sorted = compare(i - 1, i) <= 0;
+        }
+        if (sorted) {
+            // the usual case: systems write serials in order
+            for (int i = 0; i < size; i++) {
+                consumer.accept(bytes, start(i), canonicalEnds[i] - start(i));
+            }
+            return;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, this::compare);
+        for (int i : order) {
+            consumer.accept(bytes, start(i), canonicalEnds[i] - start(i));
+        }
+    }
+
+    private int start(int i) {
+        return i == 0 ? 0 : canonicalEnds[i - 1];
+    }
+
+    private int compare(int a, int b) {
+        return Arrays.compareUnsigned(canonical, start(a), canonicalEnds[a], canonical, start(b), canonicalEnds[b]);
+    }
+
+    private void keep(String epc, byte[] canonicalForm, int length) {
+        inMemory.add(epc);
+        int from = start(size);
+        if (from + length > canonical.length) {
+            canonical = Arrays.copyOf(canonical, Math.max(from + length, canonical.length * 2));
+        }
+        System.arraycopy(canonicalForm, 0, canonical, from, length);
+        if (size == canonicalEnds.length) {
+            canonicalEnds = Arrays.copyOf(canonicalEnds, size * 2);
+        }
+        canonicalEnds[size] = from + length;
+    }
+
+    private void spill(String epc, byte[] canonicalForm, int length) {
         try {
             if (file == null) {
                 file = Files.createTempFile("cmohub-epcis-", ".epcs");
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
                 chunkOffsets = new long[16];
-                List<String> earlier = inMemory;
-                inMemory = null;
-                for (int i = 0; i < earlier.size(); i++) {
-                    write(i, earlier.get(i));
+                for (int i = 0; i < inMemory.size(); i++) {
+                    write(i, inMemory.get(i), canonical, start(i), canonicalEnds[i] - start(i));
                 }
+                inMemory = null;
+                canonical = null;
+                canonicalEnds = null;
             }
-            write(size, epc);
+            write(size, epc, canonicalForm, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException("a large EPCIS event could not be spooled to a temporary file", e);
         }
     }
 
-    private void write(int index, String epc) throws IOException {
+    /** One entry of the spool file: the EPC as written (modified UTF-8), then its canonical bytes after their length. */
+    private void write(int index, String epc, byte[] canonicalForm, int offset, int length) throws IOException {
         if (index % chunkSize == 0) {
             int k = index / chunkSize;
             if (k == chunkOffsets.length) {
@@ -119,6 +186,8 @@ final class EpcSpool implements AutoCloseable {
         }
         int before = out.size();
         out.writeUTF(epc);
+        out.writeShort(length);
+        out.write(canonicalForm, offset, length);
         // DataOutputStream.size() is an int that wraps after 2 GB; the difference stays right.
         written += out.size() - before;
     }

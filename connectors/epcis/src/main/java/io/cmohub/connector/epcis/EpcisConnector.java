@@ -25,7 +25,6 @@ public final class EpcisConnector implements CmoConnector {
     static final String LIFECYCLE_MAX_EPCS = "lifecycle-max-epcs";
     static final String SENSOR_DATA = "sensor-data";
     static final String EXPECTED_SENDER = "expected-sender";
-    static final String PARALLEL_READING = "parallel-reading";
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(
             ID,
@@ -61,12 +60,7 @@ public final class EpcisConnector implements CmoConnector {
                             "GLN of the partner as its documents name it in the SBDH Sender (or the JSON-LD sender), e.g. "
                                     + "urn:epc:id:sgln:0614141.00001.0 or 0614141000012. When set, a document naming another sender or "
                                     + "none is rejected as a whole. When empty, the sender is not checked.",
-                            ConfigProperty.Type.STRING, null),
-                    ConfigProperty.optional(PARALLEL_READING, "Parallel reading",
-                            "Whether a second thread parses the XML or JSON and reads the EPCs while the calling thread checks the "
-                                    + "lifecycle and reports, in bounded memory. Can be faster when a core is idle; slower on a busy "
-                                    + "machine or a gateway reading many documents at once. Results are the same either way.",
-                            ConfigProperty.Type.BOOLEAN, "false")),
+                            ConfigProperty.Type.STRING, null)),
             ErrorPolicy.REJECT_DOCUMENT);
 
     @Override
@@ -91,7 +85,7 @@ public final class EpcisConnector implements CmoConnector {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(ID, problems);
         }
-        return new EpcisDocumentParser(settings, config.bool(PARALLEL_READING));
+        return new EpcisDocumentParser(settings);
     }
 
     private static String blankToNull(String value) {

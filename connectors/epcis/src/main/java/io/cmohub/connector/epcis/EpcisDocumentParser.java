@@ -30,15 +30,14 @@ final class EpcisDocumentParser implements DocumentParser {
     private final XMLInputFactory xml = HardenedXml.inputFactory();
     private final JsonFactory json = JsonFactory.builder().streamReadConstraints(CanonicalJson.constraints(CodecLimits.DEFAULT)).build();
 
-    private final boolean pipelined;
+    /** A reader's work on one document. */
+    @FunctionalInterface
+    private interface Reading {
+        void read(DocumentEvents events) throws Exception;
+    }
 
-    /**
-     * @param pipelined read on a second thread while this one checks and reports (see {@link ReaderPipeline});
-     *                  false reads and checks on the caller's thread alone
-     */
-    EpcisDocumentParser(EpcisSettings settings, boolean pipelined) {
+    EpcisDocumentParser(EpcisSettings settings) {
         this.settings = settings;
-        this.pipelined = pipelined;
     }
 
     @Override
@@ -46,17 +45,13 @@ final class EpcisDocumentParser implements DocumentParser {
         BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
         DocumentSession session = new DocumentSession(new GuardedSink(sink), settings, context.partner());
         try {
-            ReaderPipeline.Reading reading = switch (firstSignificantByte(buffered)) {
+            Reading reading = switch (firstSignificantByte(buffered)) {
                 case '<' -> events -> new XmlEpcisReader(xml).read(buffered, events);
                 case '{' -> events -> new JsonLdEpcisReader(json).read(buffered, events);
                 case -1 -> events -> events.fail("document", "the document is empty");
                 default -> events -> events.fail("document", "not an EPCIS document: it is neither XML (starting with '<') nor JSON-LD (starting with '{')");
             };
-            if (pipelined) {
-                ReaderPipeline.run(reading, session);
-            } else {
-                reading.read(session);
-            }
+            reading.read(session);
         } catch (GuardedSink.SinkException e) {
             throw e.original();
         } catch (UncheckedIOException e) {
@@ -73,9 +68,6 @@ final class EpcisDocumentParser implements DocumentParser {
             session.fail(where, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading the EPCIS document");
         } catch (Exception e) {
             // Woodstox reports some syntax errors lazily as unchecked exceptions; the JDK's own parser
             // throws MissingResourceException on odd DOCTYPEs. Bad input all the same: report it.

@@ -37,6 +37,10 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private final LifecycleLedger ledger;
     private final EventHash hash = new EventHash();
     private final EpcReading reading = new EpcReading();
+    private FingerprintSet inEvent;
+    /** Consecutive events mostly share their location and expiry: the last conversions, kept. */
+    private final LastConversion<Gln> locations = new LastConversion<>(EventAssembler::gln);
+    private final LastConversion<Expiry> expiries = new LastConversion<>(EventAssembler::expiry);
 
     private String typeName;
     private EpcisEventType type;
@@ -156,7 +160,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         String top = path[1];
         if (depth == 1) {
             if (openList != null && name.isEmpty()) {
-                epc(openList, text);
+                epc(openList, text.toCharArray(), 0, text.length()); // a JSON number in an EPC list
                 return;
             }
             switch (top) {
@@ -217,29 +221,28 @@ final class EventAssembler implements DocumentEvents.EventFields {
         hashLeaf(name, text);
     }
 
-    private void epc(EpcList list, String text) {
-        EpcReading r = reading;
-        if (r.read(list.field(), text)) {
-            readEpc(r.epc, r.d0, r.d1, r.d2, r.d3, r.gtin, null);
+    @Override
+    public void listEntry(char[] text, int start, int length) {
+        if (depth == 1 && openList != null) {
+            epc(openList, text, start, length);
         } else {
-            readEpc(r.epc, 0, 0, 0, 0, null, r.error);
+            value("", new String(text, start, length));
         }
     }
 
-    @Override
-    public void readEpc(String epc, long d0, long d1, long d2, long d3, String gtin, String error) {
-        EpcList list = openList;
-        if (error != null) {
-            epcError(list.field(), error);
+    private void epc(EpcList list, char[] text, int start, int length) {
+        EpcReading r = reading;
+        if (!r.read(list.field(), text, start, length)) {
+            epcError(list.field(), r.error);
             return;
         }
-        hash.leafDigest(d0, d1, d2, d3);
         EpcSpool spool = spools[list.ordinal()];
         if (spool == null) {
             spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit());
             spools[list.ordinal()] = spool;
         }
-        spool.add(epc, d0);
+        spool.add(r.epc, r.canonical(), r.canonicalLength, r.fingerprint);
+        String gtin = r.gtin;
         if (gtin != null) {
             String known = listGtin[list.ordinal()];
             if (known == null) {
@@ -339,9 +342,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
         EpcisAction epcisAction = checkAction();
         checkStructure(epcisAction);
         Identifier parent = checkParent();
-        Gln place = readPoint != null ? converted("readPoint", () -> gln(readPoint)) : null;
+        Gln place = readPoint != null ? converted("readPoint", () -> locations.apply(readPoint)) : null;
         if (place == null && bizLocation != null) {
-            place = converted("bizLocation", () -> gln(bizLocation));
+            place = converted("bizLocation", () -> locations.apply(bizLocation));
         }
         BatchId batch = null;
         Expiry expires = null;
@@ -352,13 +355,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
             batch = converted("ilmd", () -> BatchId.of(lots.iterator().next()));
         }
         if (expiry != null) {
-            expires = converted("ilmd", () -> {
-                try {
-                    return Expiry.of(LocalDate.parse(expiry));
-                } catch (DateTimeException e) {
-                    throw new InvalidValueException("itemExpirationDate '" + expiry + "' is not a date YYYY-MM-DD");
-                }
-            });
+            expires = converted("ilmd", () -> expiries.apply(expiry));
         }
         EpcList created = type == EpcisEventType.TRANSFORMATION ? EpcList.OUTPUT_EPCS : EpcList.EPC_LIST;
         if (commissioning && otherGtin[created.ordinal()] != null) {
@@ -498,7 +495,12 @@ final class EventAssembler implements DocumentEvents.EventFields {
         for (EpcSpool spool : spools) {
             total += spool == null ? 0 : spool.size();
         }
-        FingerprintSet inEvent = new FingerprintSet(total, Integer.MAX_VALUE);
+        // one set for the document's events, emptied per event; a fresh one only after a large event
+        if (inEvent == null || inEvent.capacity() > 4 * 1024 && total < inEvent.capacity() / 8) {
+            inEvent = new FingerprintSet(total, Integer.MAX_VALUE);
+        } else {
+            inEvent.clear();
+        }
         boolean mustBeCommissioned = mapped == SerialisationAction.AGGREGATE && type == EpcisEventType.AGGREGATION || mapped == SerialisationAction.SHIP;
         for (EpcList list : EpcList.values()) {
             EpcSpool spool = spools[list.ordinal()];
@@ -517,7 +519,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 }
             }
         }
-        if (parent != null && mustBeCommissioned && !ledger.isCommissioned(hash.fingerprintOf(parent.canonical()))) {
+        if (parent != null && mustBeCommissioned && !ledger.isCommissioned(Fingerprint.of(parent.canonical()))) {
             lifecycleError(broken, reported, "parentID", "parent " + parentId + " is not commissioned earlier in this document (commission before aggregate or ship)");
         }
         if (reported[0] > MAX_EPC_ERRORS) {
@@ -535,7 +537,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
 
     private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, Identifier parent, BatchId batch, Expiry expires,
                                           EpcList created, boolean commissioning) {
-        String sourceEventId = hash.finish(typeName);
+        String sourceEventId = hash.finish(typeName, this::sortedEpcs);
         ProductCode classProduct = classGtin == null || classesMixed ? null : ProductCode.of(classGtin);
         BatchId classBatch = classLot == null || classesMixed ? null : BatchId.of(classLot);
         List<ChunkedRecords.Part> parts = new ArrayList<>();
@@ -557,6 +559,22 @@ final class EventAssembler implements DocumentEvents.EventFields {
                     commissioning && batch != null ? batch : classBatch, commissioning ? expires : null));
         }
         return new ChunkedRecords(new ChunkedRecords.Header(sourceEventId, time, partner, location, parent == null ? null : parentId), parts);
+    }
+
+    /** The event's EPC lists for the event hash: canonical forms in ascending byte order. */
+    private void sortedEpcs(EpcList list, SortedEpcs.EpcBytes consumer) {
+        EpcSpool spool = spools[list.ordinal()];
+        if (spool != null) {
+            spool.forEachSorted(consumer);
+        }
+    }
+
+    private static Expiry expiry(String itemExpirationDate) {
+        try {
+            return Expiry.of(LocalDate.parse(itemExpirationDate));
+        } catch (DateTimeException e) {
+            throw new InvalidValueException("itemExpirationDate '" + itemExpirationDate + "' is not a date YYYY-MM-DD");
+        }
     }
 
     /** The GLN of a GS1 location; null for a location of another scheme (kept in the event hash only). */

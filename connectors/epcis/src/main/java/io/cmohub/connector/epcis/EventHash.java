@@ -73,39 +73,19 @@ final class EventHash {
         add(sums[depth]);
     }
 
-    /** Adds a leaf whose digest was computed elsewhere ({@link EpcReading}), as four little-endian words. */
-    void leafDigest(long w0, long w1, long w2, long w3) {
-        long[] sum = sums[depth];
-        long s = sum[0] + w0;
-        long carry = Long.compareUnsigned(s, w0) < 0 ? 1 : 0;
-        sum[0] = s;
-        long[] words = {w1, w2, w3};
-        for (int i = 0; i < 3; i++) {
-            long t = sum[i + 1] + words[i];
-            long c1 = Long.compareUnsigned(t, words[i]) < 0 ? 1 : 0;
-            long t2 = t + carry;
-            long c2 = Long.compareUnsigned(t2, t) < 0 ? 1 : 0;
-            sum[i + 1] = t2;
-            carry = c1 | c2;
+    String finish(String eventType, SortedEpcs epcs) {
+        for (EpcList list : EpcList.values()) {
+            boolean[] any = {false};
+            epcs.forEach(list, (bytes, offset, length) -> {
+                any[0] = true;
+                sha256.update(bytes, offset, length);
+                sha256.update((byte) 0);
+            });
+            if (any[0]) {
+                finish();
+                add(sums[0]);
+            }
         }
-        lastLeafPrefix = w0;
-    }
-
-    /** The first 64 bits of the last leaf's digest: the lifecycle ledger's fingerprint of an EPC, for free. */
-    long lastLeafFingerprint() {
-        return lastLeafPrefix;
-    }
-
-    /** The fingerprint an EPC with this canonical form gets in a list, without adding it to the event. */
-    long fingerprintOf(String canonical) {
-        sha256.update((byte) 'L');
-        sha256.update((byte) 0);
-        update(canonical);
-        finish();
-        return firstWord();
-    }
-
-    String finish(String eventType) {
         digestOf('E', eventType, sums[0]);
         return "ni:///sha-256;" + HexFormat.of().formatHex(digest) + "?ver=" + VERSION;
     }

@@ -13,4 +13,13 @@ interface EventTreeListener {
     void end();
 
     void value(String name, String text);
+
+    /**
+     * An entry of a value list (epcList, childEPCs, ...; named "" like every list entry) as
+     * characters {@code [start, start + length)}, valid only during the call. Readers use it where
+     * a document has millions of entries, so that a listener that needs no string makes none.
+     */
+    default void listEntry(char[] text, int start, int length) {
+        value("", new String(text, start, length));
+    }
 }

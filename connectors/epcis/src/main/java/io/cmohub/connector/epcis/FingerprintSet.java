@@ -29,6 +29,17 @@ final class FingerprintSet {
         return size;
     }
 
+    int capacity() {
+        return table.length;
+    }
+
+    void clear() {
+        if (size > 0) {
+            java.util.Arrays.fill(table, EMPTY);
+            size = 0;
+        }
+    }
+
     boolean isFull() {
         return size >= maxSize;
     }

@@ -206,8 +206,12 @@ final class JsonLdEpcisReader {
                 }
                 JsonToken item;
                 while ((item = p.nextToken()) != JsonToken.END_ARRAY) {
-                    // a wrapper's entries are unnamed; any other array is the JSON form of a repeated XML element
-                    field(p, wrapper ? "" : name, wrapper ? "" : key, item, l);
+                    if (wrapper && item == JsonToken.VALUE_STRING) {
+                        l.listEntry(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    } else {
+                        // a wrapper's entries are unnamed; any other array is the JSON form of a repeated XML element
+                        field(p, wrapper ? "" : name, wrapper ? "" : key, item, l);
+                    }
                 }
                 if (wrapper) {
                     l.end();

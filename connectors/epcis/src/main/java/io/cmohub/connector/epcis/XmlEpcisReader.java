@@ -31,6 +31,7 @@ final class XmlEpcisReader {
             "sensorElementList");
 
     private final XMLInputFactory factory;
+    private char[] entry = new char[256];
 
     XmlEpcisReader(XMLInputFactory factory) {
         this.factory = factory;
@@ -174,7 +175,7 @@ final class XmlEpcisReader {
         if (standard && VALUE_LISTS.contains(local)) {
             l.start(name);
             while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                l.value("", text(r));
+                listEntry(r, l);
             }
             l.end();
         } else if (standard && OBJECT_LISTS.contains(local)) {
@@ -213,16 +214,21 @@ final class XmlEpcisReader {
             }
             attributes.add(new String[] {attributeName(r, i), r.getAttributeValue(i)});
         }
+        String single = null; // the usual case: the text comes in one piece
         StringBuilder text = null;
         boolean node = false;
         while (true) {
             int event = r.next();
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE) {
                 if (!node) {
-                    if (text == null) {
-                        text = new StringBuilder();
+                    if (single == null && text == null) {
+                        single = r.getText();
+                    } else {
+                        if (text == null) {
+                            text = new StringBuilder(single);
+                        }
+                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                     }
-                    text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
                 }
             } else if (event == XMLStreamConstants.START_ELEMENT) {
                 if (!node) {
@@ -241,7 +247,7 @@ final class XmlEpcisReader {
             l.end();
             return;
         }
-        String value = text == null ? "" : text.toString();
+        String value = text != null ? text.toString() : single == null ? "" : single;
         if (attributes == null) {
             l.value(name, value);
         } else {
@@ -251,6 +257,38 @@ final class XmlEpcisReader {
                 l.value(name, value);
             }
             l.end();
+        }
+    }
+
+    /**
+     * An entry of a value list (an EPC, mostly), handed over as characters: a million EPCs need no
+     * million intermediate strings. The parser's buffer is only valid until its next event, and an
+     * entry may come in several pieces, so the text is copied into a buffer of our own.
+     */
+    private void listEntry(XMLStreamReader r, EventTreeListener l) throws XMLStreamException {
+        int length = 0;
+        while (true) {
+            int event = r.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    int n = r.getTextLength();
+                    if (length + n > entry.length) {
+                        entry = java.util.Arrays.copyOf(entry, Math.max(length + n, entry.length * 2));
+                    }
+                    System.arraycopy(r.getTextCharacters(), r.getTextStart(), entry, length, n);
+                    length += n;
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    l.listEntry(entry, 0, length);
+                    return;
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw unexpanded(r);
+                case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException("element <" + r.getLocalName()
+                        + "> inside a list entry that holds only text", r.getLocation());
+                default -> {
+                    // comments and processing instructions
+                }
+            }
         }
     }
 

@@ -1,0 +1,76 @@
+package io.cmohub.connector.epcis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EpcReadingTest {
+    private final EpcReading reading = new EpcReading();
+
+    /** The fast path for plain SGTIN URNs must write exactly what the general path (Identifier) writes. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "urn:epc:id:sgtin:0614141.107346.2017",
+        "  urn:epc:id:sgtin:0614141.107346.2017\n",
+        "urn:epc:id:sgtin:4012345.012345.ABC-def_123",
+        "urn:epc:id:sgtin:401234567890.0.X",
+        "urn:epc:id:sgtin:4012345.012345.!'()*+,:;=",
+        "urn:epc:id:sgtin:4012345.012345.12345678901234567890",
+        "urn:epc:id:sgtin:4012345.012345.a%2Fb",        // escaped: general path
+        "urn:epc:id:sgtin:4012345.012345.123456789012345678901", // too long: general path explains
+        "urn:epc:id:sscc:0614141.1234567890",
+        "https://id.gs1.org/01/09506000134352/21/%21x",
+        "https://example.com/dl/01/09506000134352/21/7?x=1",
+        "urn:example:not-gs1",
+    })
+    void writesTheCanonicalFormIdentifierGives(String epc) {
+        char[] text = epc.toCharArray();
+        boolean read = reading.read("epcList", text, 0, text.length);
+        Identifier id;
+        try {
+            id = Identifier.parse(epc);
+        } catch (io.cmohub.model.value.InvalidValueException e) {
+            assertThat(read).isFalse();
+            assertThat(reading.error).isEqualTo(e.getMessage());
+            return;
+        }
+        assertThat(read).isTrue();
+        String canonical = new String(reading.canonical(), 0, reading.canonicalLength, StandardCharsets.UTF_8);
+        assertThat(canonical).isEqualTo(id.canonical());
+        assertThat(reading.gtin).isEqualTo(id.gtin());
+        assertThat(reading.epc).isEqualTo(epc.strip());
+        byte[] bytes = id.canonical().getBytes(StandardCharsets.UTF_8);
+        assertThat(reading.fingerprint).isEqualTo(Fingerprint.of(bytes, 0, bytes.length));
+    }
+
+    @Test
+    void aWrongCheckDigitInADigitalLinkIsAnErrorThatSaysSo() {
+        char[] text = "https://id.gs1.org/01/09506000134353/21/1".toCharArray();
+        assertThat(reading.read("epcList", text, 0, text.length)).isFalse();
+        assertThat(reading.error).contains("check digit");
+    }
+
+    @Test
+    void emptyAndOverlongEntriesAreErrorsThatNameTheList() {
+        char[] blank = "  ".toCharArray();
+        assertThat(reading.read("childEPCs", blank, 0, blank.length)).isFalse();
+        assertThat(reading.error).isEqualTo("an entry of childEPCs is empty");
+        char[] longOne = ("urn:epc:id:sgtin:4012345.012345." + "9".repeat(600)).toCharArray();
+        assertThat(reading.read("epcList", longOne, 0, longOne.length)).isFalse();
+        assertThat(reading.error).contains("632 characters long; at most 512");
+    }
+
+    @Test
+    void fingerprintsDifferForNeighbouringSerialsInEveryLowBit() {
+        java.util.Set<Long> lowBits = new java.util.HashSet<>();
+        for (int i = 0; i < 4096; i++) {
+            byte[] b = ("https://id.gs1.org/01/09506000134352/21/" + i).getBytes(StandardCharsets.US_ASCII);
+            lowBits.add(Fingerprint.of(b, 0, b.length) & 0xffff);
+        }
+        // sequential serials must spread over a hash table's slots: 4096 keys in 65536 slots, few collide
+        assertThat(lowBits.size()).isGreaterThan(3900);
+    }
+}
