@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
  * its {@link Fingerprint} (what the lifecycle ledger remembers), its GTIN, or the rule it breaks.
  *
  * <p>This is the per-serial work of a document, done two million times for a million SGTINs, so the
- * common case (a plain SGTIN URN) goes from the parser's character buffer straight to canonical
- * bytes, without an intermediate string or an {@link Identifier}. The fast path writes exactly what
+ * common case (a plain SGTIN URN) goes straight to canonical bytes, without an intermediate
+ * string or an {@link Identifier}. The fast path writes exactly what
  * {@code Identifier.parse(epc).canonical()} gives (a test holds the two together); anything unusual
  * takes the general path. Not thread-safe: one per document.
  */
@@ -33,6 +33,7 @@ final class EpcReading {
     }
 
     private byte[] canonical = new byte[128];
+    private final char[] chars = new char[MAX_EPC_LENGTH];
     private final char[] gtinChars = new char[14];
     private String lastGtin;
     private final char[] lastGtinChars = new char[14];
@@ -45,29 +46,24 @@ final class EpcReading {
     long fingerprint;
 
     /** Reads an entry of the list named {@code field}; false (with {@link #error}) when it breaks a rule. */
-    boolean read(String field, char[] text, int start, int length) {
-        int from = start;
-        int to = start + length;
-        while (from < to && Character.isWhitespace(text[from])) {
-            from++;
-        }
-        while (to > from && Character.isWhitespace(text[to - 1])) {
-            to--;
-        }
+    boolean read(String field, String entry) {
+        epc = entry.strip();
         error = null;
         gtin = null;
-        if (from == to) {
-            epc = "";
+        int n = epc.length();
+        if (n == 0) {
             error = "an entry of " + field + " is empty";
             return false;
         }
-        if (to - from > MAX_EPC_LENGTH) {
-            epc = new String(text, from, MAX_EPC_LENGTH) + "...";
-            error = "an EPC in " + field + " is " + (to - from) + " characters long; at most " + MAX_EPC_LENGTH + " are allowed";
+        if (n > MAX_EPC_LENGTH) {
+            error = "an EPC in " + field + " is " + n + " characters long; at most " + MAX_EPC_LENGTH + " are allowed";
+            epc = epc.substring(0, MAX_EPC_LENGTH) + "...";
             return false;
         }
-        epc = new String(text, from, to - from);
-        canonicalLength = startsWith(text, from, to, SGTIN_URN) ? plainSgtin(text, from, to) : -1;
+        // the fast path reads a char[]: String.charAt checks bounds and coder on every call
+        char[] text = chars;
+        epc.getChars(0, n, text, 0);
+        canonicalLength = startsWith(text, n, SGTIN_URN) ? plainSgtin(text, n) : -1;
         if (canonicalLength < 0 && !general()) {
             return false;
         }
@@ -101,8 +97,8 @@ final class EpcReading {
      * buffer; returns its length, or -1 when the URN is not plain (escaped, malformed) for the
      * general path to read and explain.
      */
-    private int plainSgtin(char[] v, int from, int to) {
-        int start = from + SGTIN_URN.length;
+    private int plainSgtin(char[] v, int to) {
+        int start = SGTIN_URN.length;
         int dot1 = indexOf(v, '.', start, to);
         int dot2 = dot1 < 0 ? -1 : indexOf(v, '.', dot1 + 1, to);
         int companyLength = dot1 - start;
@@ -166,12 +162,12 @@ final class EpcReading {
         }
     }
 
-    private static boolean startsWith(char[] v, int from, int to, char[] prefix) {
-        if (to - from < prefix.length) {
+    private static boolean startsWith(char[] v, int length, char[] prefix) {
+        if (length < prefix.length) {
             return false;
         }
         for (int i = 0; i < prefix.length; i++) {
-            if (v[from + i] != prefix[i]) {
+            if (v[i] != prefix[i]) {
                 return false;
             }
         }

@@ -60,6 +60,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private String bizLocation;
     private final Set<String> lots = new LinkedHashSet<>();
     private String expiry;
+    private final EpcEntries[] entries = new EpcEntries[EpcList.values().length];
     private final EpcSpool[] spools = new EpcSpool[EpcList.values().length];
     private final String[] listGtin = new String[EpcList.values().length];
     private final String[] otherGtin = new String[EpcList.values().length];
@@ -160,7 +161,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         String top = path[1];
         if (depth == 1) {
             if (openList != null && name.isEmpty()) {
-                epc(openList, text.toCharArray(), 0, text.length()); // a JSON number in an EPC list
+                entries(openList).add(text); // a JSON number in an EPC list
                 return;
             }
             switch (top) {
@@ -224,15 +225,38 @@ final class EventAssembler implements DocumentEvents.EventFields {
     @Override
     public void listEntry(char[] text, int start, int length) {
         if (depth == 1 && openList != null) {
-            epc(openList, text, start, length);
+            entries(openList).add(new String(text, start, length));
         } else {
             value("", new String(text, start, length));
         }
     }
 
-    private void epc(EpcList list, char[] text, int start, int length) {
+    private EpcEntries entries(EpcList list) {
+        EpcEntries e = entries[list.ordinal()];
+        if (e == null) {
+            e = new EpcEntries(settings.spoolMemoryLimit());
+            entries[list.ordinal()] = e;
+        }
+        return e;
+    }
+
+    /**
+     * Reads the EPCs the reader collected, at the event's end: identifier rules, canonical form,
+     * fingerprint and GTIN are the heaviest per-serial work, and here it runs on the thread that
+     * checks the event, not the one that parses the document.
+     */
+    private void readEpcs() {
+        for (EpcList list : EpcList.values()) {
+            EpcEntries e = entries[list.ordinal()];
+            if (e != null && e.size() > 0) {
+                e.forEach(entry -> epc(list, entry));
+            }
+        }
+    }
+
+    private void epc(EpcList list, String entry) {
         EpcReading r = reading;
-        if (!r.read(list.field(), text, start, length)) {
+        if (!r.read(list.field(), entry)) {
             epcError(list.field(), r.error);
             return;
         }
@@ -253,9 +277,10 @@ final class EventAssembler implements DocumentEvents.EventFields {
         }
     }
 
+    /** EPC errors come first, as the EPC lists come first in an event, though they are found at its end. */
     private void epcError(String field, String reason) {
         if (++epcErrors <= MAX_EPC_ERRORS) {
-            errors.add(new FieldError(field, reason));
+            errors.add(epcErrors - 1, new FieldError(field, reason));
         }
     }
 
@@ -318,12 +343,16 @@ final class EventAssembler implements DocumentEvents.EventFields {
      */
     Next finish(String location, RecordSink sink) {
         try {
+            readEpcs();
             return report(location, sink);
         } finally {
             for (int i = 0; i < spools.length; i++) {
                 if (spools[i] != null) {
                     spools[i].close();
                     spools[i] = null;
+                }
+                if (entries[i] != null) {
+                    entries[i].clear();
                 }
             }
         }

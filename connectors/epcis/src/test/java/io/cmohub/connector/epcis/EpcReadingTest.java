@@ -27,8 +27,7 @@ class EpcReadingTest {
         "urn:example:not-gs1",
     })
     void writesTheCanonicalFormIdentifierGives(String epc) {
-        char[] text = epc.toCharArray();
-        boolean read = reading.read("epcList", text, 0, text.length);
+        boolean read = reading.read("epcList", epc);
         Identifier id;
         try {
             id = Identifier.parse(epc);
@@ -48,18 +47,15 @@ class EpcReadingTest {
 
     @Test
     void aWrongCheckDigitInADigitalLinkIsAnErrorThatSaysSo() {
-        char[] text = "https://id.gs1.org/01/09506000134353/21/1".toCharArray();
-        assertThat(reading.read("epcList", text, 0, text.length)).isFalse();
+        assertThat(reading.read("epcList", "https://id.gs1.org/01/09506000134353/21/1")).isFalse();
         assertThat(reading.error).contains("check digit");
     }
 
     @Test
     void emptyAndOverlongEntriesAreErrorsThatNameTheList() {
-        char[] blank = "  ".toCharArray();
-        assertThat(reading.read("childEPCs", blank, 0, blank.length)).isFalse();
+        assertThat(reading.read("childEPCs", "  ")).isFalse();
         assertThat(reading.error).isEqualTo("an entry of childEPCs is empty");
-        char[] longOne = ("urn:epc:id:sgtin:4012345.012345." + "9".repeat(600)).toCharArray();
-        assertThat(reading.read("epcList", longOne, 0, longOne.length)).isFalse();
+        assertThat(reading.read("epcList", "urn:epc:id:sgtin:4012345.012345." + "9".repeat(600))).isFalse();
         assertThat(reading.error).contains("632 characters long; at most 512");
     }
 
