@@ -90,8 +90,10 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                 return new Identifier(Kind.PGLN, DL + "417/" + gln, null, null, gln);
             }
             default -> {
-                // grai, giai, gdti, gsrn, ...: GS1 schemes the hub does not interpret; compared as written
-                return new Identifier(Kind.OTHER_GS1, value, null, null, null);
+                // grai, giai, gdti, gsrn, ...: GS1 schemes the hub does not interpret, compared in the
+                // Digital Link form GS1's event hash gives them (as written when GS1 has none)
+                String link = Gs1DigitalLink.normalise(value);
+                return new Identifier(Kind.OTHER_GS1, link != null ? link : value, null, null, null);
             }
         }
     }
@@ -262,12 +264,18 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** One fixed encoding for the canonical form, whatever escaping the source used. */
+    /**
+     * One fixed encoding for the canonical form, whatever escaping the source used: GS1's event hash
+     * (CBV 2.0, reference dl_normaliser) writes the characters an EPC URN writes plainly as they are,
+     * except ! ( ) * + , : which a Digital Link path escapes, and keeps the escapes an EPC URN must use
+     * (" % & / < > ?); so of GS1's character set 82 only those are escaped, in upper-case hex.
+     */
     private static String encode(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == '_';
+            boolean plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == '_'
+                    || c == '\'' || c == ';' || c == '=';
             if (!plain && out == null) {
                 out = new StringBuilder(s.length() + 8).append(s, 0, i);
             }
