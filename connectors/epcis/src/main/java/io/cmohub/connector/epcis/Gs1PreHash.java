@@ -188,9 +188,10 @@ final class Gs1PreHash {
 
     /**
      * Extension fields inside a standard field (CBV 2.0 rule: after the ILMD, prefixed by the path of
-     * standard field names): those of its standard sub-fields first, then its own, sorted. GS1's
-     * reference counts a field as an extension here only when its namespace ends in '/'; others stay
-     * with the event's extensions.
+     * standard field names): those of its standard sub-fields first, then its own, sorted. Any
+     * namespaced field counts, as CBV says and OpenEPCIS does; GS1's Python reference counts only
+     * namespaces ending in '/' (a text test, "/}" in the name) and writes the others with the event's
+     * extensions under the standard field's name, which no other implementation does.
      */
     private static String fieldExtensions(List<Gs1FieldNode> fields, List<Gs1PropertyOrder> order) {
         StringBuilder parts = new StringBuilder();
@@ -209,7 +210,7 @@ final class Gs1PreHash {
         }
         List<Gs1FieldNode> direct = new ArrayList<>();
         for (Gs1FieldNode f : fields) {
-            if (f.name.startsWith("{") && f.name.contains("/}")) {
+            if (f.name.startsWith("{")) {
                 direct.add(f);
             }
         }
