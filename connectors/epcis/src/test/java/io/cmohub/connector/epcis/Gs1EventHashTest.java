@@ -241,6 +241,37 @@ class Gs1EventHashTest {
         assertThat(other.preHash().replace("eventTimeZoneOffset=-05:00", "eventTimeZoneOffset=-06:00")).isEqualTo(base.preHash());
     }
 
+    /** GS1's examples that carry the same events in XML, JSON-LD and EPCIS 1.2 get the same ids (as Gs1ExamplesTest checks for the old id). */
+    @Test
+    void theSameEventsInXmlJsonLdAndEpcis12HaveTheSameGs1Ids() throws Exception {
+        sameEvents("XML/Example_9.6.1-ObjectEvent-2020_06_18a.xml", "JSON/Example_9.6.1-ObjectEvent.jsonld", "XML/Mimasu/Example1.xml",
+                "JSON/EPCISQueryDocument.jsonld", "JSON/Example_9.6.1-ObjectEvent-with-pseudo-SBDH-headers.jsonld",
+                "JSON/Example_9.6.1-with-comment.jsonld");
+        sameEvents("XML/Mimasu/Example3.xml", "JSON/Example_9.6.3-AggregationEvent.jsonld", "XSL/1.2/XML/AggregationEvent.xml");
+        sameEvents("XML/Mimasu/Example4.xml", "JSON/Example_9.6.4-TransformationEvent.jsonld", "XSL/1.2/XML/TransformationEvent.xml",
+                "JSON/WithDigitalLinkID/Example_9.6.4-TransformationEventWithDigitalLink.jsonld");
+        for (String letter : List.of("a", "b", "c", "d", "e", "f", "h")) {
+            assertThat(ids("XML/AssociationEvent/AssociationEventExamples.xml")).as(letter)
+                    .containsAll(ids("JSON/AssociationEvent/AssociationEvent-" + letter + ".jsonld"));
+        }
+        for (String n : List.of("1", "2", "3", "5")) {
+            assertThat(ids("XML/WithSensorData/SensorDataExamples.xml")).as(n).containsAll(ids("JSON/WithSensorData/SensorDataExample" + n + ".jsonld"));
+        }
+    }
+
+    private static void sameEvents(String... files) throws Exception {
+        Set<String> first = ids(files[0]);
+        for (String other : files) {
+            assertThat(ids(other)).as(other + " vs " + files[0]).isEqualTo(first);
+        }
+    }
+
+    private static Set<String> ids(String relative) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        Gs1HashedDocument.read(ExternalTestData.require(ROOT).resolve(relative)).forEach(e -> ids.add(e.id()));
+        return ids;
+    }
+
     /**
      * Every event of GS1's example documents against OpenEPCIS (the Java implementation others use).
      * Where they disagree it must be for a known reason; GS1's Python reference decides which is right:
