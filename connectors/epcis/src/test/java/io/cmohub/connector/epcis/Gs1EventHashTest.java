@@ -136,6 +136,59 @@ class Gs1EventHashTest {
                 + "{https://ns.example.com/epcis/}note=x");
     }
 
+    /** The same event written in XML and in JSON-LD with the bare CBV terms JSON-LD allows. */
+    @Test
+    void xmlAndJsonLdNotationsOfOneEventGiveOnePreHash() throws Exception {
+        String xml = """
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="http://ns.example.com/epcis/"
+                    schemaVersion="2.0" creationDate="2020-03-04T11:00:30Z">
+                  <EPCISBody><EventList><ObjectEvent>
+                    <eventTime>2022-05-01T10:00:00+02:00</eventTime>
+                    <eventTimeZoneOffset>+02:00</eventTimeZoneOffset>
+                    <epcList><epc>https://id.gs1.org/01/09521234543213/21/A1</epc></epcList>
+                    <action>OBSERVE</action>
+                    <bizStep>urn:epcglobal:cbv:bizstep:shipping</bizStep>
+                    <persistentDisposition><unset>urn:epcglobal:cbv:disp:completeness_inferred</unset>
+                      <set>urn:epcglobal:cbv:disp:completeness_verified</set></persistentDisposition>
+                    <sourceList><source type="urn:epcglobal:cbv:sdt:owning_party">urn:epc:id:pgln:9521234.00000</source></sourceList>
+                    <destinationList><destination type="urn:epcglobal:cbv:sdt:location">urn:epc:id:sgln:9521234.00001.0</destination>
+                      <destination type="urn:epcglobal:cbv:sdt:owning_party">urn:epc:id:pgln:9521234.00000</destination></destinationList>
+                    <sensorElementList><sensorElement>
+                      <sensorReport type="gs1:Temperature" value="4.50" uom="CEL" component="x"/>
+                    </sensorElement></sensorElementList>
+                    <ex:seal colour="red">S-1</ex:seal>
+                  </ObjectEvent></EventList></EPCISBody>
+                </epcis:EPCISDocument>
+                """;
+        String json = """
+                {"@context": ["https://ref.gs1.org/standards/epcis/epcis-context.jsonld", {"ex": "http://ns.example.com/epcis/"}],
+                 "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2020-03-04T11:00:30Z",
+                 "epcisBody": {"eventList": [{
+                   "ex:seal": {"colour": "red", "#text": "S-1"},
+                   "destinationList": [{"destination": "urn:epc:id:pgln:9521234.00000", "type": "owning_party"},
+                                       {"type": "location", "destination": "urn:epc:id:sgln:9521234.00001.0"}],
+                   "sourceList": [{"type": "owning_party", "source": "https://id.gs1.org/417/9521234000006"}],
+                   "persistentDisposition": {"set": ["completeness_verified"], "unset": ["completeness_inferred"]},
+                   "sensorElementList": [{"sensorReport": [{"type": "Temperature", "value": 4.5, "uom": "CEL", "component": "x"}]}],
+                   "bizStep": "shipping", "action": "OBSERVE",
+                   "epcList": ["urn:epc:id:sgtin:9521234.054321.A1"],
+                   "eventTimeZoneOffset": "+02:00", "eventTime": "2022-05-01T08:00:00.000Z",
+                   "type": "ObjectEvent"
+                 }]}}
+                """;
+        String expected = "eventType=ObjectEventeventTime=2022-05-01T08:00:00.000ZeventTimeZoneOffset=+02:00"
+                + "epcListepc=https://id.gs1.org/01/09521234543213/21/A1"
+                + "action=OBSERVEbizStep=https://ref.gs1.org/cbv/BizStep-shipping"
+                + "persistentDispositionset=https://ref.gs1.org/cbv/Disp-completeness_verifiedunset=https://ref.gs1.org/cbv/Disp-completeness_inferred"
+                + "sourceListtype=https://ref.gs1.org/cbv/SDT-owning_partysource=https://id.gs1.org/417/9521234000006"
+                + "destinationListtype=https://ref.gs1.org/cbv/SDT-locationdestination=https://id.gs1.org/414/9521234000013"
+                + "type=https://ref.gs1.org/cbv/SDT-owning_partydestination=https://id.gs1.org/417/9521234000006"
+                + "sensorElementsensorReporttype=https://gs1.org/voc/Temperaturevalue=4.5component=https://ref.gs1.org/cbv/Comp-xuom=CEL"
+                + "{http://ns.example.com/epcis/}seal=S-1colour=red";
+        assertThat(Gs1HashedDocument.read(xml).get(0).preHash()).isEqualTo(expected);
+        assertThat(Gs1HashedDocument.read(json).get(0).preHash()).isEqualTo(expected);
+    }
+
     @Test
     void theIdIsTheSha256OfThePreHashAndEpcListsStreamInTheGivenOrder() throws Exception {
         Gs1EventHash hash = new Gs1EventHash();
