@@ -90,10 +90,8 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                 return new Identifier(Kind.PGLN, DL + "417/" + gln, null, null, gln);
             }
             default -> {
-                // grai, giai, gdti, gsrn, ...: GS1 schemes the hub does not interpret, compared in the
-                // Digital Link form GS1's event hash gives them (as written when GS1 has none)
-                String link = Gs1DigitalLink.normalise(value);
-                return new Identifier(Kind.OTHER_GS1, link != null ? link : value, null, null, null);
+                // grai, giai, gdti, gsrn, ...: GS1 schemes the hub does not interpret; compared as written
+                return new Identifier(Kind.OTHER_GS1, value, null, null, null);
             }
         }
     }

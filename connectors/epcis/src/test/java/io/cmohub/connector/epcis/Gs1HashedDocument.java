@@ -100,9 +100,13 @@ final class Gs1HashedDocument implements DocumentEvents {
             private void epc(String raw) {
                 String canonical;
                 try {
-                    canonical = Identifier.parse(raw).canonical();
+                    Identifier id = Identifier.parse(raw);
+                    // Identifier keeps the GS1 schemes it does not interpret (grai, giai, ...) as written;
+                    // GS1's hash writes them as Digital Links, as it does any value
+                    boolean interpreted = id.kind() != Identifier.Kind.OTHER_GS1 && id.kind() != Identifier.Kind.OTHER;
+                    canonical = interpreted ? id.canonical() : Gs1CanonicalValue.of(raw);
                 } catch (InvalidValueException e) {
-                    canonical = raw.strip(); // production rejects such an event; here it is hashed as written
+                    canonical = Gs1CanonicalValue.of(raw); // production rejects such an event; here it is hashed as GS1 would
                 }
                 epcs.computeIfAbsent(open, k -> new ArrayList<>()).add(canonical.getBytes(StandardCharsets.UTF_8));
             }
