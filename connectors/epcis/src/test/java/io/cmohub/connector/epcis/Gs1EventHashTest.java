@@ -214,6 +214,33 @@ class Gs1EventHashTest {
         assertThat(hash.finish(epcs)).isEqualTo("ni:///sha-256;" + sha + "?ver=CBV2.0");
     }
 
+    /** A million EPCs go into the digest one by one; the id is the SHA-256 of the whole pre-hash all the same. */
+    @Test
+    void aMillionEpcsStreamIntoTheDigest() throws Exception {
+        int count = 1_000_000;
+        SortedEpcs epcs = (list, consumer) -> {
+            if (list == EpcList.EPC_LIST) {
+                byte[] buffer = new byte[64];
+                for (int i = 0; i < count; i++) {
+                    byte[] epc = String.format("https://id.gs1.org/01/04012345123456/21/%07d", i).getBytes(StandardCharsets.US_ASCII);
+                    System.arraycopy(epc, 0, buffer, 0, epc.length); // one reused buffer, as a spool reader would
+                    consumer.accept(buffer, 0, epc.length);
+                }
+            }
+        };
+        Gs1EventHash hash = new Gs1EventHash();
+        hash.begin("ObjectEvent");
+        hash.value("action", "OBSERVE");
+        String id = hash.finish(epcs);
+        MessageDigest expected = MessageDigest.getInstance("SHA-256");
+        expected.update("eventType=ObjectEventepcList".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < count; i++) {
+            expected.update(String.format("epc=https://id.gs1.org/01/04012345123456/21/%07d", i).getBytes(StandardCharsets.UTF_8));
+        }
+        expected.update("action=OBSERVE".getBytes(StandardCharsets.UTF_8));
+        assertThat(id).isEqualTo("ni:///sha-256;" + HexFormat.of().formatHex(expected.digest()) + "?ver=CBV2.0");
+    }
+
     @Test
     void anEventWithMoreFieldsThanTheLimitIsRefusedAtItsEnd() {
         Gs1EventHash hash = new Gs1EventHash(3);
