@@ -262,12 +262,18 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
-    /** One fixed encoding for the canonical form, whatever escaping the source used. */
+    /**
+     * One fixed encoding for the canonical form, whatever escaping the source used: GS1's event hash
+     * (CBV 2.0, reference dl_normaliser) writes the characters an EPC URN writes plainly as they are,
+     * except ! ( ) * + , : which a Digital Link path escapes, and keeps the escapes an EPC URN must use
+     * (" % & / < > ?); so of GS1's character set 82 only those are escaped, in upper-case hex.
+     */
     private static String encode(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == '_';
+            boolean plain = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '-' || c == '.' || c == '_'
+                    || c == '\'' || c == ';' || c == '=';
             if (!plain && out == null) {
                 out = new StringBuilder(s.length() + 8).append(s, 0, i);
             }

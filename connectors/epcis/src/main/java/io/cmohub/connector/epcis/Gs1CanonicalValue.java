@@ -1,0 +1,83 @@
+package io.cmohub.connector.epcis;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+
+/**
+ * How CBV 2.0's event hash writes one value (GS1 reference: hash_generator's canonize_value and
+ * timestamp fix): trimmed; CBV URNs as GS1 Web URIs; numbers without redundant zeros; GS1 keys as
+ * canonical Digital Links. Timestamps are a separate rule because GS1 applies it by field name.
+ */
+final class Gs1CanonicalValue {
+    private static final String CBV = "https://ref.gs1.org/cbv/";
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private Gs1CanonicalValue() {
+    }
+
+    /** The canonical text of a value; "" for an empty one (GS1 leaves empty values out). */
+    static String of(String raw) {
+        String text = raw.strip();
+        if (text.isEmpty()) {
+            return text;
+        }
+        text = webVocabulary(text);
+        text = number(text);
+        String link = Gs1DigitalLink.normalise(text);
+        return link != null ? link : text;
+    }
+
+    /**
+     * A time field in UTC with exactly three decimals, rounded half up. GS1's reference leaves a text
+     * it cannot read as written; a date-time without offset is one (its instant is unknown).
+     */
+    static String time(String raw) {
+        String text = raw.strip();
+        try {
+            return EpcisTimestamp.utcMillis(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+        } catch (DateTimeException e) {
+            return text;
+        }
+    }
+
+    /** GS1 renames the CBV URN vocabularies wherever they occur in a value (a plain text replacement, as the reference does). */
+    private static String webVocabulary(String text) {
+        if (!text.contains("urn:epcglobal:cbv:")) {
+            return text;
+        }
+        return text.replace("urn:epcglobal:cbv:bizstep:", CBV + "BizStep-")
+                .replace("urn:epcglobal:cbv:disp:", CBV + "Disp-")
+                .replace("urn:epcglobal:cbv:btt:", CBV + "BTT-")
+                .replace("urn:epcglobal:cbv:sdt:", CBV + "SDT-")
+                .replace("urn:epcglobal:cbv:er:", CBV + "ER-");
+    }
+
+    /**
+     * Numbers as Python's Decimal writes them in GS1's reference: an integral value as an integer
+     * ("5.0" → "5", but "1E+3" stays scientific because Decimal keeps a positive exponent), any other
+     * without trailing zeros ("0.50" → "0.5"). Anything else is not a number and stays as it is.
+     */
+    static String number(String text) {
+        char first = text.charAt(0);
+        if (!(first >= '0' && first <= '9' || first == '+' || first == '-' || first == '.') || !NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (value.scale() <= 0) {
+            return zero(value, text) ? "-0" : value.toString();
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() <= 0) {
+            return zero(value, text) ? "-0" : value.setScale(0).toPlainString();
+        }
+        return stripped.toPlainString();
+    }
+
+    /** Decimal keeps the sign of a negative zero; BigDecimal has none. */
+    private static boolean zero(BigDecimal value, String text) {
+        return value.signum() == 0 && text.charAt(0) == '-';
+    }
+}

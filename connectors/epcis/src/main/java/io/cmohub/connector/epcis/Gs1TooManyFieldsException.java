@@ -1,0 +1,19 @@
+package io.cmohub.connector.epcis;
+
+/**
+ * An event with more fields (besides its EPC lists) than {@link Gs1EventHash} buffers. GS1's hash
+ * sorts fields, so they are held until the event ends; the cap keeps one hostile event from taking
+ * the heap. The assembler turns this into a rejection of that event only.
+ */
+final class Gs1TooManyFieldsException extends RuntimeException {
+    private final int limit;
+
+    Gs1TooManyFieldsException(int limit) {
+        super("the event has more than " + limit + " fields besides its EPC lists", null, false, false);
+        this.limit = limit;
+    }
+
+    int limit() {
+        return limit;
+    }
+}
