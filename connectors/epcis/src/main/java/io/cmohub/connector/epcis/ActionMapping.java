@@ -8,10 +8,23 @@ import io.cmohub.model.SerialisationAction;
  * otherwise the business step does (shipping, receiving); anything else is an observation.
  */
 final class ActionMapping {
+    private static final String[] BIZ_STEP_PREFIXES = {"urn:epcglobal:cbv:bizstep:", "https://ref.gs1.org/cbv/BizStep-", "cbv:BizStep-"};
+
     private ActionMapping() {
     }
 
-    /** {@code bizStep} is the bare CBV term ({@link LeafValue#normalise} removed the prefixes). */
+    /** The bare CBV term of a business step however it is written: URN, GS1 Web URI, compact URI, or bare. */
+    static String bareTerm(String bizStep) {
+        String value = bizStep.strip();
+        for (String prefix : BIZ_STEP_PREFIXES) {
+            if (value.startsWith(prefix)) {
+                return value.substring(prefix.length());
+            }
+        }
+        return value;
+    }
+
+    /** {@code bizStep} is the bare CBV term ({@link #bareTerm}). */
     static SerialisationAction of(EpcisEventType type, EpcisAction action, String bizStep) {
         SerialisationAction byStep = "shipping".equals(bizStep) ? SerialisationAction.SHIP
                 : "receiving".equals(bizStep) ? SerialisationAction.RECEIVE : SerialisationAction.OBSERVE;

@@ -23,11 +23,11 @@ final class EpcReading {
     private static final boolean[] SERIAL_ESCAPED = new boolean[128];
 
     static {
-        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".toCharArray()) {
+        for (char c : "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';=".toCharArray()) {
             SERIAL_UNESCAPED[c] = true;
         }
         // set 82 without '%' (the URN's own escape, left to the general path) and '.' (separates the URN's parts)
-        for (char c : "!'()*+,:;=".toCharArray()) {
+        for (char c : "!()*+,:".toCharArray()) {
             SERIAL_ESCAPED[c] = true;
         }
     }
@@ -85,7 +85,9 @@ final class EpcReading {
             return false;
         }
         gtin = id.gtin();
-        byte[] bytes = id.canonical().getBytes(StandardCharsets.UTF_8);
+        // GS1 keys the hub does not interpret (GRAI, GIAI, ...) and other schemes: the form GS1's event hash gives them
+        String form = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER ? Gs1CanonicalValue.of(epc) : id.canonical();
+        byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
         ensure(bytes.length);
         System.arraycopy(bytes, 0, canonical, 0, bytes.length);
         canonicalLength = bytes.length;

@@ -35,7 +35,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private final EpcisSettings settings;
     private final PartnerId partner;
     private final LifecycleLedger ledger;
-    private final EventHash hash = new EventHash();
+    private final Gs1EventHash hash = new Gs1EventHash();
     private final EpcReading reading = new EpcReading();
     private FingerprintSet inEvent;
     /** Consecutive events mostly share their location and expiry: the last conversions, kept. */
@@ -110,7 +110,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         declarationTime = null;
         quantityEventClass = null;
         quantityEventQuantity = null;
-        hash.begin();
+        hash.begin(eventTypeName);
     }
 
     @Override
@@ -121,6 +121,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         }
         typeName = eventTypeName;
         type = EpcisEventType.of(eventTypeName);
+        hash.type(eventTypeName);
     }
 
     @Override
@@ -140,7 +141,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 }
             }
         }
-        hash.start(FieldNames.forHash(name));
+        hash.start(name);
     }
 
     @Override
@@ -179,28 +180,12 @@ final class EventAssembler implements DocumentEvents.EventFields {
         if (top.equals("sensorElementList")) {
             sensorField(name, text);
         }
-        hashLeaf(name, text);
-    }
-
-    /** An empty value counts as absent, as XML writes {@code <x/>} where JSON leaves x out. */
-    private void hashLeaf(String name, String text) {
-        String value = LeafValue.normalise(text);
-        if (!value.isEmpty()) {
-            hash.leaf(FieldNames.forHash(name), value);
-        }
+        hash.value(name, text);
     }
 
     private void rootValue(String name, String text) {
         switch (name) {
-            case "eventID", "recordTime" -> {
-                // Not content: the same event re-captured has another recordTime, and maybe an eventID.
-                return;
-            }
-            case "eventTimeZoneOffset" -> {
-                // Validated, not hashed: it only says how eventTime was written, and eventTime is hashed as an instant.
-                timeZoneOffset = text;
-                return;
-            }
+            case "eventTimeZoneOffset" -> timeZoneOffset = text;
             case "eventTime" -> {
                 eventTime = text;
                 eventTimes++;
@@ -209,7 +194,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 action = text.strip();
                 actions++;
             }
-            case "bizStep" -> bizStep = LeafValue.normalise(text);
+            case "bizStep" -> bizStep = ActionMapping.bareTerm(text);
             case "parentID" -> parentId = text.strip();
             case "epcClass" -> quantityEventClass = text.strip();
             case "quantity" -> quantityEventQuantity = text.strip();
@@ -219,7 +204,8 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 }
             }
         }
-        hashLeaf(name, text);
+        // everything goes to the hash, which leaves out what GS1 leaves out (eventID, recordTime, ...)
+        hash.value(name, text);
     }
 
     @Override
@@ -295,7 +281,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private void quantityField(String list, String name, String text) {
         if (name.equals("quantity")) {
             String q = text.strip();
-            if (!LeafValue.looksNumeric(q)) {
+            if (!Gs1CanonicalValue.isNumber(q)) {
                 errors.add(new FieldError(list, "quantity '" + q + "' is not a number"));
             } else if (q.startsWith("-")) {
                 errors.add(new FieldError(list, "quantity " + q + " is negative"));
@@ -323,7 +309,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
 
     private void sensorField(String name, String text) {
         String v = text.strip();
-        if (SENSOR_NUMBERS.contains(name) && !LeafValue.looksNumeric(v)) {
+        if (SENSOR_NUMBERS.contains(name) && !Gs1CanonicalValue.isNumber(v)) {
             errors.add(new FieldError("sensorElementList", "sensor " + name + " '" + v + "' is not a number"));
         } else if (SENSOR_TIMES.contains(name)) {
             try {
@@ -391,6 +377,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
             errors.add(new FieldError(created.field(), "a commissioning event is for one product; it lists GTINs "
                     + listGtin[created.ordinal()] + " and " + otherGtin[created.ordinal()]));
         }
+        if (hash.tooManyFields()) {
+            errors.add(new FieldError(null, new Gs1TooManyFieldsException(Gs1EventHash.DEFAULT_FIELD_LIMIT).getMessage()));
+        }
         if (sensorData && settings.sensorData() == EpcisSettings.SensorDataHandling.REJECT) {
             errors.add(new FieldError("sensorElementList", "the event carries sensor data, which the canonical model cannot hold (sensor-data=REJECT)"));
         }
@@ -402,9 +391,12 @@ final class EventAssembler implements DocumentEvents.EventFields {
             }
         }
         boolean mappable = type != null && (!type.hasAction() || epcisAction != null);
-        SerialisationAction mapped = mappable ? ActionMapping.of(type, epcisAction, bizStep) : null;
+        // An error declaration says the event it repeats did not happen as recorded: it retracts, and
+        // neither commissions nor needs its EPCs commissioned (the event it retracts already did).
+        SerialisationAction mapped = !mappable ? null : errorDeclaration ? SerialisationAction.RETRACT : ActionMapping.of(type, epcisAction, bizStep);
+        commissioning &= !errorDeclaration;
         int toCommission = 0;
-        if (settings.lifecycleChecks() && mappable) {
+        if (settings.lifecycleChecks() && mappable && !errorDeclaration) {
             // checked even when the event has other errors, so a CMO sees all of them at once
             toCommission = checkLifecycle(mapped, commissioning ? created : null, parent, errors);
         }
@@ -566,7 +558,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
 
     private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, Identifier parent, BatchId batch, Expiry expires,
                                           EpcList created, boolean commissioning) {
-        String sourceEventId = hash.finish(typeName, this::sortedEpcs);
+        String sourceEventId = hash.finish(this::sortedEpcs);
         ProductCode classProduct = classGtin == null || classesMixed ? null : ProductCode.of(classGtin);
         BatchId classBatch = classLot == null || classesMixed ? null : BatchId.of(classLot);
         List<ChunkedRecords.Part> parts = new ArrayList<>();
@@ -576,7 +568,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 continue;
             }
             boolean creates = commissioning && list == created;
-            SerialisationAction partAction = type == EpcisEventType.TRANSFORMATION
+            SerialisationAction partAction = type == EpcisEventType.TRANSFORMATION && mapped != SerialisationAction.RETRACT
                     ? (list == EpcList.INPUT_EPCS ? SerialisationAction.DECOMMISSION : SerialisationAction.COMMISSION) : mapped;
             String gtin = otherGtin[list.ordinal()] == null ? listGtin[list.ordinal()] : null;
             ProductCode product = gtin != null ? ProductCode.of(gtin) : classProduct;

@@ -2,8 +2,7 @@ package io.cmohub.connector.epcis;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import io.cmohub.model.value.InvalidValueException;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +13,8 @@ import java.util.regex.Pattern;
 final class Gs1CanonicalValue {
     private static final String CBV = "https://ref.gs1.org/cbv/";
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private static final int MAX_PLAIN_DIGITS = 1000;
 
     private Gs1CanonicalValue() {
     }
@@ -37,8 +38,8 @@ final class Gs1CanonicalValue {
     static String time(String raw) {
         String text = raw.strip();
         try {
-            return EpcisTimestamp.utcMillis(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-        } catch (DateTimeException e) {
+            return EpcisTimestamp.utcMillis(EpcisTimestamp.parse("time", text));
+        } catch (InvalidValueException | DateTimeException e) {
             return text;
         }
     }
@@ -61,11 +62,14 @@ final class Gs1CanonicalValue {
      * without trailing zeros ("0.50" → "0.5"). Anything else is not a number and stays as it is.
      */
     static String number(String text) {
-        char first = text.charAt(0);
-        if (!(first >= '0' && first <= '9' || first == '+' || first == '-' || first == '.') || !NUMBER.matcher(text).matches()) {
+        if (!isNumber(text)) {
             return text;
         }
         BigDecimal value = new BigDecimal(text);
+        if (Math.abs((long) value.scale()) > MAX_PLAIN_DIGITS) {
+            // "1e-999999999" is 12 characters; written out plainly it would be a billion
+            return text;
+        }
         if (value.scale() <= 0) {
             return zero(value, text) ? "-0" : value.toString();
         }
@@ -74,6 +78,15 @@ final class Gs1CanonicalValue {
             return zero(value, text) ? "-0" : value.setScale(0).toPlainString();
         }
         return stripped.toPlainString();
+    }
+
+    /** Whether the text is a decimal number (optionally signed, with fraction and exponent), as EPCIS quantities and sensor values are. */
+    static boolean isNumber(String text) {
+        if (text.isEmpty() || text.length() > 100) {
+            return false;
+        }
+        char first = text.charAt(0);
+        return (first >= '0' && first <= '9' || first == '+' || first == '-' || first == '.') && NUMBER.matcher(text).matches();
     }
 
     /** Decimal keeps the sign of a negative zero; BigDecimal has none. */

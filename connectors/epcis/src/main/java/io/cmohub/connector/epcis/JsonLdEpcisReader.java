@@ -13,8 +13,9 @@ import java.util.Set;
  * Reads EPCIS 2.0 JSON-LD capture, query and master-data documents with Jackson's streaming parser.
  * JSON objects have no order, so nothing here depends on it: an event's {@code type} may come last,
  * and the assembler decides only at the event's end. Prefixes of extension fields are resolved with
- * the document's {@code @context}, which must therefore come before {@code epcisBody} (JSON-LD
- * writers put it first; a later one leaves prefixed names unresolved, which only changes event ids).
+ * the document's {@code @context}: writers put it first; one after the events is found by a
+ * look-ahead within the first 16 MB (beyond that its prefixes stay unresolved, which changes only
+ * the extension field names in event ids).
  */
 final class JsonLdEpcisReader {
     /** Prefixes of the standard EPCIS 2.0 context that documents use without redefining them. */
@@ -28,6 +29,8 @@ final class JsonLdEpcisReader {
             "outputQuantityList", "sensorElementList");
     private static final Set<String> DOCUMENT_TYPES = Set.of("EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument");
 
+    private static final int CONTEXT_LOOKAHEAD = 16 * 1024 * 1024;
+
     private final JsonFactory factory;
     private final Map<String, String> prefixes = new HashMap<>(STANDARD_PREFIXES);
 
@@ -35,8 +38,16 @@ final class JsonLdEpcisReader {
         this.factory = factory;
     }
 
-    /** Reads the document; JSON syntax errors escape as {@code JsonProcessingException} for the parser to report. */
+    /**
+     * Reads the document; JSON syntax errors escape as {@code JsonProcessingException} for the parser
+     * to report. A stream that supports mark/reset is first looked through for a {@code @context}
+     * that comes after the events (GS1's own TransactionEvent example has one), within
+     * {@value #CONTEXT_LOOKAHEAD} bytes, so that its prefixes name the events' extension fields.
+     */
     void read(InputStream in, DocumentEvents session) throws IOException {
+        if (in.markSupported()) {
+            lateContext(in);
+        }
         try (JsonParser p = factory.createParser(in)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 session.fail("document", "not an EPCIS JSON-LD document: it does not start with a JSON object");
@@ -68,6 +79,72 @@ final class JsonLdEpcisReader {
                 return;
             }
             session.finish(type.equals("EPCISMasterDataDocument"));
+        }
+    }
+
+    /**
+     * Reads a top-level {@code @context} that is not the first field, skipping the rest, then rewinds.
+     * Malformed or longer documents are left to the real pass, which reports their errors.
+     */
+    private void lateContext(InputStream in) throws IOException {
+        in.mark(CONTEXT_LOOKAHEAD);
+        try (JsonParser p = factory.createParser(new BoundedInputStream(in, CONTEXT_LOOKAHEAD - 1))) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return;
+            }
+            boolean first = true;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                JsonToken value = p.nextToken();
+                if (key.equals("@context")) {
+                    if (!first) {
+                        context(p, value);
+                    }
+                    return; // a context in first place is read by the real pass, as it streams
+                }
+                first = false;
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            // too long or malformed: the real pass reads what it can and reports the rest
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** Ends the look-ahead before the mark would be lost. */
+    private static final class BoundedInputStream extends java.io.FilterInputStream {
+        private long remaining;
+
+        BoundedInputStream(InputStream in, long limit) {
+            super(in);
+            this.remaining = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            remaining--;
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) {
+                return -1;
+            }
+            int n = super.read(b, off, (int) Math.min(len, remaining));
+            if (n > 0) {
+                remaining -= n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the real pass reads on
         }
     }
 

@@ -25,6 +25,8 @@ class EpcReadingTest {
         "https://id.gs1.org/01/09506000134352/21/%21x",
         "https://example.com/dl/01/09506000134352/21/7?x=1",
         "urn:example:not-gs1",
+        "urn:epc:id:grai:0614141.12345.400",
+        "urn:epc:id:sgtin:4012345.012345.it's;a=b",
     })
     void writesTheCanonicalFormIdentifierGives(String epc) {
         boolean read = reading.read("epcList", epc);
@@ -38,10 +40,12 @@ class EpcReadingTest {
         }
         assertThat(read).isTrue();
         String canonical = new String(reading.canonical(), 0, reading.canonicalLength, StandardCharsets.UTF_8);
-        assertThat(canonical).isEqualTo(id.canonical());
+        boolean uninterpreted = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER;
+        String expected = uninterpreted ? Gs1CanonicalValue.of(epc) : id.canonical();
+        assertThat(canonical).isEqualTo(expected);
         assertThat(reading.gtin).isEqualTo(id.gtin());
         assertThat(reading.epc).isEqualTo(epc.strip());
-        byte[] bytes = id.canonical().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = expected.getBytes(StandardCharsets.UTF_8);
         assertThat(reading.fingerprint).isEqualTo(Fingerprint.of(bytes, 0, bytes.length));
     }
 

@@ -134,6 +134,30 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
     }
 
     @Test
+    void aJsonLdContextAfterTheEventsStillNamesTheirExtensionFields() throws Exception {
+        String context = "\"@context\": [\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\", {\"ex\": \"https://example.com/ns/\"}]";
+        String body = "\"type\": \"EPCISDocument\", \"schemaVersion\": \"2.0\", \"creationDate\": \"2025-03-01T07:00:00Z\","
+                + "\"epcisBody\": {\"eventList\": [{\"type\": \"ObjectEvent\", \"eventTime\": \"2025-03-01T08:00:00+01:00\","
+                + "\"eventTimeZoneOffset\": \"+01:00\", \"epcList\": [\"urn:epc:id:sgtin:4012345.012345.1001\"], \"action\": \"OBSERVE\","
+                + "\"ex:temperature\": \"4\"}]}";
+        String xml = """
+                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:ex="https://example.com/ns/" schemaVersion="2.0"
+                    creationDate="2025-03-01T07:00:00Z"><EPCISBody><EventList><ObjectEvent>
+                  <eventTime>2025-03-01T07:00:00Z</eventTime><eventTimeZoneOffset>+01:00</eventTimeZoneOffset>
+                  <epcList><epc>urn:epc:id:sgtin:4012345.012345.1001</epc></epcList><action>OBSERVE</action>
+                  <ex:temperature>4.0</ex:temperature>
+                </ObjectEvent></EventList></EPCISBody></epcis:EPCISDocument>""";
+        List<String> ids = new ArrayList<>();
+        for (String document : List.of("{" + context + "," + body + "}", "{" + body + "," + context + "}", xml)) {
+            List<CanonicalRecord> out = new ArrayList<>();
+            DocumentReport report = run(Map.of("lifecycle-checks", "false"), ErrorPolicy.REJECT_DOCUMENT, document.getBytes(StandardCharsets.UTF_8), out);
+            assertThat(report.errors()).isEmpty();
+            ids.add(((SerialisationEvent) out.get(0)).sourceEventId());
+        }
+        assertThat(ids).containsOnly(ids.get(0));
+    }
+
+    @Test
     void aLargeEventIsSplitIntoNumberedChunksThroughTheSpoolFile() throws Exception {
         EpcisDocumentGenerator generator = new EpcisDocumentGenerator(EpcisDocumentGenerator.Syntax.XML_2_0, 25, 25, 25, 1);
         String document = generator.head() + generator.event(0) + generator.tail();

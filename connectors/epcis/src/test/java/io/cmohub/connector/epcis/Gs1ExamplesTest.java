@@ -8,6 +8,7 @@ import io.cmohub.connector.DocumentStatus;
 import io.cmohub.connector.ErrorPolicy;
 import io.cmohub.connector.testkit.ExternalTestData;
 import io.cmohub.model.CanonicalRecord;
+import io.cmohub.model.SerialisationAction;
 import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.codec.CanonicalJson;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,9 @@ class Gs1ExamplesTest {
                     assertThat(report.errors()).as("errors").isEmpty();
                     assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
                     assertThat(report.sourceEvents()).isEqualTo(events);
-                    assertThat(ids(out)).hasSize((int) events);
+                    // one identity per event: an error declaration has its event's id (GS1 leaves the declaration out) and RETRACT
+                    assertThat(out.stream().map(r -> ((SerialisationEvent) r).sourceEventId() + (((SerialisationEvent) r).action() == SerialisationAction.RETRACT ? " retract" : "")).distinct())
+                            .hasSize((int) events);
                 }
             }
         }));
@@ -79,8 +82,14 @@ class Gs1ExamplesTest {
         sameEvents("XML/Mimasu/Example3.xml", "JSON/Example_9.6.3-AggregationEvent.jsonld", "XSL/1.2/XML/AggregationEvent.xml");
         sameEvents("XML/Mimasu/Example4.xml", "JSON/Example_9.6.4-TransformationEvent.jsonld", "XSL/1.2/XML/TransformationEvent.xml",
                 "JSON/WithDigitalLinkID/Example_9.6.4-TransformationEventWithDigitalLink.jsonld");
-        sameEvents("XML/Example-TransactionEvent-2020_07_03y.xml", "JSON/Example-TransactionEvents-2020_07_03y.jsonld",
-                "XSL/1.2/XML/TransactionEvent.xml");
+        // The JSON-LD TransactionEvents put their @context after the events (read by the look-ahead). Their second
+        // event is not quite the XML's: the XML has an empty <rail:vehicleMasterGIAI/> where the JSON-LD has none,
+        // and CBV 2.0 hashes an empty extension element by its name. The first event is the same in all three.
+        assertThat(intersection("JSON/Example-TransactionEvents-2020_07_03y.jsonld", "XML/Example-TransactionEvent-2020_07_03y.xml")).hasSize(1);
+        // GS1's 1.2 transform declares the rail namespace as "urn:gs1:epcisapp:rail", the 2.0 document as
+        // "urn:gs1:epcisapp:rail:": CBV 2.0 hashes extension fields by namespace as written, so again only the
+        // first event (without rail fields) is the same
+        assertThat(intersection("XSL/1.2/XML/TransactionEvent.xml", "XML/Example-TransactionEvent-2020_07_03y.xml")).hasSize(1);
         // single-event JSON-LD files against the XML document that gathers them
         for (String letter : List.of("a", "b", "c", "d", "e", "f", "h")) {
             contained("JSON/AssociationEvent/AssociationEvent-" + letter + ".jsonld", "XML/AssociationEvent/AssociationEventExamples.xml");
@@ -90,18 +99,38 @@ class Gs1ExamplesTest {
         }
         // EPCIS 1.2 (extension-wrapped) against 2.0: the first events are the same
         assertThat(ids("XSL/1.2/XML/ObjectEvent.xml")).containsAnyElementsOf(ids("XML/Example_9.6.1-ObjectEvent-2020_06_18a.xml"));
-        assertThat(ids("XSL/1.2/XML/AssociationEvent.xml")).hasSize(8);
-        assertThat(intersection("XSL/1.2/XML/AssociationEvent.xml", "XML/AssociationEvent/AssociationEventExamples.xml")).hasSizeGreaterThanOrEqualTo(7);
+        // 8 events, of which one is the error declaration of another: 7 ids
+        assertThat(ids("XSL/1.2/XML/AssociationEvent.xml")).hasSize(7);
+        assertThat(intersection("XSL/1.2/XML/AssociationEvent.xml", "XML/AssociationEvent/AssociationEventExamples.xml")).hasSizeGreaterThanOrEqualTo(6);
     }
 
-    /** GS1's test set: one event reordered, re-zoned, with another prefix, typed differently, and in JSON-LD: one id. */
+    /**
+     * GS1's test set: one event reordered, with another prefix, typed differently, and in JSON-LD: one
+     * id. Notation 2 also writes eventTimeZoneOffset as -05:00 instead of -06:00, and CBV 2.0's event
+     * hash includes eventTimeZoneOffset as written (GS1's reference and OpenEPCIS agree), so its id differs.
+     */
     @Test
-    void theEventHashIdExamplesAllGetOneId() throws Exception {
+    void theEventHashIdExamplesGetOneIdExceptWhereTheZoneOffsetItselfDiffers() throws Exception {
         Set<String> ids = new TreeSet<>();
-        for (String n : List.of("1.xml", "2.xml", "3.xml", "4.xml", "5.xml", "6.xml", "7.json")) {
+        for (String n : List.of("1.xml", "3.xml", "4.xml", "5.xml", "6.xml", "7.json")) {
             ids.addAll(ids("XML/WithEventHashID/event_with_identical_hash_id_" + n));
         }
-        assertThat(ids).singleElement().asString().startsWith("ni:///sha-256;").endsWith("?ver=" + EventHash.VERSION);
+        assertThat(ids).singleElement().asString().matches("ni:///sha-256;[0-9a-f]{64}\\?ver=" + Gs1EventHash.VERSION);
+        assertThat(ids("XML/WithEventHashID/event_with_identical_hash_id_2.xml")).singleElement().isNotIn(ids);
+    }
+
+    /** The AssociationEvent examples end with an error declaration of their fourth event, and a corrected event. */
+    @Test
+    void anErrorDeclarationRetractsTheEventItRepeats() throws Exception {
+        Path file = ExternalTestData.require(ROOT).resolve("XML/AssociationEvent/AssociationEventExamples.xml");
+        List<CanonicalRecord> out = new ArrayList<>();
+        EpcisConnectorTest.run(NO_LIFECYCLE, ErrorPolicy.REJECT_DOCUMENT, file, out);
+        List<SerialisationEvent> events = out.stream().map(SerialisationEvent.class::cast).toList();
+        SerialisationEvent retraction = events.stream().filter(e -> e.action() == SerialisationAction.RETRACT).findFirst().orElseThrow();
+        assertThat(events.indexOf(retraction)).isEqualTo(6);
+        assertThat(events.get(3).sourceEventId()).isEqualTo(retraction.sourceEventId());
+        assertThat(events.get(3).action()).isEqualTo(SerialisationAction.DISAGGREGATE);
+        assertThat(events.stream().filter(e -> e.action() == SerialisationAction.RETRACT)).hasSize(1);
     }
 
     @Test

@@ -25,6 +25,7 @@ final class Gs1HashedDocument implements DocumentEvents {
     }
 
     private final Gs1EventHash hash = new Gs1EventHash();
+    private final EpcReading reading = new EpcReading();
     private final List<Hashed> events = new ArrayList<>();
     private final Map<EpcList, List<byte[]>> epcs = new EnumMap<>(EpcList.class);
     private String failure;
@@ -66,11 +67,6 @@ final class Gs1HashedDocument implements DocumentEvents {
             }
 
             @Override
-            public void readEpc(String epc, long d0, long d1, long d2, long d3, String gtin, String error) {
-                epc(epc);
-            }
-
-            @Override
             public void start(String name) {
                 depth++;
                 if (depth == 1) {
@@ -98,17 +94,14 @@ final class Gs1HashedDocument implements DocumentEvents {
             }
 
             private void epc(String raw) {
-                String canonical;
-                try {
-                    Identifier id = Identifier.parse(raw);
-                    // Identifier keeps the GS1 schemes it does not interpret (grai, giai, ...) as written;
-                    // GS1's hash writes them as Digital Links, as it does any value
-                    boolean interpreted = id.kind() != Identifier.Kind.OTHER_GS1 && id.kind() != Identifier.Kind.OTHER;
-                    canonical = interpreted ? id.canonical() : Gs1CanonicalValue.of(raw);
-                } catch (InvalidValueException e) {
-                    canonical = Gs1CanonicalValue.of(raw); // production rejects such an event; here it is hashed as GS1 would
+                byte[] canonical;
+                if (reading.read(open.field(), raw)) {
+                    canonical = Arrays.copyOf(reading.canonical(), reading.canonicalLength);
+                } else {
+                    // production rejects such an event; here it is hashed as GS1 would
+                    canonical = Gs1CanonicalValue.of(raw).getBytes(StandardCharsets.UTF_8);
                 }
-                epcs.computeIfAbsent(open, k -> new ArrayList<>()).add(canonical.getBytes(StandardCharsets.UTF_8));
+                epcs.computeIfAbsent(open, k -> new ArrayList<>()).add(canonical);
             }
         };
     }
