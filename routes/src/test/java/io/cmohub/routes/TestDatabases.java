@@ -40,7 +40,7 @@ public final class TestDatabases {
     }
 
     private static void migrate(DataSource dataSource, String schema) {
-        var config = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/cmohub");
+        var config = Flyway.configure().dataSource(dataSource).locations(io.cmohub.routes.templates.CmoHubSchema.LOCATION);
         if (schema != null) {
             config.schemas(schema).createSchemas(true);
         }

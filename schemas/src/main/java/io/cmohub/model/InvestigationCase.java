@@ -1,6 +1,7 @@
 package io.cmohub.model;
 
 import static io.cmohub.model.RecordRules.list;
+import static io.cmohub.model.RecordRules.optionalRevision;
 import static io.cmohub.model.RecordRules.optionalText;
 import static io.cmohub.model.RecordRules.required;
 import static io.cmohub.model.RecordRules.requiredText;
@@ -14,7 +15,14 @@ import java.util.Set;
 import java.time.Instant;
 import java.util.List;
 
-/** The sponsor's investigation of one or more alerts: attribution to a CMO, status, and the reconciliation verdict. */
+/**
+ * The sponsor's investigation of one or more alerts: attribution to a CMO, status, and the reconciliation verdict.
+ *
+ * <p>{@code revision} numbers the published states of the case (1, 2, ...). It is part of the content, so a case that
+ * returns to an earlier state (a verdict that flips back, a status that returns) still gets a new event id instead of
+ * being taken for a re-send of the earlier state; consumers use it to apply states in order. Optional: absent on
+ * records built outside the hub's coordination and on events published before revisions existed.
+ */
 public record InvestigationCase(
         String caseId,
         @JacksonXmlProperty(localName = "alertId") List<String> alertIds,
@@ -27,7 +35,8 @@ public record InvestigationCase(
         Instant openedAt,
         Instant closedAt,
         ReconciliationVerdict verdict,
-        String summary) implements CanonicalRecord {
+        String summary,
+        Integer revision) implements CanonicalRecord {
 
     public InvestigationCase {
         requiredText(caseId, "caseId", 64);
@@ -42,6 +51,20 @@ public record InvestigationCase(
         required(status, "status");
         required(openedAt, "openedAt");
         optionalText(summary, "summary", 4000);
+        optionalRevision(revision, "revision");
+    }
+
+    /** A case without a revision, as before revisions existed (kept so v1 callers compile unchanged). */
+    public InvestigationCase(String caseId, List<String> alertIds, AlertCode alertCode, CaseStatus status, Attribution attribution,
+                             ProductCode product, BatchId batchId, Market market, Instant openedAt, Instant closedAt,
+                             ReconciliationVerdict verdict, String summary) {
+        this(caseId, alertIds, alertCode, status, attribution, product, batchId, market, openedAt, closedAt, verdict, summary, null);
+    }
+
+    /** This state of the case with another revision ({@code null}: none). */
+    public InvestigationCase withRevision(Integer newRevision) {
+        return new InvestigationCase(caseId, alertIds, alertCode, status, attribution, product, batchId, market, openedAt, closedAt, verdict,
+                summary, newRevision);
     }
 
     @Override

@@ -52,4 +52,12 @@ final class RecordRules {
         }
         return value;
     }
+
+    /** A revision counts published states from 1; absent is allowed (records published before revisions existed). */
+    static Integer optionalRevision(Integer value, String field) {
+        if (value != null && value < 1) {
+            throw new InvalidValueException(field, field + " is " + value + "; revisions start at 1");
+        }
+        return value;
+    }
 }

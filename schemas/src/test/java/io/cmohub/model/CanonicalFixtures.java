@@ -64,12 +64,12 @@ public final class CanonicalFixtures {
                 new EvidenceRequest("ER-1", "CASE-1", AlertCode.A52, CMO,
                         List.of(new EvidenceItem("packaging-order", "Packaging order for the batch", true),
                                 new EvidenceItem("printed-vs-uploaded-expiry", "Printed versus uploaded expiry", true)),
-                        T0, T0.plusSeconds(86400), "email", EvidenceRequestStatus.DISPATCHED),
+                        T0, T0.plusSeconds(86400), "email", EvidenceRequestStatus.DISPATCHED, 2),
                 new InvestigationCase("CASE-1", List.of("DE-ALRT-000123"), AlertCode.A52, CaseStatus.AWAITING_CMO,
                         new Attribution(AttributionOutcome.ATTRIBUTED, CMO, SiteId.of("ACME-LYON"), LineId.of("PL-3"), "PR-7781",
                                 "batch B2025-0042 packed by acme-cmo on PL-3"),
                         GTIN, BATCH, Market.of("DE"), T0, null, ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR,
-                        "printed 270630, uploaded 270600"));
+                        "printed 270630, uploaded 270600", 3));
     }
 
     public static List<CanonicalRecord> minimal() {

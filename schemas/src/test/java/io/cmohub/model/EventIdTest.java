@@ -50,6 +50,26 @@ class EventIdTest {
         assertThat(ids).hasSize(CanonicalFixtures.full().size() + CanonicalFixtures.minimal().size());
     }
 
+    /** A case that goes A -> B -> A is three states, not two: its revision keeps the third from passing for a re-send of the first. */
+    @Test
+    void aStateThatReturnsGetsANewIdThroughItsRevision() throws Exception {
+        InvestigationCase a = (InvestigationCase) CanonicalFixtures.full().stream().filter(r -> r instanceof InvestigationCase).findFirst().orElseThrow();
+        InvestigationCase b = new InvestigationCase(a.caseId(), a.alertIds(), a.alertCode(), CaseStatus.ESCALATED, a.attribution(), a.product(),
+                a.batchId(), a.market(), a.openedAt(), a.closedAt(), a.verdict(), a.summary(), 2);
+
+        assertThat(Set.of(EventIds.of(a.withRevision(1)), EventIds.of(b), EventIds.of(a.withRevision(3)))).hasSize(3);
+        assertThat(EventIds.of(a.withRevision(3))).isEqualTo(EventIds.of(a.withRevision(3)));
+    }
+
+    @Test
+    void withoutARevisionTheIdIsTheOneV1Gave() throws Exception {
+        // The hashing form leaves absent values out, so records without a revision hash exactly as before the field existed.
+        InvestigationCase unrevised = ((InvestigationCase) CanonicalFixtures.full().stream().filter(r -> r instanceof InvestigationCase)
+                .findFirst().orElseThrow()).withRevision(null);
+        assertThat(CanonicalJson.hashingMapper().writeValueAsString(unrevised)).doesNotContain("revision");
+        assertThatThrownBy(() -> unrevised.withRevision(0)).isInstanceOf(InvalidValueException.class).hasMessageContaining("revisions start at 1");
+    }
+
     @Test
     void envelopeRefusesATypeThatDoesNotMatchItsData() {
         assertThatThrownBy(() -> new CanonicalEvent("1.0", "x", URI.create("/x"), "io.cmohub.alert.raised.v1", null, null, null, null, null, BATCH))

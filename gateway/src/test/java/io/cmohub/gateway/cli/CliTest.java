@@ -151,7 +151,7 @@ class CliTest {
         org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
         h2.setURL(url);
         h2.setUser("sa");
-        org.flywaydb.core.Flyway.configure().dataSource(h2).locations("classpath:db/migration/cmohub").load().migrate();
+        org.flywaydb.core.Flyway.configure().dataSource(h2).locations(io.cmohub.routes.templates.CmoHubSchema.LOCATION).load().migrate();
         io.cmohub.routes.audit.JdbcAuditTrail trail = new io.cmohub.routes.audit.JdbcAuditTrail(h2);
         for (int i = 0; i < 3; i++) {
             trail.record("acme-cmo", "RECEIVE", "document", "doc-" + i, "SUCCESS", null, null);

@@ -34,7 +34,7 @@ import javax.sql.DataSource;
  * <pre>{@code
  * CmoHubPipeline hub = CmoHubPipeline.builder()
  *         .dataSource(dataSource)                 // JDBC defaults for registry, ledger, audit, partners
- *         .migrateSchema(true)                    // needs flyway-core; or apply db/migration/cmohub yourself
+ *         .migrateSchema(true)                    // needs flyway-core; or apply io/cmohub/db/migration yourself
  *         .documentsDirectory("/var/lib/esb/cmohub/documents")
  *         .partnersFile("classpath:cmohub-partners.json")
  *         .eventPublisher(new JmsEventPublisher(connectionFactory, "sponsor.events."))

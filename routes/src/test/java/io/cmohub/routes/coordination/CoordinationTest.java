@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -44,6 +45,8 @@ import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.UploadRejection;
 import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.event.CanonicalEvent;
+import io.cmohub.model.event.CanonicalEventReader;
+import io.cmohub.model.event.EventIds;
 import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.Expiry;
 import io.cmohub.model.value.LineId;
@@ -88,6 +91,7 @@ import io.cmohub.routes.coordination.scorecard.AlertPattern;
 import io.cmohub.routes.coordination.scorecard.CmoScore;
 import io.cmohub.routes.coordination.scorecard.Scorecard;
 import io.cmohub.routes.coordination.sla.SlaSweeper;
+import io.cmohub.routes.ledger.JdbcEventLedger;
 import io.cmohub.routes.outbound.WebhookSignature;
 import io.cmohub.routes.store.FileSystemDocumentStore;
 import java.io.ByteArrayInputStream;
@@ -105,6 +109,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -433,6 +438,13 @@ abstract class CoordinationTest {
         assertThat(timeline).extracting(TimelineEntry::party).contains(Party.MAH, Party.CMO, Party.SHARED, Party.SYSTEM);
         assertThat(timeline.stream().filter(t -> t.action().equals("ACTION")).map(TimelineEntry::party)).contains(Party.MAH, Party.CMO, Party.SHARED);
 
+        // Each published state of the request has its own revision: DISPATCHED, ESCALATED, ANSWERED.
+        assertThat(published.stream().filter(e -> e.entityType() == EntityType.EVIDENCE_REQUEST).map(e -> (EvidenceRequest) e.data())
+                .sorted(Comparator.comparing(EvidenceRequest::revision)))
+                .extracting(EvidenceRequest::revision, EvidenceRequest::status)
+                .containsExactly(tuple(1, EvidenceRequestStatus.DISPATCHED), tuple(2,
+                        EvidenceRequestStatus.ESCALATED), tuple(3, EvidenceRequestStatus.ANSWERED));
+
         // The published case carries the final state.
         InvestigationCase last = published.stream().filter(e -> e.entityType() == EntityType.INVESTIGATION_CASE).map(e -> (InvestigationCase) e.data())
                 .reduce((x, y) -> y).orElseThrow();
@@ -449,6 +461,78 @@ abstract class CoordinationTest {
         assertThat(score.escalated()).isEqualTo(1);
         assertThat(score.meanEvidenceTurnaround()).isEqualTo(Duration.between(FRIDAY_4PM_PARIS, Instant.parse("2026-11-24T15:30:00Z")));
         assertThat(score.meanClosureTime()).isEqualTo(Duration.between(FRIDAY_4PM_PARIS, Instant.parse("2026-11-25T09:00:00Z")));
+    }
+
+    /**
+     * A case whose state returns (verdict A -> B -> A) has three published states. With content-derived
+     * ids alone the third event got the first one's id back: the outbox kept one message and consumers
+     * deduplicating on the id stayed at B. The revision makes each change an event of its own.
+     */
+    @Test
+    void aCaseThatReturnsToAnEarlierStatePublishesEachChange() throws Exception {
+        seedAcmeLiaison();
+        seedDermocortBatch("300331");
+        InvestigationCase opened = cases.onAlert(alert("ALERT-A52-R", AlertCode.A52, "05012345100036", "Z8V96FJKFU32", "DC24100", "300331", "IE",
+                FRIDAY_4PM_PARIS.minusSeconds(600))).investigationCase();
+        String caseId = opened.caseId();
+        assertThat(opened.verdict()).isEqualTo(ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR);
+        assertThat(opened.revision()).isEqualTo(1);
+
+        // The ERP "corrects" the batch record to the printed expiry: now the upload looks wrong (B) ...
+        registry.apply(new Batch(DERMOCORT, DC24100, BatchStatus.RELEASED, ACME, ACME_SITE, Expiry.parse("300331"), LocalDate.of(2024, 6, 1),
+                LocalDate.of(2024, 7, 2), new Quantity(new BigDecimal("4"), "EA"), new Quantity(new BigDecimal("4"), "EA"),
+                List.of(Market.of("IE"), Market.of("PT")), Instant.parse("2024-07-03T08:00:00Z")));
+        assertThat(cases.reconcile(caseId).verdict()).isEqualTo(ReconciliationVerdict.LIKELY_UPLOAD_ERROR);
+        // ... and takes the correction back: the case returns to exactly its first state (A).
+        registry.apply(new Batch(DERMOCORT, DC24100, BatchStatus.RELEASED, ACME, ACME_SITE, Expiry.parse("300228"), LocalDate.of(2024, 6, 1),
+                LocalDate.of(2024, 7, 2), new Quantity(new BigDecimal("4"), "EA"), new Quantity(new BigDecimal("4"), "EA"),
+                List.of(Market.of("IE"), Market.of("PT")), Instant.parse("2024-07-04T08:00:00Z")));
+        assertThat(cases.reconcile(caseId).verdict()).isEqualTo(ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR);
+        // Reconciling once more with the same outcome is no change: nothing new is published.
+        cases.reconcile(caseId);
+
+        List<CanonicalEvent> caseEvents = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT message_id, payload FROM coordination_outbox WHERE kind = 'EVENT' AND case_id = ?")) {
+            SqlValues.bindAll(s, caseId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    CanonicalEvent event = new CanonicalEventReader().read(CanonicalJson.mapper().readTree(rs.getString("payload")));
+                    assertThat(rs.getString("message_id")).isEqualTo("event-" + event.id());
+                    if (event.entityType() == EntityType.INVESTIGATION_CASE) {
+                        caseEvents.add(event);
+                    }
+                }
+            }
+        }
+        caseEvents.sort(Comparator.comparing(e -> ((InvestigationCase) e.data()).revision()));
+        assertThat(caseEvents).hasSize(3);
+        assertThat(caseEvents).extracting(CanonicalEvent::id).doesNotHaveDuplicates();
+        assertThat(caseEvents).extracting(e -> ((InvestigationCase) e.data()).revision()).containsExactly(1, 2, 3);
+        assertThat(caseEvents).extracting(e -> ((InvestigationCase) e.data()).verdict()).containsExactly(ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR,
+                ReconciliationVerdict.LIKELY_UPLOAD_ERROR, ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR);
+        InvestigationCase first = (InvestigationCase) caseEvents.get(0).data();
+        InvestigationCase third = (InvestigationCase) caseEvents.get(2).data();
+        // Same content as the first state: only the revision tells them apart (without it the ids were equal).
+        assertThat(third.withRevision(null)).isEqualTo(first.withRevision(null));
+        assertThat(EventIds.of(third.withRevision(null))).isEqualTo(EventIds.of(first.withRevision(null)));
+        assertThat(cases.find(caseId).orElseThrow().revision()).isEqualTo(3);
+
+        // Delivered, and through a consumer that deduplicates on the event id with the hub's own event ledger: none swallowed.
+        outbox.deliverDue();
+        List<CanonicalEvent> delivered = published.stream().filter(e -> e.entityType() == EntityType.INVESTIGATION_CASE).toList();
+        assertThat(delivered).extracting(CanonicalEvent::id).containsExactlyInAnyOrderElementsOf(caseEvents.stream().map(CanonicalEvent::id).toList());
+        JdbcEventLedger ledger = new JdbcEventLedger(dataSource);
+        for (CanonicalEvent event : caseEvents) {
+            try (var claim = ledger.claim(List.of(event.id()), "consumer-test")) {
+                assertThat(claim.claimed()).as("revision %s", ((InvestigationCase) event.data()).revision()).containsExactly(event.id());
+                claim.commit();
+            }
+        }
+        // A re-delivery of the third state is still a duplicate.
+        try (var again = ledger.claim(List.of(caseEvents.get(2).id()), "consumer-test")) {
+            assertThat(again.claimed()).isEmpty();
+        }
     }
 
     @Test

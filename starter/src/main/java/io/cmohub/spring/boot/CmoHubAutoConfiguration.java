@@ -16,7 +16,6 @@ import io.cmohub.routes.store.FileSystemDocumentStore;
 import io.cmohub.routes.store.JdbcDocumentRegistry;
 import io.cmohub.routes.templates.CmoHubPipeline;
 import io.cmohub.routes.templates.CmoHubRouteTemplates;
-import io.cmohub.routes.templates.CmoHubSchema;
 import io.cmohub.routes.templates.PartnerSeed;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -35,7 +33,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.ClassUtils;
 
 /**
  * The hub on the application's own DataSource (and JMS ConnectionFactory, if it has one): the same
@@ -96,13 +93,23 @@ public class CmoHubAutoConfiguration {
     }
 
     /**
+     * The hub's tables, with the hub's own Flyway and history table ({@code cmohub.schema.*}), after the
+     * application's own database initialisation (Flyway, Liquibase, SQL scripts). The application's Flyway
+     * never sees the hub's scripts: they live under {@code io/cmohub/db/migration}, outside the default
+     * {@code classpath:db/migration} it scans, so the two never share versions or a history table.
+     */
+    @Bean(CmoHubSchemaMigration.BEAN_NAME)
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "cmohub.schema", name = "migrate", havingValue = "true", matchIfMissing = true)
+    @DependsOnDatabaseInitialization
+    public CmoHubSchemaMigration cmohubSchemaMigration(DataSource dataSource, CmoHubProperties properties) {
+        return new CmoHubSchemaMigration(dataSource, properties.getSchema());
+    }
+
+    /**
      * The pipeline every cmo-hub route uses, registered as {@value CmoHubPipeline#BEAN_NAME} (the name the
-     * templates look up). Created after the application's own database initialisation (Flyway, Liquibase,
-     * SQL scripts); applies the hub's schema and registers the configured partners first.
-     *
-     * <p>When the application runs Flyway itself, the starter leaves the schema to it: Flyway scans its
-     * locations recursively, so the default {@code classpath:db/migration} already finds the hub's
-     * {@code db/migration/cmohub} scripts, and applying them twice (in two history tables) would fail.
+     * templates look up). Created after the hub's schema (when the starter applies it) and the
+     * application's own database initialisation; registers the configured partners first.
      */
     @Bean(CmoHubPipeline.BEAN_NAME)
     @ConditionalOnMissingBean
@@ -110,10 +117,8 @@ public class CmoHubAutoConfiguration {
     public CmoHubPipeline cmohubPipeline(DataSource dataSource, CmoHubProperties properties, ConnectorCatalog connectors, DocumentStore store,
                                          AuditTrail audit, PartnerDirectory partners, JdbcDocumentRegistry registry, JdbcEventLedger ledger,
                                          ObjectProvider<EventPublisher> publisher, ObjectProvider<PipelineObserver> observer,
-                                         ListableBeanFactory beans) {
-        if (properties.getSchema().isMigrate() && !applicationRunsFlyway(beans)) {
-            CmoHubSchema.migrate(dataSource, properties.getSchema().getHistoryTable());
-        }
+                                         ObjectProvider<CmoHubSchemaMigration> schema) {
+        schema.getIfAvailable(); // created, and so applied, before the partners below are written to the hub's tables
         CmoHubPipeline.Builder builder = CmoHubPipeline.builder()
                 .dataSource(dataSource)
                 .connectors(connectors)
@@ -156,13 +161,6 @@ public class CmoHubAutoConfiguration {
         public JmsEventPublisher eventPublisher(jakarta.jms.ConnectionFactory connectionFactory, CmoHubProperties properties) {
             return new JmsEventPublisher(connectionFactory, properties.getPublish().getTopicPrefix());
         }
-    }
-
-    private static boolean applicationRunsFlyway(ListableBeanFactory beans) {
-        if (!ClassUtils.isPresent("org.flywaydb.core.Flyway", CmoHubAutoConfiguration.class.getClassLoader())) {
-            return false;
-        }
-        return beans.getBeanNamesForType(org.flywaydb.core.Flyway.class, false, false).length > 0;
     }
 
     /** The seed of {@code cmohub.partners[index]}; an invalid id, product code or site id stops the start naming the partner. */

@@ -36,15 +36,21 @@ public class CmoHubProperties {
     private final Dispatch dispatch = new Dispatch();
     private final EuHub euHub = new EuHub();
 
-    /** The hub's tables (db/migration/cmohub in cmohub-routes). */
+    /** The hub's tables (io/cmohub/db/migration in cmohub-routes, outside a host's default Flyway location). */
     public static class Schema {
         /**
-         * Apply the hub's migrations with Flyway at start-up, in a history table of their own. Turn off when
-         * the application's own Flyway already runs classpath:db/migration/cmohub.
+         * Apply the hub's migrations with Flyway at start-up, with the hub's own Flyway instance and history table,
+         * whether or not the application runs Flyway itself. Turn off only when another tool applies them.
          */
         private boolean migrate = true;
         /** Flyway history table of the hub's migrations, kept apart from the application's own. */
         private String historyTable = "cmohub_schema_history";
+        /**
+         * Version to baseline at when the schema is not empty and the history table does not exist yet. Keep 0; set it
+         * to the last hub migration another Flyway already applied (e.g. 3) when moving a database whose hub tables the
+         * application's own Flyway created from the old location db/migration/cmohub.
+         */
+        private String baselineVersion = "0";
 
         public boolean isMigrate() {
             return migrate;
@@ -60,6 +66,14 @@ public class CmoHubProperties {
 
         public void setHistoryTable(String historyTable) {
             this.historyTable = historyTable;
+        }
+
+        public String getBaselineVersion() {
+            return baselineVersion;
+        }
+
+        public void setBaselineVersion(String baselineVersion) {
+            this.baselineVersion = baselineVersion;
         }
     }
 

@@ -11,6 +11,7 @@ import io.cmohub.emvs.hub.soap.Secret;
 import io.cmohub.emvs.hub.soap.SoapEndpointSettings;
 import io.cmohub.emvs.hub.soap.SoapEuHubGateway;
 import io.cmohub.emvs.simulator.EuHubSimulatorServer;
+import io.cmohub.spring.boot.CmoHubSchemaMigration;
 import java.net.URI;
 import javax.sql.DataSource;
 import org.apache.cxf.Bus;
@@ -23,7 +24,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.DependsOn;
 
 /**
  * The EU Hub client ({@code EuHubGateway}: the CXF SOAP binding behind the resilience decorator) and,
@@ -40,12 +40,12 @@ public class EuHubConfiguration {
     /**
      * The simulator: embedded Tomcat on its own port (the client needs its address before the
      * gateway's own port is known), tables {@code emvs_sim_*} with their own Flyway history, after
-     * the hub's migration so that one does not find a non-empty schema.
+     * the hub's migration, so that the hub's history starts on the schema the hub itself created.
      */
     @Bean(destroyMethod = "stop")
-    @DependsOn("flywayInitializer")
     @ConditionalOnProperty(name = {"cmohub.eu-hub.enabled", "cmohub.eu-hub.simulator.enabled"}, havingValue = "true", matchIfMissing = true)
-    EuHubSimulatorServer euHubSimulator(DataSource dataSource, EuHubProperties properties) {
+    EuHubSimulatorServer euHubSimulator(DataSource dataSource, EuHubProperties properties, ObjectProvider<CmoHubSchemaMigration> hubSchema) {
+        hubSchema.getIfAvailable();
         EuHubSimulatorServer simulator = EuHubSimulatorServer.builder().dataSource(dataSource).host(properties.getSimulator().getHost())
                 .port(properties.getSimulator().getPort()).build().start();
         LOG.info("EU Hub simulator listening at {} (cmohub.eu-hub.simulator.enabled=false to use a real Hub)", simulator.address());

@@ -15,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code CmoHubProcessingAutoConfiguration}) creates the connector catalogue, the document store,
  * registry, event ledger, audit trail, partner directory, the JMS event publisher, the
  * {@code cmohubPipeline}, its {@code DocumentIntake} and {@code DocumentProcessor}, and the fixed
- * intake routes (because {@code cmohub.dispatch.uri} is set in application.properties); the schema is
- * left to the gateway's Flyway. The gateway contributes the Micrometer observer, which the starter
+ * intake routes (because {@code cmohub.dispatch.uri} is set in application.properties), and the
+ * hub's schema (its own Flyway; the gateway keeps the history table name {@code flyway_schema_history}
+ * its databases always had). The gateway contributes the Micrometer observer, which the starter
  * builds into the pipeline, and Camel's JMS component, which the starter leaves to the host.
  */
 @Configuration

@@ -68,6 +68,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -255,13 +256,14 @@ public final class CaseCoordinator implements SlaClockHandler {
         Duration reminderAfter = Duration.ofSeconds(Math.max(60, (long) (liaison.responseSla().toSeconds() * settings.reminderFraction())));
         Instant reminder = liaison.calendar().plus(now, reminderAfter).truncatedTo(ChronoUnit.MICROS);
         Channel channel = liaison.primaryChannel();
-        EvidenceRequest request = new EvidenceRequest(requestId, caseId, code, liaison.partner(), template.items(), now, due, channel.label(),
-                EvidenceRequestStatus.DISPATCHED);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_evidence_request (request_id, case_id, partner_id, alert_code, items_json, "
                 + "requested_at, due_at, channel, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            bindAll(s, requestId, caseId, liaison.partner(), code.value(), json(template.items()), now, due, channel.label(), request.status().name(), now);
+            bindAll(s, requestId, caseId, liaison.partner(), code.value(), json(template.items()), now, due, channel.label(),
+                    EvidenceRequestStatus.DISPATCHED.name(), now);
             s.executeUpdate();
         }
+        // published first, so the notice to the CMO carries the same revision as the event
+        EvidenceRequest request = publishRequest(c, requestId, now);
         SlaClocks.schedule(c, new SlaClock(requestId + "-REMINDER", requestId, SlaClockKind.REMINDER, reminder));
         SlaClocks.schedule(c, new SlaClock(requestId + "-ESCALATION", requestId, SlaClockKind.ESCALATION, due));
         String dueText = LOCAL.format(due.atZone(liaison.calendar().zone()));
@@ -269,7 +271,6 @@ public final class CaseCoordinator implements SlaClockHandler {
                 "[cmo-hub] " + code + " evidence request " + requestId + ", due " + dueText,
                 requestText(template, request, dueText), request, template.actionsOf(Party.CMO));
         Outbox.notice(c, notice, channel, now);
-        Outbox.event(c, CanonicalEvent.of(request, settings.eventSource(), liaison.partner().value(), now), caseId, now);
         timeline(c, caseId, now, Party.MAH, "system", "EVIDENCE_REQUESTED", "asked " + liaison.liaison().name() + " (" + liaison.partner() + ") by "
                 + channel.label() + " for " + template.items().stream().map(EvidenceItem::code).collect(Collectors.joining(", ")) + "; due " + dueText
                 + " (" + liaison.responseSla().toMinutes() / 60.0 + " business hours); reminder " + LOCAL.format(reminder.atZone(liaison.calendar().zone())));
@@ -334,8 +335,7 @@ public final class CaseCoordinator implements SlaClockHandler {
                 + String.join(" and ", told));
         audit.record(c, "system:" + settings.node(), "SLA_ESCALATION", AUDIT_REQUEST, request.requestId(), "SUCCESS", "overdue since " + request.dueAt(),
                 "notified=" + String.join(",", told));
-        Outbox.event(c, CanonicalEvent.of(canonicalRequest(requestRow(c, request.requestId()).orElseThrow()), settings.eventSource(),
-                request.partner().value(), now), request.caseId(), now);
+        publishRequest(c, request.requestId(), now);
         publishCase(c, request.caseId(), now);
     }
 
@@ -410,8 +410,7 @@ public final class CaseCoordinator implements SlaClockHandler {
                         + request.dueAt() : " before the due time") + "; " + cancelled + " SLA clock(s) stopped");
                 audit.record(c, who, "EVIDENCE_COMPLETE", AUDIT_REQUEST, requestId, "SUCCESS", late ? "late" : "on time",
                         "turnaround=" + Duration.between(request.requestedAt(), now));
-                Outbox.event(c, CanonicalEvent.of(canonicalRequest(requestRow(c, requestId).orElseThrow()), settings.eventSource(),
-                        request.partner().value(), now), request.caseId(), now);
+                publishRequest(c, requestId, now);
                 publishCase(c, request.caseId(), now);
             } else {
                 touch(c, request.caseId(), now);
@@ -467,8 +466,7 @@ public final class CaseCoordinator implements SlaClockHandler {
             for (String requestId : open) {
                 updateRequestStatus(c, requestId, EvidenceRequestStatus.CLOSED, null, now);
                 SlaClocks.cancel(c, requestId);
-                RequestRow row = requestRow(c, requestId).orElseThrow();
-                Outbox.event(c, CanonicalEvent.of(canonicalRequest(row), settings.eventSource(), row.partner().value(), now), caseId, now);
+                publishRequest(c, requestId, now);
                 timeline(c, caseId, now, Party.MAH, actor, "REQUEST_CLOSED", requestId + " closed without complete CMO evidence");
             }
             timeline(c, caseId, now, Party.MAH, actor, "CASE_CLOSED", "root cause: " + closure.rootCause() + (verdict == null ? "" : " (verdict " + verdict + ")"));
@@ -595,11 +593,19 @@ public final class CaseCoordinator implements SlaClockHandler {
     // ------------------------------------------------------------------ internals
 
     private record RequestRow(String requestId, String caseId, PartnerId partner, AlertCode alertCode, List<EvidenceItem> items, Instant requestedAt,
-                              Instant dueAt, String channel, EvidenceRequestStatus status) {
+                              Instant dueAt, String channel, EvidenceRequestStatus status, Integer revision) {
     }
 
+    /** The request as stored, with the revision last published (none before its first publication). */
     private static EvidenceRequest canonicalRequest(RequestRow r) {
-        return new EvidenceRequest(r.requestId(), r.caseId(), r.alertCode(), r.partner(), r.items(), r.requestedAt(), r.dueAt(), r.channel(), r.status());
+        return new EvidenceRequest(r.requestId(), r.caseId(), r.alertCode(), r.partner(), r.items(), r.requestedAt(), r.dueAt(), r.channel(), r.status(),
+                r.revision());
+    }
+
+    /** The revision last published for a row; 0 in the column means none yet. */
+    private static Integer revision(ResultSet rs) throws SQLException {
+        int revision = rs.getInt("revision");
+        return revision == 0 ? null : revision;
     }
 
     private Optional<RequestRow> findRequestRow(String requestId) {
@@ -635,7 +641,7 @@ public final class CaseCoordinator implements SlaClockHandler {
                 }
                 rows.add(new RequestRow(rs.getString("request_id"), rs.getString("case_id"), PartnerId.of(rs.getString("partner_id")),
                         AlertCode.of(rs.getString("alert_code")), items, SqlValues.instant(rs, "requested_at"), SqlValues.instant(rs, "due_at"),
-                        rs.getString("channel"), EvidenceRequestStatus.valueOf(rs.getString("status"))));
+                        rs.getString("channel"), EvidenceRequestStatus.valueOf(rs.getString("status")), revision(rs)));
             }
         }
         return rows;
@@ -798,11 +804,29 @@ public final class CaseCoordinator implements SlaClockHandler {
                 + (reason == null ? "" : " (" + reason + ")"));
     }
 
+    /** Queues the case's current state as an event under its next revision; nothing when the state is the one last published. */
     private void publishCase(Connection c, String caseId, Instant now) throws SQLException {
-        InvestigationCase record = loadCase(c, caseId).orElseThrow();
-        Attribution attribution = record.attribution();
-        Outbox.event(c, CanonicalEvent.of(record, settings.eventSource(), attribution.partner() == null ? null : attribution.partner().value(), now),
-                caseId, now);
+        InvestigationCase state = loadCase(c, caseId).orElseThrow().withRevision(null);
+        OptionalInt revision = Revisions.CASE.next(c, caseId, state);
+        if (revision.isEmpty()) {
+            return;
+        }
+        Attribution attribution = state.attribution();
+        Outbox.event(c, CanonicalEvent.of(state.withRevision(revision.getAsInt()), settings.eventSource(),
+                attribution.partner() == null ? null : attribution.partner().value(), now), caseId, now);
+    }
+
+    /** As {@link #publishCase} for an evidence request; returns the request as it now stands, with its revision. */
+    private EvidenceRequest publishRequest(Connection c, String requestId, Instant now) throws SQLException {
+        RequestRow row = requestRow(c, requestId).orElseThrow(() -> new SQLException("no evidence request " + requestId));
+        EvidenceRequest state = canonicalRequest(row).withRevision(null);
+        OptionalInt revision = Revisions.REQUEST.next(c, requestId, state);
+        if (revision.isEmpty()) {
+            return canonicalRequest(row);
+        }
+        EvidenceRequest published = state.withRevision(revision.getAsInt());
+        Outbox.event(c, CanonicalEvent.of(published, settings.eventSource(), row.partner().value(), now), row.caseId(), now);
+        return published;
     }
 
     private static Optional<InvestigationCase> loadCase(Connection c, String caseId) throws SQLException {
@@ -827,7 +851,8 @@ public final class CaseCoordinator implements SlaClockHandler {
                         batch == null ? null : BatchId.of(batch), market == null ? null : Market.of(market), SqlValues.instant(rs, "opened_at"),
                         SqlValues.instant(rs, "closed_at"), verdict == null ? null : ReconciliationVerdict.valueOf(verdict), rs.getString("summary"));
                 return Optional.of(new InvestigationCase(caseId, alertIds(c, caseId), found.alertCode(), found.status(), found.attribution(),
-                        found.product(), found.batchId(), found.market(), found.openedAt(), found.closedAt(), found.verdict(), found.summary()));
+                        found.product(), found.batchId(), found.market(), found.openedAt(), found.closedAt(), found.verdict(), found.summary(),
+                        revision(rs)));
             }
         }
     }

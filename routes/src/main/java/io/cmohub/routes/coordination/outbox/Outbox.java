@@ -30,7 +30,8 @@ public final class Outbox {
     }
 
     public static void event(Connection c, CanonicalEvent event, String caseId, Instant now) throws SQLException {
-        // The event id is content-derived: the same event enqueued twice is one message.
+        // The event id is content-derived: the same event enqueued twice is one message. Cases and
+        // evidence requests carry a revision in their content, so each of their state changes has an id of its own.
         insertIfAbsent(c, "event-" + event.id(), OutboxKind.EVENT, caseId, json(event), now);
     }
 
