@@ -13,6 +13,7 @@ final class DocumentSession implements DocumentEvents {
     private final RecordSink sink;
     private final EpcisSettings settings;
     private final PartnerId partner;
+    private final LifecycleLedger ledger;
     private final EventAssembler assembler;
     private long events;
     private long masterDataElements;
@@ -23,12 +24,12 @@ final class DocumentSession implements DocumentEvents {
         this.sink = sink;
         this.settings = settings;
         this.partner = partner;
-        this.assembler = new EventAssembler(settings, partner, new LifecycleLedger(settings.lifecycleMaxEpcs()));
+        this.ledger = new LifecycleLedger(settings.lifecycleMaxEpcs());
+        this.assembler = new EventAssembler(settings, partner, ledger);
     }
 
     @Override
     public EventAssembler beginEvent(String type) {
-        events++;
         assembler.begin(type);
         return assembler;
     }
@@ -36,8 +37,19 @@ final class DocumentSession implements DocumentEvents {
     /** Reports the event that began last; false when the document must stop here. */
     @Override
     public boolean endEvent(int line) {
+        return finishEvent(assembler, line);
+    }
+
+    /** A new assembler for one event, sharing this document's lifecycle ledger ({@link EventPipeline} keeps several). */
+    EventAssembler newAssembler() {
+        return new EventAssembler(settings, partner, ledger);
+    }
+
+    /** Reports an event the assembler has collected; false when the document must stop here. */
+    boolean finishEvent(EventAssembler collected, int line) {
+        events++;
         String location = "event " + events + (line > 0 ? " (line " + line + ")" : "");
-        if (assembler.finish(location, sink) == EventAssembler.Next.STOP) {
+        if (collected.finish(location, sink) == EventAssembler.Next.STOP) {
             stopped = true;
         }
         return !stopped;
@@ -95,6 +107,11 @@ final class DocumentSession implements DocumentEvents {
             fail("document", "the document holds EPCIS master data (" + masterDataElements
                     + " vocabulary elements) and no events; cmo-hub has no canonical product master record, so master data is not imported");
         }
+    }
+
+    /** Lets go of the event being read, if reading stopped inside it. */
+    void discard() {
+        assembler.discard();
     }
 
     long events() {

@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one entry of an EPC list into what the event needs from it: the EPC as written (for the
- * canonical record), its canonical GS1 Digital Link bytes (what the event hash sorts and hashes),
- * its {@link Fingerprint} (what the lifecycle ledger remembers), its GTIN, or the rule it breaks.
+ * canonical record), its canonical GS1 Digital Link bytes (what the event hash sorts and hashes,
+ * and the lifecycle ledger's {@link Fingerprint} is made of), its GTIN, or the rule it breaks.
  *
  * <p>This is the per-serial work of a document, done two million times for a million SGTINs, so the
  * common case (a plain SGTIN URN) goes straight to canonical bytes, without an intermediate
@@ -18,6 +18,8 @@ final class EpcReading {
     private static final int MAX_EPC_LENGTH = 512;
     private static final byte[] SGTIN_PREFIX = "https://id.gs1.org/01/".getBytes(StandardCharsets.US_ASCII);
     private static final char[] SGTIN_URN = "urn:epc:id:sgtin:".toCharArray();
+    /** "https://id.gs1.org/01/" + GTIN + "/21/". */
+    private static final int CANONICAL_PREFIX_LENGTH = SGTIN_PREFIX.length + 14 + 4;
     /** Serial characters written as they are; the rest of GS1's set 82 is percent-escaped (Identifier's canonical form). */
     private static final boolean[] SERIAL_UNESCAPED = new boolean[128];
     private static final boolean[] SERIAL_ESCAPED = new boolean[128];
@@ -36,39 +38,61 @@ final class EpcReading {
     private final char[] chars = new char[MAX_EPC_LENGTH];
     private final char[] gtinChars = new char[14];
     private String lastGtin;
+    /** The URN up to the serial ("urn:epc:id:sgtin:CP.IR.") of the last EPC the fast path read, whose canonical bytes start the buffer. */
+    private final char[] lastPrefix = new char[MAX_EPC_LENGTH];
+    private int lastPrefixLength;
     private final char[] lastGtinChars = new char[14];
 
     // the result of the last read
-    String epc;
+    private int textLength;
     String error;
     String gtin;
     int canonicalLength;
-    long fingerprint;
 
     /** Reads an entry of the list named {@code field}; false (with {@link #error}) when it breaks a rule. */
     boolean read(String field, String entry) {
-        epc = entry.strip();
+        return read(field, entry.toCharArray(), 0, entry.length());
+    }
+
+    /**
+     * Reads the entry {@code text[start, start + length)}; false (with {@link #error}) when it breaks
+     * a rule. No string is made on the way for a plain SGTIN: the EPC as written stays characters
+     * ({@link #text()}), for the thread that builds the records to turn into strings.
+     */
+    boolean read(String field, char[] text, int start, int length) {
+        int from = start;
+        int to = start + length;
+        while (from < to && Character.isWhitespace(text[from])) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text[to - 1])) {
+            to--;
+        }
+        int n = to - from;
         error = null;
         gtin = null;
-        int n = epc.length();
+        textLength = 0;
         if (n == 0) {
             error = "an entry of " + field + " is empty";
             return false;
         }
         if (n > MAX_EPC_LENGTH) {
             error = "an EPC in " + field + " is " + n + " characters long; at most " + MAX_EPC_LENGTH + " are allowed";
-            epc = epc.substring(0, MAX_EPC_LENGTH) + "...";
             return false;
         }
-        // the fast path reads a char[]: String.charAt checks bounds and coder on every call
-        char[] text = chars;
-        epc.getChars(0, n, text, 0);
-        canonicalLength = startsWith(text, n, SGTIN_URN) ? plainSgtin(text, n) : -1;
-        if (canonicalLength < 0 && !general()) {
-            return false;
-        }
-        fingerprint = Fingerprint.of(canonical, 0, canonicalLength);
-        return true;
+        System.arraycopy(text, from, chars, 0, n);
+        textLength = n;
+        canonicalLength = plainSgtin(chars, n);
+        return canonicalLength >= 0 || general();
+    }
+
+    /** The EPC as written (trimmed), characters {@code [0, textLength())}; valid until the next read. */
+    char[] text() {
+        return chars;
+    }
+
+    int textLength() {
+        return textLength;
     }
 
     /** The canonical form of the last EPC read: bytes {@code [0, canonicalLength)}. */
@@ -77,6 +101,7 @@ final class EpcReading {
     }
 
     private boolean general() {
+        String epc = new String(chars, 0, textLength);
         Identifier id;
         try {
             id = Identifier.parse(epc);
@@ -88,6 +113,7 @@ final class EpcReading {
         // GS1 keys the hub does not interpret (GRAI, GIAI, ...) and other schemes: the form GS1's event hash gives them
         String form = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER ? Gs1CanonicalValue.of(epc) : id.canonical();
         byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+        lastPrefixLength = 0; // the buffer no longer starts with the last SGTIN's prefix
         ensure(bytes.length);
         System.arraycopy(bytes, 0, canonical, 0, bytes.length);
         canonicalLength = bytes.length;
@@ -100,6 +126,20 @@ final class EpcReading {
      * general path to read and explain.
      */
     private int plainSgtin(char[] v, int to) {
+        // Consecutive EPCs mostly share company prefix and item reference: then the canonical bytes
+        // before the serial are already in the buffer, and only the serial is written.
+        int shared = lastPrefixLength;
+        if (shared > 0 && to > shared && to - shared <= 20 && java.util.Arrays.equals(v, 0, shared, lastPrefix, 0, shared)) {
+            int p = serial(v, shared, to, CANONICAL_PREFIX_LENGTH);
+            if (p >= 0) {
+                gtin = lastGtin;
+                return p;
+            }
+        }
+        lastPrefixLength = 0;
+        if (!startsWith(v, to, SGTIN_URN)) {
+            return -1;
+        }
         int start = SGTIN_URN.length;
         int dot1 = indexOf(v, '.', start, to);
         int dot2 = dot1 < 0 ? -1 : indexOf(v, '.', dot1 + 1, to);
@@ -133,7 +173,21 @@ final class EpcReading {
         b[p++] = '2';
         b[p++] = '1';
         b[p++] = '/';
-        for (int i = dot2 + 1; i < to; i++) {
+        p = serial(v, dot2 + 1, to, p);
+        if (p < 0) {
+            return -1;
+        }
+        gtin = sameGtin(g);
+        System.arraycopy(v, 0, lastPrefix, 0, dot2 + 1);
+        lastPrefixLength = dot2 + 1;
+        return p;
+    }
+
+    /** Writes the serial {@code v[from, to)} at {@code p} in Identifier's escaping; the end, or -1 for a character the fast path leaves to the general one. */
+    private int serial(char[] v, int from, int to, int p) {
+        ensure(p + 3 * (to - from));
+        byte[] b = canonical;
+        for (int i = from; i < to; i++) {
             char c = v[i];
             if (c < 128 && SERIAL_UNESCAPED[c]) {
                 b[p++] = (byte) c;
@@ -145,7 +199,6 @@ final class EpcReading {
                 return -1;
             }
         }
-        gtin = sameGtin(g);
         return p;
     }
 
@@ -158,9 +211,10 @@ final class EpcReading {
         return lastGtin;
     }
 
+    /** Grows the buffer, keeping what it holds (the shared prefix). */
     private void ensure(int size) {
         if (size > canonical.length) {
-            canonical = new byte[Math.max(size, canonical.length * 2)];
+            canonical = java.util.Arrays.copyOf(canonical, Math.max(size, canonical.length * 2));
         }
     }
 

@@ -25,11 +25,15 @@ import java.util.List;
 final class EpcSpool implements AutoCloseable {
     private final int chunkSize;
     private final int memoryLimit;
-    private List<String> inMemory = new ArrayList<>();
+    /** The in-memory EPCs as written, back to back; entry i ends at {@code asWrittenEnds[i]}. */
+    private char[] asWritten = new char[8 * 1024];
+    private int[] asWrittenEnds = new int[64];
     /** Canonical forms of the in-memory EPCs, back to back; entry i ends at {@code canonicalEnds[i]}. */
     private byte[] canonical = new byte[8 * 1024];
     private int[] canonicalEnds = new int[64];
     private long[] fingerprints = new long[64];
+    /** Fingerprints [0, fingerprinted) are computed; the rest of the in-memory ones are not yet. */
+    private int fingerprinted;
     private int size;
     private Path file;
     private DataOutputStream out;
@@ -42,16 +46,21 @@ final class EpcSpool implements AutoCloseable {
         this.memoryLimit = memoryLimit;
     }
 
-    /** Adds an EPC: as written, its canonical bytes {@code [0, length)} and its fingerprint. */
-    void add(String epc, byte[] canonicalForm, int length, long fingerprint) {
+    /**
+     * Adds an EPC: as written, characters {@code [0, textLength)}, and its canonical bytes
+     * {@code [0, length)}. Strings for the records and the fingerprint are made when first asked for
+     * ({@link #chunk}, {@link #fingerprint}), which with {@link EventPipeline} is on the checking
+     * thread, not the parsing one; an EPC that goes to the file gets its fingerprint now.
+     */
+    void add(char[] text, int textLength, byte[] canonicalForm, int length) {
         if (size == fingerprints.length) {
             fingerprints = Arrays.copyOf(fingerprints, size * 2);
         }
-        fingerprints[size] = fingerprint;
         if (file == null && size < memoryLimit) {
-            keep(epc, canonicalForm, length);
+            keep(text, textLength, canonicalForm, length);
         } else {
-            spill(epc, canonicalForm, length);
+            fingerprints[size] = Fingerprint.of(canonicalForm, 0, length);
+            spill(new String(text, 0, textLength), canonicalForm, length);
         }
         size++;
     }
@@ -61,14 +70,23 @@ final class EpcSpool implements AutoCloseable {
     }
 
     long fingerprint(int index) {
+        while (fingerprinted <= index) {
+            int i = fingerprinted++;
+            fingerprints[i] = Fingerprint.of(canonical, start(i), canonicalEnds[i] - start(i));
+        }
         return fingerprints[index];
     }
 
     String epc(int index) {
         if (file == null) {
-            return inMemory.get(index);
+            return written(index);
         }
         return chunk(index / chunkSize).get(index % chunkSize);
+    }
+
+    private String written(int i) {
+        int from = i == 0 ? 0 : asWrittenEnds[i - 1];
+        return new String(asWritten, from, asWrittenEnds[i] - from);
     }
 
     int chunkCount() {
@@ -80,7 +98,11 @@ final class EpcSpool implements AutoCloseable {
         int from = k * chunkSize;
         int to = Math.min(size, from + chunkSize);
         if (file == null) {
-            return inMemory.subList(from, to);
+            List<String> epcs = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                epcs.add(written(i));
+            }
+            return epcs;
         }
         try {
             out.flush();
@@ -143,8 +165,16 @@ final class EpcSpool implements AutoCloseable {
         return Arrays.compareUnsigned(canonical, start(a), canonicalEnds[a], canonical, start(b), canonicalEnds[b]);
     }
 
-    private void keep(String epc, byte[] canonicalForm, int length) {
-        inMemory.add(epc);
+    private void keep(char[] text, int textLength, byte[] canonicalForm, int length) {
+        int writtenFrom = size == 0 ? 0 : asWrittenEnds[size - 1];
+        if (writtenFrom + textLength > asWritten.length) {
+            asWritten = Arrays.copyOf(asWritten, Math.max(writtenFrom + textLength, asWritten.length * 2));
+        }
+        System.arraycopy(text, 0, asWritten, writtenFrom, textLength);
+        if (size == asWrittenEnds.length) {
+            asWrittenEnds = Arrays.copyOf(asWrittenEnds, size * 2);
+        }
+        asWrittenEnds[size] = writtenFrom + textLength;
         int from = start(size);
         if (from + length > canonical.length) {
             canonical = Arrays.copyOf(canonical, Math.max(from + length, canonical.length * 2));
@@ -162,10 +192,15 @@ final class EpcSpool implements AutoCloseable {
                 file = Files.createTempFile("cmohub-epcis-", ".epcs");
                 out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
                 chunkOffsets = new long[16];
-                for (int i = 0; i < inMemory.size(); i++) {
-                    write(i, inMemory.get(i), canonical, start(i), canonicalEnds[i] - start(i));
+                if (size > 0) {
+                    fingerprint(size - 1); // the canonical forms leave memory now
                 }
-                inMemory = null;
+                fingerprinted = Integer.MAX_VALUE;
+                for (int i = 0; i < size; i++) {
+                    write(i, written(i), canonical, start(i), canonicalEnds[i] - start(i));
+                }
+                asWritten = null;
+                asWrittenEnds = null;
                 canonical = null;
                 canonicalEnds = null;
             }
@@ -190,6 +225,24 @@ final class EpcSpool implements AutoCloseable {
         out.write(canonicalForm, offset, length);
         // DataOutputStream.size() is an int that wraps after 2 GB; the difference stays right.
         written += out.size() - before;
+    }
+
+    /** Empties the spool for the next event, deleting its file; buffers grown for a large event are let go. */
+    void clear() {
+        close();
+        file = null;
+        out = null;
+        written = 0;
+        chunkOffsets = null;
+        size = 0;
+        fingerprinted = 0;
+        if (asWritten == null || asWritten.length > 1 << 20) {
+            asWritten = new char[8 * 1024];
+            asWrittenEnds = new int[64];
+            canonical = new byte[8 * 1024];
+            canonicalEnds = new int[64];
+            fingerprints = new long[64];
+        }
     }
 
     @Override

@@ -32,12 +32,19 @@ final class EpcisDocumentParser implements DocumentParser {
 
     /** A reader's work on one document. */
     @FunctionalInterface
-    private interface Reading {
+    interface Reading {
         void read(DocumentEvents events) throws Exception;
     }
 
-    EpcisDocumentParser(EpcisSettings settings) {
+    private final boolean parallel;
+
+    /**
+     * @param parallel read on a second thread while this one checks and reports ({@link EventPipeline});
+     *                 false reads and checks on the caller's thread alone
+     */
+    EpcisDocumentParser(EpcisSettings settings, boolean parallel) {
         this.settings = settings;
+        this.parallel = parallel;
     }
 
     @Override
@@ -51,7 +58,11 @@ final class EpcisDocumentParser implements DocumentParser {
                 case -1 -> events -> events.fail("document", "the document is empty");
                 default -> events -> events.fail("document", "not an EPCIS document: it is neither XML (starting with '<') nor JSON-LD (starting with '{')");
             };
-            reading.read(session);
+            if (parallel) {
+                EventPipeline.run(reading, session);
+            } else {
+                reading.read(session);
+            }
         } catch (GuardedSink.SinkException e) {
             throw e.original();
         } catch (UncheckedIOException e) {
@@ -68,10 +79,15 @@ final class EpcisDocumentParser implements DocumentParser {
             session.fail(where, "malformed JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the EPCIS document");
         } catch (Exception e) {
             // Woodstox reports some syntax errors lazily as unchecked exceptions; the JDK's own parser
             // throws MissingResourceException on odd DOCTYPEs. Bad input all the same: report it.
             session.fail("document", "the EPCIS document could not be read: " + e);
+        } finally {
+            session.discard();
         }
     }
 

@@ -24,6 +24,8 @@ import java.util.Set;
  * only the current event (its EPCs in {@link EpcSpool}s); reused for every event of a document.
  */
 final class EventAssembler implements DocumentEvents.EventFields {
+    /** EPCs whose ledger slots are fetched together ({@link LifecycleLedger#prefetch}). */
+    private static final int LOOKAHEAD = 16;
     /** EPC-level errors listed per event; the rest are counted in one closing error. */
     private static final int MAX_EPC_ERRORS = 20;
     private static final int MAX_EPC_LENGTH = 512;
@@ -60,8 +62,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private String bizLocation;
     private final Set<String> lots = new LinkedHashSet<>();
     private String expiry;
-    private final EpcEntries[] entries = new EpcEntries[EpcList.values().length];
+    /** The current event's EPC lists; null for a list the event does not have. */
     private final EpcSpool[] spools = new EpcSpool[EpcList.values().length];
+    private final EpcSpool[] idleSpools = new EpcSpool[EpcList.values().length];
     private final String[] listGtin = new String[EpcList.values().length];
     private final String[] otherGtin = new String[EpcList.values().length];
     private String classGtin;
@@ -162,7 +165,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         String top = path[1];
         if (depth == 1) {
             if (openList != null && name.isEmpty()) {
-                entries(openList).add(text); // a JSON number in an EPC list
+                epc(openList, text.toCharArray(), 0, text.length()); // a JSON number in an EPC list
                 return;
             }
             switch (top) {
@@ -211,47 +214,34 @@ final class EventAssembler implements DocumentEvents.EventFields {
     @Override
     public void listEntry(char[] text, int start, int length) {
         if (depth == 1 && openList != null) {
-            entries(openList).add(new String(text, start, length));
+            epc(openList, text, start, length);
         } else {
             value("", new String(text, start, length));
         }
     }
 
-    private EpcEntries entries(EpcList list) {
-        EpcEntries e = entries[list.ordinal()];
-        if (e == null) {
-            e = new EpcEntries(settings.spoolMemoryLimit());
-            entries[list.ordinal()] = e;
-        }
-        return e;
-    }
-
     /**
-     * Reads the EPCs the reader collected, at the event's end: identifier rules, canonical form,
-     * fingerprint and GTIN are the heaviest per-serial work, and here it runs on the thread that
-     * checks the event, not the one that parses the document.
+     * Reads an EPC where the reader meets it: identifier rules, canonical form, fingerprint and GTIN
+     * are the heaviest per-serial work, and with {@link EventPipeline} they run on the reading thread,
+     * beside the parsing, while the other thread checks, hashes and reports earlier events.
      */
-    private void readEpcs() {
-        for (EpcList list : EpcList.values()) {
-            EpcEntries e = entries[list.ordinal()];
-            if (e != null && e.size() > 0) {
-                e.forEach(entry -> epc(list, entry));
-            }
-        }
-    }
-
-    private void epc(EpcList list, String entry) {
+    private void epc(EpcList list, char[] text, int start, int length) {
         EpcReading r = reading;
-        if (!r.read(list.field(), entry)) {
+        if (!r.read(list.field(), text, start, length)) {
             epcError(list.field(), r.error);
             return;
         }
         EpcSpool spool = spools[list.ordinal()];
         if (spool == null) {
-            spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit());
+            // spools are kept from event to event: a new one costs its buffers, tens of kilobytes, per event
+            spool = idleSpools[list.ordinal()];
+            if (spool == null) {
+                spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit());
+                idleSpools[list.ordinal()] = spool;
+            }
             spools[list.ordinal()] = spool;
         }
-        spool.add(r.epc, r.canonical(), r.canonicalLength, r.fingerprint);
+        spool.add(r.text(), r.textLength(), r.canonical(), r.canonicalLength);
         String gtin = r.gtin;
         if (gtin != null) {
             String known = listGtin[list.ordinal()];
@@ -263,10 +253,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
         }
     }
 
-    /** EPC errors come first, as the EPC lists come first in an event, though they are found at its end. */
     private void epcError(String field, String reason) {
         if (++epcErrors <= MAX_EPC_ERRORS) {
-            errors.add(epcErrors - 1, new FieldError(field, reason));
+            errors.add(new FieldError(field, reason));
         }
     }
 
@@ -329,17 +318,18 @@ final class EventAssembler implements DocumentEvents.EventFields {
      */
     Next finish(String location, RecordSink sink) {
         try {
-            readEpcs();
             return report(location, sink);
         } finally {
-            for (int i = 0; i < spools.length; i++) {
-                if (spools[i] != null) {
-                    spools[i].close();
-                    spools[i] = null;
-                }
-                if (entries[i] != null) {
-                    entries[i].clear();
-                }
+            discard();
+        }
+    }
+
+    /** Lets go of the event's EPCs, deleting any temporary file (also when reading stopped inside the event). */
+    void discard() {
+        for (int i = 0; i < spools.length; i++) {
+            if (spools[i] != null) {
+                spools[i].clear();
+                spools[i] = null;
             }
         }
     }
@@ -528,7 +518,11 @@ final class EventAssembler implements DocumentEvents.EventFields {
             if (spool == null) {
                 continue;
             }
+            boolean lookUp = list == commissioned || mustBeCommissioned;
             for (int i = 0; i < spool.size(); i++) {
+                if (lookUp && i % LOOKAHEAD == 0) {
+                    ledger.prefetch(spool, i, Math.min(spool.size(), i + LOOKAHEAD));
+                }
                 long fingerprint = spool.fingerprint(i);
                 if (!inEvent.add(fingerprint)) {
                     lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is listed twice in this event");

@@ -29,6 +29,12 @@ final class FingerprintSet {
         return size;
     }
 
+    /** The content of the slot where a lookup of {@code fingerprint} starts (to bring it into the cache). */
+    long slot(long fingerprint) {
+        long key = fingerprint == EMPTY ? ZERO : fingerprint;
+        return table[(int) key & (table.length - 1)];
+    }
+
     int capacity() {
         return table.length;
     }

@@ -3,6 +3,8 @@ package io.cmohub.connector.epcis;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import io.cmohub.model.value.InvalidValueException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -19,13 +21,37 @@ final class Gs1CanonicalValue {
     private Gs1CanonicalValue() {
     }
 
+    /**
+     * Recent results, per thread: the values of consecutive events repeat (business steps, read
+     * points, locations, transaction types), and identifying a Digital Link takes regular expressions.
+     */
+    private static final ThreadLocal<Map<String, String>> RECENT = ThreadLocal.withInitial(() -> new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > 512;
+        }
+    });
+
     /** The canonical text of a value; "" for an empty one (GS1 leaves empty values out). */
     static String of(String raw) {
         String text = raw.strip();
         if (text.isEmpty()) {
             return text;
         }
-        text = webVocabulary(text);
+        if (text.length() > 256) {
+            return canonical(text);
+        }
+        Map<String, String> recent = RECENT.get();
+        String known = recent.get(text);
+        if (known == null) {
+            known = canonical(text);
+            recent.put(text, known);
+        }
+        return known;
+    }
+
+    private static String canonical(String value) {
+        String text = webVocabulary(value);
         text = number(text);
         String link = Gs1DigitalLink.normalise(text);
         return link != null ? link : text;

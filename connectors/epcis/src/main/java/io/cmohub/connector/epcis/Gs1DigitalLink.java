@@ -86,59 +86,106 @@ final class Gs1DigitalLink {
         return DIGITAL_LINK.matcher(uri).matches() ? fromDigitalLink(uri) : null;
     }
 
+    /**
+     * One rule per scheme, chosen by the scheme's name: a value is matched against its own scheme's
+     * pattern only (read points, parents and sources are URNs in nearly every event).
+     */
     private static String fromUrn(String uri) {
+        if (uri.startsWith("urn:epc:class:lgtin:")) {
+            Matcher m = LGTIN.matcher(uri);
+            return m.matches() && total(m, 13) ? DL + "01/" + gtin(m) + "/10/" + escape(m.group(3)) : null;
+        }
+        if (!uri.startsWith("urn:epc:id:")) {
+            return fromUrnPattern(uri);
+        }
+        int colon = uri.indexOf(':', 11);
+        if (colon < 0) {
+            return null;
+        }
         Matcher m;
-        if ((m = SGTIN.matcher(uri)).matches() && total(m, 13)) {
-            return DL + "01/" + gtin(m) + "/21/" + escape(m.group(3));
+        switch (uri.substring(11, colon)) {
+            case "sgtin" -> {
+                if ((m = SGTIN.matcher(uri)).matches() && total(m, 13)) {
+                    return DL + "01/" + gtin(m) + "/21/" + escape(m.group(3));
+                }
+            }
+            case "sscc" -> {
+                if ((m = SSCC.matcher(uri)).matches() && total(m, 17)) {
+                    String payload = m.group(2).charAt(0) + m.group(1) + m.group(2).substring(1);
+                    return DL + "00/" + checked(payload);
+                }
+            }
+            case "sgln" -> {
+                if ((m = SGLN.matcher(uri)).matches() && total(m, 12)) {
+                    String extension = m.group(3);
+                    return DL + "414/" + checked(m.group(1) + m.group(2)) + (extension.equals("0") ? "" : "/254/" + escape(extension));
+                }
+            }
+            case "grai" -> {
+                if ((m = GRAI.matcher(uri)).matches() && total(m, 12)) {
+                    return DL + "8003/" + checked("0" + m.group(1) + m.group(2)) + escape(m.group(3));
+                }
+            }
+            case "giai" -> {
+                if ((m = GIAI.matcher(uri)).matches() && m.group(1).length() + m.group(2).length() <= 30) {
+                    return DL + "8004/" + m.group(1) + escape(m.group(2));
+                }
+            }
+            case "gsrn" -> {
+                if ((m = GSRN.matcher(uri)).matches() && total(m, 17)) {
+                    return DL + "8018/" + checked(m.group(1) + m.group(2));
+                }
+            }
+            case "gsrnp" -> {
+                if ((m = GSRNP.matcher(uri)).matches() && total(m, 17)) {
+                    return DL + "8017/" + checked(m.group(1) + m.group(2));
+                }
+            }
+            case "gdti" -> {
+                if ((m = GDTI.matcher(uri)).matches() && total(m, 12) && m.group(3).startsWith(".")) {
+                    return DL + "253/" + checked(m.group(1) + m.group(2)) + escape(m.group(3).substring(1));
+                }
+            }
+            case "cpi" -> {
+                if ((m = CPI.matcher(uri)).matches() && m.group(1).length() + m.group(2).length() <= 30) {
+                    return DL + "8010/" + escape(m.group(1) + m.group(2)) + "/8011/" + m.group(3);
+                }
+            }
+            case "sgcn" -> {
+                if ((m = SGCN.matcher(uri)).matches() && total(m, 12)) {
+                    return DL + "255/" + checked(m.group(1) + m.group(2)) + m.group(3);
+                }
+            }
+            case "ginc" -> {
+                if ((m = GINC.matcher(uri)).matches() && m.group(1).length() + m.group(2).length() <= 30) {
+                    return DL + "401/" + m.group(1) + escape(m.group(2));
+                }
+            }
+            case "gsin" -> {
+                if ((m = GSIN.matcher(uri)).matches() && total(m, 16)) {
+                    return DL + "402/" + checked(m.group(1) + m.group(2));
+                }
+            }
+            case "itip" -> {
+                if ((m = ITIP.matcher(uri)).matches() && total(m, 13)) {
+                    return DL + "8006/" + gtin(m) + m.group(3) + m.group(4) + "/21/" + escape(m.group(5));
+                }
+            }
+            case "upui" -> {
+                if ((m = UPUI.matcher(uri)).matches() && total(m, 13)) {
+                    return DL + "01/" + gtin(m) + "/235/" + escape(m.group(3));
+                }
+            }
+            case "pgln" -> {
+                if ((m = PGLN.matcher(uri)).matches() && total(m, 12)) {
+                    return DL + "417/" + checked(m.group(1) + m.group(2));
+                }
+            }
+            default -> {
+                // a scheme GS1's rules do not convert
+            }
         }
-        if ((m = SSCC.matcher(uri)).matches() && total(m, 17)) {
-            String payload = m.group(2).charAt(0) + m.group(1) + m.group(2).substring(1);
-            return DL + "00/" + checked(payload);
-        }
-        if ((m = SGLN.matcher(uri)).matches() && total(m, 12)) {
-            String extension = m.group(3);
-            return DL + "414/" + checked(m.group(1) + m.group(2)) + (extension.equals("0") ? "" : "/254/" + escape(extension));
-        }
-        if ((m = GRAI.matcher(uri)).matches() && total(m, 12)) {
-            return DL + "8003/" + checked("0" + m.group(1) + m.group(2)) + escape(m.group(3));
-        }
-        if ((m = GIAI.matcher(uri)).matches() && m.group(1).length() + m.group(2).length() <= 30) {
-            return DL + "8004/" + m.group(1) + escape(m.group(2));
-        }
-        if ((m = GSRN.matcher(uri)).matches() && total(m, 17)) {
-            return DL + "8018/" + checked(m.group(1) + m.group(2));
-        }
-        if ((m = GSRNP.matcher(uri)).matches() && total(m, 17)) {
-            return DL + "8017/" + checked(m.group(1) + m.group(2));
-        }
-        if ((m = GDTI.matcher(uri)).matches() && total(m, 12) && m.group(3).startsWith(".")) {
-            return DL + "253/" + checked(m.group(1) + m.group(2)) + escape(m.group(3).substring(1));
-        }
-        if ((m = CPI.matcher(uri)).matches() && m.group(1).length() + m.group(2).length() <= 30) {
-            return DL + "8010/" + escape(m.group(1) + m.group(2)) + "/8011/" + m.group(3);
-        }
-        if ((m = SGCN.matcher(uri)).matches() && total(m, 12)) {
-            return DL + "255/" + checked(m.group(1) + m.group(2)) + m.group(3);
-        }
-        if ((m = GINC.matcher(uri)).matches() && m.group(1).length() + m.group(2).length() <= 30) {
-            return DL + "401/" + m.group(1) + escape(m.group(2));
-        }
-        if ((m = GSIN.matcher(uri)).matches() && total(m, 16)) {
-            return DL + "402/" + checked(m.group(1) + m.group(2));
-        }
-        if ((m = ITIP.matcher(uri)).matches() && total(m, 13)) {
-            return DL + "8006/" + gtin(m) + m.group(3) + m.group(4) + "/21/" + escape(m.group(5));
-        }
-        if ((m = UPUI.matcher(uri)).matches() && total(m, 13)) {
-            return DL + "01/" + gtin(m) + "/235/" + escape(m.group(3));
-        }
-        if ((m = PGLN.matcher(uri)).matches() && total(m, 12)) {
-            return DL + "417/" + checked(m.group(1) + m.group(2));
-        }
-        if ((m = LGTIN.matcher(uri)).matches() && total(m, 13)) {
-            return DL + "01/" + gtin(m) + "/10/" + escape(m.group(3));
-        }
-        return fromUrnPattern(uri);
+        return null;
     }
 
     private static String fromUrnPattern(String uri) {

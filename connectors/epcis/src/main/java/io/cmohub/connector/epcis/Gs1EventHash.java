@@ -28,6 +28,42 @@ final class Gs1EventHash implements EventTreeListener {
 
     private final int fieldLimit;
     private final MessageDigest sha256;
+    private final DigestInput digestInput = new DigestInput();
+
+    /**
+     * The pre-hash on its way into the digest, gathered in a buffer: an event of a million EPCs
+     * writes two million small pieces, and each {@code MessageDigest.update} call has its own cost.
+     */
+    private final class DigestInput implements Gs1PreHash.Sink {
+        private final byte[] buffer = new byte[16 * 1024];
+        private int used;
+
+        @Override
+        public void text(String text) {
+            if (!text.isEmpty()) {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                bytes(bytes, 0, bytes.length);
+            }
+        }
+
+        @Override
+        public void bytes(byte[] bytes, int offset, int length) {
+            if (length > buffer.length - used) {
+                flush();
+                if (length > buffer.length) {
+                    sha256.update(bytes, offset, length);
+                    return;
+                }
+            }
+            System.arraycopy(bytes, offset, buffer, used, length);
+            used += length;
+        }
+
+        void flush() {
+            sha256.update(buffer, 0, used);
+            used = 0;
+        }
+    }
     private final List<Gs1FieldNode> open = new ArrayList<>();
     private Gs1FieldNode event;
     private String eventType;
@@ -106,19 +142,8 @@ final class Gs1EventHash implements EventTreeListener {
     String finish(SortedEpcs epcs) {
         requireWithinLimit();
         sha256.reset();
-        Gs1PreHash.write(eventTypeOrEmpty(), event, epcs, new Gs1PreHash.Sink() {
-            @Override
-            public void text(String text) {
-                if (!text.isEmpty()) {
-                    sha256.update(text.getBytes(StandardCharsets.UTF_8));
-                }
-            }
-
-            @Override
-            public void bytes(byte[] bytes, int offset, int length) {
-                sha256.update(bytes, offset, length);
-            }
-        });
+        Gs1PreHash.write(eventTypeOrEmpty(), event, epcs, digestInput);
+        digestInput.flush();
         return "ni:///sha-256;" + HexFormat.of().formatHex(sha256.digest()) + "?ver=" + VERSION;
     }
 

@@ -3,6 +3,7 @@ package io.cmohub.connector.epcis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,9 +45,29 @@ class EpcReadingTest {
         String expected = uninterpreted ? Gs1CanonicalValue.of(epc) : id.canonical();
         assertThat(canonical).isEqualTo(expected);
         assertThat(reading.gtin).isEqualTo(id.gtin());
-        assertThat(reading.epc).isEqualTo(epc.strip());
-        byte[] bytes = expected.getBytes(StandardCharsets.UTF_8);
-        assertThat(reading.fingerprint).isEqualTo(Fingerprint.of(bytes, 0, bytes.length));
+        assertThat(new String(reading.text(), 0, reading.textLength())).isEqualTo(epc.strip());
+    }
+
+    /** One reading after another, as in a document: the shared-prefix shortcut must give what a fresh reading gives. */
+    @Test
+    void aSequenceOfEpcsReadsAsEachReadsAlone() {
+        List<String> sequence = List.of("urn:epc:id:sgtin:4012345.012345.1001", "urn:epc:id:sgtin:4012345.012345.1002",
+                "urn:epc:id:sgtin:4012345.012345.10%2F3", "urn:epc:id:sgtin:4012345.012345.1004", "urn:epc:id:sgtin:4012345.012345.a.b",
+                "urn:epc:id:sgtin:4012345.012345.1005", "urn:epc:id:sscc:4012345.0000000017", "urn:epc:id:sgtin:4012345.012345.1006",
+                "urn:epc:id:sgtin:4012345.112345.1006", "urn:epc:id:sgtin:4012345.012345.(1007)", "urn:epc:id:sgtin:4012345.012345." + "9".repeat(21),
+                "urn:epc:id:sgtin:4012345.012345.1008", "urn:epc:id:sgtin:4012345.012345.", "urn:epc:id:sgtin:4012345.012345.1009");
+        for (String epc : sequence) {
+            EpcReading fresh = new EpcReading();
+            boolean expected = fresh.read("epcList", epc);
+            assertThat(reading.read("epcList", epc)).as(epc).isEqualTo(expected);
+            if (expected) {
+                assertThat(new String(reading.canonical(), 0, reading.canonicalLength, StandardCharsets.UTF_8)).as(epc)
+                        .isEqualTo(new String(fresh.canonical(), 0, fresh.canonicalLength, StandardCharsets.UTF_8));
+                assertThat(reading.gtin).isEqualTo(fresh.gtin);
+            } else {
+                assertThat(reading.error).isEqualTo(fresh.error);
+            }
+        }
     }
 
     @Test

@@ -29,13 +29,18 @@ class EpcSpoolTest {
             try (EpcSpool spool = new EpcSpool(1000, memoryLimit)) {
                 for (String c : canonical) {
                     byte[] bytes = c.getBytes(StandardCharsets.UTF_8);
-                    spool.add("as-written " + c, bytes, bytes.length, Fingerprint.of(bytes, 0, bytes.length));
+                    String writtenForm = "as-written " + c;
+                    spool.add(writtenForm.toCharArray(), writtenForm.length(), bytes, bytes.length);
                 }
                 List<String> sorted = new ArrayList<>();
                 spool.forEachSorted((bytes, offset, length) -> sorted.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
                 assertThat(sorted).as("memory limit %d", memoryLimit).isEqualTo(expected);
                 assertThat(spool.chunk(2)).hasSize(501).first().isEqualTo("as-written " + canonical.get(2000));
                 assertThat(spool.epc(1234)).isEqualTo("as-written " + canonical.get(1234));
+                for (int i : new int[] {0, 299, 300, 2500}) {
+                    byte[] bytes = canonical.get(i).getBytes(StandardCharsets.UTF_8);
+                    assertThat(spool.fingerprint(i)).as("fingerprint %d", i).isEqualTo(Fingerprint.of(bytes, 0, bytes.length));
+                }
             }
         }
     }
@@ -52,7 +57,7 @@ class EpcSpoolTest {
             try (EpcSpool spool = new EpcSpool(10, 1_000)) {
                 for (String c : input) {
                     byte[] bytes = c.getBytes(StandardCharsets.UTF_8);
-                    spool.add(c, bytes, bytes.length, 0);
+                    spool.add(c.toCharArray(), c.length(), bytes, bytes.length);
                 }
                 List<String> sorted = new ArrayList<>();
                 spool.forEachSorted((bytes, offset, length) -> sorted.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));

@@ -1,0 +1,190 @@
+package io.cmohub.connector.epcis;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads a document on a second thread while the caller's thread checks and reports it, event by
+ * event. The reader parses and collects each event's fields and EPCs into one of a few
+ * {@link EventAssembler}s; the caller's thread reads the EPCs, applies the lifecycle rules, hashes
+ * the event and hands it to the sink, then gives the assembler back. What crosses between the
+ * threads is one queue entry per event (or per document-level fact), in document order, so the sink
+ * sees exactly what a single thread would give it, on the caller's thread. Memory stays bounded:
+ * {@value #ASSEMBLERS} events are in flight at most.
+ */
+final class EventPipeline implements DocumentEvents {
+    private static final int ASSEMBLERS = 3;
+    private static final long POLL_MILLIS = 50;
+
+    private enum Kind { EVENT, MASTER_DATA, FAIL, SENDER, REQUIRE_SENDER, FINISH, END }
+
+    /** One report of the reader, replayed on the caller's thread. */
+    private record Report(Kind kind, EventAssembler event, int number, String first, String second, Throwable failure) {
+        static Report of(Kind kind) {
+            return new Report(kind, null, 0, null, null, null);
+        }
+    }
+
+    /** Thrown on the reader thread to end it when the caller has stopped listening. */
+    private static final class Cancelled extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final java.util.List<EventAssembler> assemblers = new java.util.ArrayList<>(ASSEMBLERS);
+    private final BlockingQueue<EventAssembler> free = new ArrayBlockingQueue<>(ASSEMBLERS);
+    private final BlockingQueue<Report> reports = new ArrayBlockingQueue<>(256);
+    private volatile boolean stopped;
+    private volatile boolean cancelled;
+    private EventAssembler current;
+
+    private EventPipeline(DocumentSession session) {
+        for (int i = 0; i < ASSEMBLERS; i++) {
+            assemblers.add(session.newAssembler());
+        }
+        free.addAll(assemblers);
+    }
+
+    /**
+     * Runs {@code reading} on a new thread and reports what it reads to {@code session} on this one.
+     * The reader's exception, if any, is thrown here after everything it read before it, as if the
+     * reader had run on this thread; an exception of the sink stops the reader and is thrown here.
+     */
+    static void run(EpcisDocumentParser.Reading reading, DocumentSession session) throws Exception {
+        EventPipeline pipeline = new EventPipeline(session);
+        Thread reader = new Thread(() -> pipeline.readAll(reading), "epcis-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            pipeline.replay(session);
+        } finally {
+            pipeline.cancelled = true;
+            pipeline.stopped = true;
+            pipeline.reports.clear(); // unblocks a reader waiting to hand over a report; it then sees the cancel
+            reader.join();
+            // events still in flight when reading stopped early may hold temporary files
+            pipeline.assemblers.forEach(EventAssembler::discard);
+        }
+    }
+
+    private void readAll(EpcisDocumentParser.Reading reading) {
+        Throwable failure = null;
+        try {
+            reading.read(this);
+        } catch (Cancelled e) {
+            return;
+        } catch (Throwable e) {
+            failure = e;
+        }
+        try {
+            hand(new Report(Kind.END, null, 0, null, null, failure));
+        } catch (Cancelled e) {
+            // nobody listens any more
+        }
+    }
+
+    private void replay(DocumentSession session) throws Exception {
+        while (true) {
+            Report report = reports.take();
+            switch (report.kind()) {
+                case EVENT -> {
+                    if (!session.stopped() && !session.finishEvent(report.event(), report.number())) {
+                        stopped = true; // the reader stops at its next event; what it still sends is ignored
+                    }
+                    free.put(report.event());
+                }
+                case MASTER_DATA -> session.masterDataElement();
+                case FAIL -> session.fail(report.first(), report.second());
+                case SENDER -> session.sender(report.first());
+                case REQUIRE_SENDER -> session.requireSender();
+                case FINISH -> session.finish(report.number() != 0);
+                case END -> {
+                    if (report.failure() instanceof Exception e) {
+                        throw e;
+                    }
+                    if (report.failure() instanceof Error e) {
+                        throw e;
+                    }
+                    return;
+                }
+            }
+            if (session.stopped()) {
+                stopped = true;
+            }
+        }
+    }
+
+    // ---- the reader thread's side ----
+
+    private void hand(Report report) {
+        try {
+            while (!reports.offer(report, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (cancelled) {
+                    throw new Cancelled();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cancelled();
+        }
+    }
+
+    @Override
+    public EventFields beginEvent(String type) {
+        try {
+            EventAssembler next;
+            while ((next = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+                if (cancelled) {
+                    throw new Cancelled();
+                }
+            }
+            current = next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Cancelled();
+        }
+        current.begin(type);
+        return current;
+    }
+
+    @Override
+    public boolean endEvent(int line) {
+        hand(new Report(Kind.EVENT, current, line, null, null, null));
+        current = null;
+        return !stopped;
+    }
+
+    @Override
+    public void masterDataElement() {
+        hand(Report.of(Kind.MASTER_DATA));
+    }
+
+    @Override
+    public boolean stopped() {
+        return stopped;
+    }
+
+    @Override
+    public void fail(String location, String reason) {
+        hand(new Report(Kind.FAIL, null, 0, location, reason, null));
+    }
+
+    @Override
+    public void sender(String value) {
+        hand(new Report(Kind.SENDER, null, 0, value, null, null));
+    }
+
+    @Override
+    public void requireSender() {
+        hand(Report.of(Kind.REQUIRE_SENDER));
+    }
+
+    @Override
+    public void finish(boolean masterDataDocument) {
+        hand(new Report(Kind.FINISH, null, masterDataDocument ? 1 : 0, null, null, null));
+    }
+}
