@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
  * common case (a plain SGTIN URN) goes straight to canonical bytes, without an intermediate
  * string or an {@link Identifier}. The fast path writes exactly what
  * {@code Identifier.parse(epc).canonical()} gives (a test holds the two together); anything unusual
- * takes the general path. Not thread-safe: one per document.
+ * takes the general path. Not thread-safe: one per {@link EventAssembler}.
  */
 final class EpcReading {
     private static final int MAX_EPC_LENGTH = 512;
@@ -110,14 +110,23 @@ final class EpcReading {
             return false;
         }
         gtin = id.gtin();
-        // GS1 keys the hub does not interpret (GRAI, GIAI, ...) and other schemes: the form GS1's event hash gives them
-        String form = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER ? Gs1CanonicalValue.of(epc) : id.canonical();
-        byte[] bytes = form.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = canonicalForm(id, epc).getBytes(StandardCharsets.UTF_8);
         lastPrefixLength = 0; // the buffer no longer starts with the last SGTIN's prefix
         ensure(bytes.length);
         System.arraycopy(bytes, 0, canonical, 0, bytes.length);
         canonicalLength = bytes.length;
         return true;
+    }
+
+    /**
+     * The form an identifier is compared and hashed in: Identifier's Digital Link for the GS1 keys
+     * the hub interprets; for the others (GRAI, GIAI, ... and other schemes), the form GS1's event
+     * hash gives them. Parents are fingerprinted with it too, so a commissioned GRAI is found again
+     * when it is a parent.
+     */
+    static String canonicalForm(Identifier id, String raw) {
+        boolean uninterpreted = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER;
+        return uninterpreted ? Gs1CanonicalValue.of(raw) : id.canonical();
     }
 
     /**

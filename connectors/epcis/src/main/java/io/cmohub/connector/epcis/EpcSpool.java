@@ -23,6 +23,12 @@ import java.util.List;
  * {@link SpilledEpcSort}. Fingerprints (8 bytes each) stay in memory.
  */
 final class EpcSpool implements AutoCloseable {
+    /**
+     * Canonical bytes kept in memory at most (and about as many characters as written): the entry
+     * count alone would let 20,000 EPCs of 512 characters each take 30 MB per list.
+     */
+    private static final int MAX_IN_MEMORY_BYTES = 1536 * 1024;
+
     private final int chunkSize;
     private final int memoryLimit;
     /** The in-memory EPCs as written, back to back; entry i ends at {@code asWrittenEnds[i]}. */
@@ -56,7 +62,7 @@ final class EpcSpool implements AutoCloseable {
         if (size == fingerprints.length) {
             fingerprints = Arrays.copyOf(fingerprints, size * 2);
         }
-        if (file == null && size < memoryLimit) {
+        if (file == null && size < memoryLimit && start(size) + length <= MAX_IN_MEMORY_BYTES) {
             keep(text, textLength, canonicalForm, length);
         } else {
             fingerprints[size] = Fingerprint.of(canonicalForm, 0, length);

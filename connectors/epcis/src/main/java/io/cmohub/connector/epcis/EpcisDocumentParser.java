@@ -49,7 +49,8 @@ final class EpcisDocumentParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+        CancellableInput input = new CancellableInput(in);
+        BufferedInputStream buffered = new BufferedInputStream(input, 64 * 1024);
         DocumentSession session = new DocumentSession(new GuardedSink(sink), settings, context.partner());
         try {
             Reading reading = switch (firstSignificantByte(buffered)) {
@@ -59,7 +60,7 @@ final class EpcisDocumentParser implements DocumentParser {
                 default -> events -> events.fail("document", "not an EPCIS document: it is neither XML (starting with '<') nor JSON-LD (starting with '{')");
             };
             if (parallel) {
-                EventPipeline.run(reading, session);
+                EventPipeline.run(reading, input, session);
             } else {
                 reading.read(session);
             }

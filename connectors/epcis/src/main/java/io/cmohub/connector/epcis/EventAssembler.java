@@ -51,6 +51,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private EpcList openList;
     private final List<FieldError> errors = new ArrayList<>();
     private int epcErrors;
+    private int entryErrors;
     private String eventTime;
     private int eventTimes;
     private String timeZoneOffset;
@@ -91,6 +92,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         openList = null;
         errors.clear();
         epcErrors = 0;
+        entryErrors = 0;
         eventTime = null;
         eventTimes = 0;
         timeZoneOffset = null;
@@ -271,9 +273,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
         if (name.equals("quantity")) {
             String q = text.strip();
             if (!Gs1CanonicalValue.isNumber(q)) {
-                errors.add(new FieldError(list, "quantity '" + q + "' is not a number"));
+                fieldError(new FieldError(list, "quantity '" + q + "' is not a number"));
             } else if (q.startsWith("-")) {
-                errors.add(new FieldError(list, "quantity " + q + " is negative"));
+                fieldError(new FieldError(list, "quantity " + q + " is negative"));
             }
         } else if (name.equals("epcClass")) {
             epcClass(list, text.strip());
@@ -292,19 +294,29 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 }
             }
         } catch (InvalidValueException e) {
-            errors.add(new FieldError(field, e.getMessage()));
+            fieldError(new FieldError(field, e.getMessage()));
+        }
+    }
+
+    /**
+     * An error in an entry of a quantity or sensor list, which may have millions of entries: the
+     * first {@value #MAX_EPC_ERRORS} are listed, the rest counted, as for EPCs.
+     */
+    private void fieldError(FieldError error) {
+        if (++entryErrors <= MAX_EPC_ERRORS) {
+            errors.add(error);
         }
     }
 
     private void sensorField(String name, String text) {
         String v = text.strip();
         if (SENSOR_NUMBERS.contains(name) && !Gs1CanonicalValue.isNumber(v)) {
-            errors.add(new FieldError("sensorElementList", "sensor " + name + " '" + v + "' is not a number"));
+            fieldError(new FieldError("sensorElementList", "sensor " + name + " '" + v + "' is not a number"));
         } else if (SENSOR_TIMES.contains(name)) {
             try {
                 EpcisTimestamp.parse("sensor " + name, v);
             } catch (InvalidValueException e) {
-                errors.add(new FieldError("sensorElementList", e.getMessage()));
+                fieldError(new FieldError("sensorElementList", e.getMessage()));
             }
         }
     }
@@ -338,6 +350,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
         if (epcErrors > MAX_EPC_ERRORS) {
             errors.add(new FieldError(null, (epcErrors - MAX_EPC_ERRORS) + " more EPC errors in this event are not listed"));
         }
+        if (entryErrors > MAX_EPC_ERRORS) {
+            errors.add(new FieldError(null, (entryErrors - MAX_EPC_ERRORS) + " more quantity or sensor errors in this event are not listed"));
+        }
         if (typeName == null) {
             errors.add(0, new FieldError("type", "the event has no type"));
         } else if (type == null) {
@@ -368,7 +383,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                     + listGtin[created.ordinal()] + " and " + otherGtin[created.ordinal()]));
         }
         if (hash.tooManyFields()) {
-            errors.add(new FieldError(null, new Gs1TooManyFieldsException(Gs1EventHash.DEFAULT_FIELD_LIMIT).getMessage()));
+            errors.add(new FieldError(null, Gs1TooManyFieldsException.message(Gs1EventHash.DEFAULT_FIELD_LIMIT)));
         }
         if (sensorData && settings.sensorData() == EpcisSettings.SensorDataHandling.REJECT) {
             errors.add(new FieldError("sensorElementList", "the event carries sensor data, which the canonical model cannot hold (sensor-data=REJECT)"));
@@ -508,7 +523,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         }
         // one set for the document's events, emptied per event; a fresh one only after a large event
         if (inEvent == null || inEvent.capacity() > 4 * 1024 && total < inEvent.capacity() / 8) {
-            inEvent = new FingerprintSet(total, Integer.MAX_VALUE);
+            inEvent = new FingerprintSet(total);
         } else {
             inEvent.clear();
         }
@@ -524,18 +539,24 @@ final class EventAssembler implements DocumentEvents.EventFields {
                     ledger.prefetch(spool, i, Math.min(spool.size(), i + LOOKAHEAD));
                 }
                 long fingerprint = spool.fingerprint(i);
+                // messages are made only for the errors listed: naming a spooled EPC reads a chunk back from disk
                 if (!inEvent.add(fingerprint)) {
-                    lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is listed twice in this event");
+                    if (listed(reported)) {
+                        broken.add(new FieldError(list.field(), "EPC " + spool.epc(i) + " is listed twice in this event"));
+                    }
                 } else if (list == commissioned && ledger.isCommissioned(fingerprint)) {
-                    lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is commissioned twice in this document");
-                } else if (mustBeCommissioned && !ledger.isCommissioned(fingerprint)) {
-                    lifecycleError(broken, reported, list.field(), "EPC " + spool.epc(i) + " is " + (mapped == SerialisationAction.SHIP ? "shipped" : "aggregated")
-                            + " but not commissioned earlier in this document (commission before aggregate or ship)");
+                    if (listed(reported)) {
+                        broken.add(new FieldError(list.field(), "EPC " + spool.epc(i) + " is commissioned twice in this document"));
+                    }
+                } else if (mustBeCommissioned && !ledger.isCommissioned(fingerprint) && listed(reported)) {
+                    broken.add(new FieldError(list.field(), "EPC " + spool.epc(i) + " is " + (mapped == SerialisationAction.SHIP ? "shipped" : "aggregated")
+                            + " but not commissioned earlier in this document (commission before aggregate or ship)"));
                 }
             }
         }
-        if (parent != null && mustBeCommissioned && !ledger.isCommissioned(Fingerprint.of(parent.canonical()))) {
-            lifecycleError(broken, reported, "parentID", "parent " + parentId + " is not commissioned earlier in this document (commission before aggregate or ship)");
+        if (parent != null && mustBeCommissioned && !ledger.isCommissioned(Fingerprint.of(EpcReading.canonicalForm(parent, parentId)))
+                && listed(reported)) {
+            broken.add(new FieldError("parentID", "parent " + parentId + " is not commissioned earlier in this document (commission before aggregate or ship)"));
         }
         if (reported[0] > MAX_EPC_ERRORS) {
             broken.add(new FieldError(null, (reported[0] - MAX_EPC_ERRORS) + " more lifecycle errors in this event are not listed"));
@@ -544,10 +565,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
         return created == null ? 0 : created.size();
     }
 
-    private static void lifecycleError(List<FieldError> broken, int[] reported, String field, String reason) {
-        if (++reported[0] <= MAX_EPC_ERRORS) {
-            broken.add(new FieldError(field, reason));
-        }
+    /** Counts a lifecycle error; true while it is among the first listed. */
+    private static boolean listed(int[] reported) {
+        return ++reported[0] <= MAX_EPC_ERRORS;
     }
 
     private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, Identifier parent, BatchId batch, Expiry expires,

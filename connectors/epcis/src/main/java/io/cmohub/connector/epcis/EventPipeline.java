@@ -6,9 +6,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a document on a second thread while the caller's thread checks and reports it, event by
- * event. The reader parses and collects each event's fields and EPCs into one of a few
- * {@link EventAssembler}s; the caller's thread reads the EPCs, applies the lifecycle rules, hashes
- * the event and hands it to the sink, then gives the assembler back. What crosses between the
+ * event. The reader parses each event and collects its fields and EPCs (read into canonical bytes)
+ * into one of a few {@link EventAssembler}s; the caller's thread applies the lifecycle rules,
+ * hashes the event, builds the records and hands them to the sink, then gives the assembler back.
+ * When the caller stops (a sink exception, a document failure), the reader is cancelled at its next
+ * report or its next read of the document ({@link CancellableInput}) and joined before the
+ * assemblers' temporary files are deleted. What crosses between the
  * threads is one queue entry per event (or per document-level fact), in document order, so the sink
  * sees exactly what a single thread would give it, on the caller's thread. Memory stays bounded:
  * {@value #ASSEMBLERS} events are in flight at most.
@@ -54,20 +57,54 @@ final class EventPipeline implements DocumentEvents {
      * The reader's exception, if any, is thrown here after everything it read before it, as if the
      * reader had run on this thread; an exception of the sink stops the reader and is thrown here.
      */
-    static void run(EpcisDocumentParser.Reading reading, DocumentSession session) throws Exception {
+    static void run(EpcisDocumentParser.Reading reading, CancellableInput input, DocumentSession session) throws Exception {
         EventPipeline pipeline = new EventPipeline(session);
         Thread reader = new Thread(() -> pipeline.readAll(reading), "epcis-reader");
         reader.setDaemon(true);
         reader.start();
         try {
-            pipeline.replay(session);
+            pipeline.replay(session, reader);
         } finally {
             pipeline.cancelled = true;
             pipeline.stopped = true;
+            input.cancel(); // a reader inside a long event stops at its next read of the document
             pipeline.reports.clear(); // unblocks a reader waiting to hand over a report; it then sees the cancel
-            reader.join();
-            // events still in flight when reading stopped early may hold temporary files
-            pipeline.assemblers.forEach(EventAssembler::discard);
+            joinUninterruptibly(reader);
+            pipeline.discardAll();
+        }
+    }
+
+    /** The reader must be gone before its assemblers' files are deleted, even when this thread is interrupted. */
+    private static void joinUninterruptibly(Thread reader) {
+        boolean interrupted = false;
+        while (reader.isAlive()) {
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Events still in flight when reading stopped early may hold temporary files. */
+    private void discardAll() {
+        RuntimeException failure = null;
+        for (EventAssembler assembler : assemblers) {
+            try {
+                assembler.discard();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -87,9 +124,16 @@ final class EventPipeline implements DocumentEvents {
         }
     }
 
-    private void replay(DocumentSession session) throws Exception {
+    private void replay(DocumentSession session, Thread reader) throws Exception {
         while (true) {
-            Report report = reports.take();
+            Report report = reports.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            if (report == null) {
+                if (!reader.isAlive() && reports.isEmpty()) {
+                    // it could not even hand over its end (out of memory, say): do not wait for it forever
+                    throw new IllegalStateException("the EPCIS reading thread ended without reporting the document's end");
+                }
+                continue;
+            }
             switch (report.kind()) {
                 case EVENT -> {
                     if (!session.stopped() && !session.finishEvent(report.event(), report.number())) {
@@ -121,6 +165,9 @@ final class EventPipeline implements DocumentEvents {
     // ---- the reader thread's side ----
 
     private void hand(Report report) {
+        if (cancelled) {
+            throw new Cancelled();
+        }
         try {
             while (!reports.offer(report, POLL_MILLIS, TimeUnit.MILLISECONDS)) {
                 if (cancelled) {
@@ -135,6 +182,9 @@ final class EventPipeline implements DocumentEvents {
 
     @Override
     public EventFields beginEvent(String type) {
+        if (cancelled) {
+            throw new Cancelled();
+        }
         try {
             EventAssembler next;
             while ((next = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS)) == null) {

@@ -2,8 +2,8 @@ package io.cmohub.connector.epcis;
 
 /**
  * A set of 64-bit EPC fingerprints in one primitive array (open addressing, linear probing): 8 to 16
- * bytes per EPC instead of the ~100 of a String in a HashSet. Fingerprints are the first 64 bits of a
- * SHA-256, already uniform, so they index the table directly. Two different EPCs share a fingerprint
+ * bytes per EPC instead of the ~100 of a String in a HashSet. {@link Fingerprint}s end in a full
+ * avalanche, so their low bits index the table directly. Two different EPCs share a fingerprint
  * with probability about n^2 / 2^65 for n EPCs (about 3 in 10 million for 5 million EPCs); such a
  * pair would be taken for a duplicate.
  */
@@ -14,10 +14,8 @@ final class FingerprintSet {
 
     private long[] table;
     private int size;
-    private final int maxSize;
 
-    FingerprintSet(int expected, int maxSize) {
-        this.maxSize = maxSize;
+    FingerprintSet(int expected) {
         int capacity = 16;
         while (capacity * 3L / 4 < expected && capacity < 1 << 30) {
             capacity <<= 1;
@@ -46,10 +44,6 @@ final class FingerprintSet {
         }
     }
 
-    boolean isFull() {
-        return size >= maxSize;
-    }
-
     boolean contains(long fingerprint) {
         long key = fingerprint == EMPTY ? ZERO : fingerprint;
         int mask = table.length - 1;
@@ -64,7 +58,7 @@ final class FingerprintSet {
         }
     }
 
-    /** Adds the fingerprint; false if it was there already. The caller checks {@link #isFull()} first. */
+    /** Adds the fingerprint; false if it was there already. */
     boolean add(long fingerprint) {
         long key = fingerprint == EMPTY ? ZERO : fingerprint;
         if ((size + 1) * 4L > table.length * 3L) {

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 final class Gs1DigitalLink {
     private static final String DL = "https://id.gs1.org/";
+    private static final int MAX_LENGTH = 2048;
     /** One character of an EPC URN's alphanumeric part: GS1 AI character set 82 with URN escapes. */
     private static final String URN_CHAR = "(?:%2[125-9A-Fa-f]|%3[0-9A-Fa-f]|%4[1-9A-Fa-f]|%5[0-9AaFf]|%6[1-9A-Fa-f]|%7[0-9Aa]|[!')(*+,.0-9:;=A-Za-z_-])";
     private static final String CPI_CHAR = "(?:%2[3dfDF]|%3[0-9]|%4[1-9A-Fa-f]|%5[0-9Aa]|[0-9A-Z-])";
@@ -77,6 +78,9 @@ final class Gs1DigitalLink {
 
     /** The canonical Digital Link of {@code uri} (already trimmed), or null when it names no GS1 key GS1's rules recognise. */
     static String normalise(String uri) {
+        if (uri.length() > MAX_LENGTH) {
+            return null; // no GS1 key is this long, and the patterns below take time quadratic in the length on a miss
+        }
         if (uri.indexOf('.') < 0) {
             return null; // neither an EPC URN nor a URI with a host
         }

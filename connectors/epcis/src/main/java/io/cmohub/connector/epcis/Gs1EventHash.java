@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 final class Gs1EventHash implements EventTreeListener {
     static final String VERSION = "CBV2.0";
     static final int DEFAULT_FIELD_LIMIT = 100_000;
+    /** Characters of buffered field values per event: the field cap alone would let 100,000 values of a megabyte each in. */
+    static final int CHARACTER_LIMIT = 16 * 1024 * 1024;
 
     private static final String CBV = "https://ref.gs1.org/cbv/";
     private static final String GS1_VOC = "https://gs1.org/voc/";
@@ -68,6 +70,7 @@ final class Gs1EventHash implements EventTreeListener {
     private Gs1FieldNode event;
     private String eventType;
     private int fields;
+    private long characters;
     private int skippedDepth;
 
     Gs1EventHash() {
@@ -91,6 +94,7 @@ final class Gs1EventHash implements EventTreeListener {
         open.clear();
         open.add(event);
         fields = 0;
+        characters = 0;
         skippedDepth = 0;
     }
 
@@ -126,6 +130,11 @@ final class Gs1EventHash implements EventTreeListener {
     @Override
     public void value(String name, String text) {
         if (skippedDepth > 0 || ignored(name) || !count()) {
+            return;
+        }
+        characters += text.length();
+        if (characters > CHARACTER_LIMIT) {
+            fields = fieldLimit + 1; // refused as too large, like too many fields; nothing more is buffered
             return;
         }
         Gs1FieldNode parent = current();
@@ -208,10 +217,10 @@ final class Gs1EventHash implements EventTreeListener {
      * writes web namespaces with the trailing '/' that JSON-LD contexts need, so that is restored.
      */
     static String hashName(String name) {
-        if (!name.startsWith("{")) {
-            return name;
-        }
         int close = name.indexOf('}');
+        if (!name.startsWith("{") || close < 0) {
+            return name; // a JSON key may start with '{' without being a namespaced name
+        }
         String namespace = name.substring(1, close);
         boolean web = namespace.startsWith("http://") || namespace.startsWith("https://");
         return web ? "{" + namespace + "/}" + name.substring(close + 1) : name;

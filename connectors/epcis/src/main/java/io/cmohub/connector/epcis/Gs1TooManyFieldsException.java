@@ -9,8 +9,13 @@ final class Gs1TooManyFieldsException extends RuntimeException {
     private final int limit;
 
     Gs1TooManyFieldsException(int limit) {
-        super("the event has more than " + limit + " fields besides its EPC lists", null, false, false);
+        super(message(limit), null, false, false);
         this.limit = limit;
+    }
+
+    static String message(int limit) {
+        return "the event has more than " + limit + " fields, or more than " + Gs1EventHash.CHARACTER_LIMIT
+                + " characters in its fields, besides its EPC lists";
     }
 
     int limit() {

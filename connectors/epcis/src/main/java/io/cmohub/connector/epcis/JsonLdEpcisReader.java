@@ -14,8 +14,8 @@ import java.util.Set;
  * JSON objects have no order, so nothing here depends on it: an event's {@code type} may come last,
  * and the assembler decides only at the event's end. Prefixes of extension fields are resolved with
  * the document's {@code @context}: writers put it first; one after the events is found by a
- * look-ahead within the first 16 MB (beyond that its prefixes stay unresolved, which changes only
- * the extension field names in event ids).
+ * look-ahead within the first 4 MB (beyond that, a document whose events used undefined prefixes
+ * fails with a reason).
  */
 final class JsonLdEpcisReader {
     /** Prefixes of the standard EPCIS 2.0 context that documents use without redefining them. */
@@ -29,10 +29,14 @@ final class JsonLdEpcisReader {
             "outputQuantityList", "sensorElementList");
     private static final Set<String> DOCUMENT_TYPES = Set.of("EPCISDocument", "EPCISQueryDocument", "EPCISMasterDataDocument");
 
-    private static final int CONTEXT_LOOKAHEAD = 16 * 1024 * 1024;
+    private static final int CONTEXT_LOOKAHEAD = 4 * 1024 * 1024;
 
     private final JsonFactory factory;
     private final Map<String, String> prefixes = new HashMap<>(STANDARD_PREFIXES);
+    /** Whether the look-ahead found and read a @context that comes after other fields. */
+    private boolean lateContextRead;
+    /** Whether a field name used a prefix no context defined (yet). */
+    private boolean unresolvedPrefix;
 
     JsonLdEpcisReader(JsonFactory factory) {
         this.factory = factory;
@@ -42,7 +46,9 @@ final class JsonLdEpcisReader {
      * Reads the document; JSON syntax errors escape as {@code JsonProcessingException} for the parser
      * to report. A stream that supports mark/reset is first looked through for a {@code @context}
      * that comes after the events (GS1's own TransactionEvent example has one), within
-     * {@value #CONTEXT_LOOKAHEAD} bytes, so that its prefixes name the events' extension fields.
+     * {@value #CONTEXT_LOOKAHEAD} bytes, so that its prefixes name the events' extension fields. A
+     * later one, after events that used prefixes it might define, fails the document: their ids
+     * would otherwise silently differ from GS1's.
      */
     void read(InputStream in, DocumentEvents session) throws IOException {
         if (in.markSupported()) {
@@ -54,9 +60,18 @@ final class JsonLdEpcisReader {
                 return;
             }
             String type = null;
+            boolean first = true;
             while (p.nextToken() == JsonToken.FIELD_NAME && !session.stopped()) {
                 String key = p.currentName();
                 JsonToken value = p.nextToken();
+                if (key.equals("@context") && !first && !lateContextRead && unresolvedPrefix) {
+                    // events before it were named without it: their ids would silently differ from GS1's
+                    session.fail("line " + p.currentTokenLocation().getLineNr(), "the JSON-LD @context comes after events that use its "
+                            + "prefixes, more than " + (CONTEXT_LOOKAHEAD >> 20) + " MB into the document, too late for a streaming read; "
+                            + "write @context first");
+                    return;
+                }
+                first = false;
                 switch (key) {
                     case "@context" -> context(p, value);
                     case "type" -> type = value.isScalarValue() ? p.getText() : null;
@@ -99,6 +114,7 @@ final class JsonLdEpcisReader {
                 if (key.equals("@context")) {
                     if (!first) {
                         context(p, value);
+                        lateContextRead = true;
                     }
                     return; // a context in first place is read by the real pass, as it streams
                 }
@@ -306,6 +322,10 @@ final class JsonLdEpcisReader {
             return key;
         }
         String namespace = prefixes.get(key.substring(0, colon));
-        return namespace == null ? key : FieldNames.qualified(namespace, key.substring(colon + 1));
+        if (namespace == null) {
+            unresolvedPrefix = true;
+            return key;
+        }
+        return FieldNames.qualified(namespace, key.substring(colon + 1));
     }
 }

@@ -13,7 +13,7 @@ final class LifecycleLedger {
 
     LifecycleLedger(int maxEpcs) {
         this.maxEpcs = maxEpcs;
-        this.commissioned = new FingerprintSet(1024, maxEpcs);
+        this.commissioned = new FingerprintSet(1024);
     }
 
     boolean isCommissioned(long fingerprint) {

@@ -134,6 +134,9 @@ final class SpilledEpcSort {
             if (buffer.remaining() >= n) {
                 return true;
             }
+            if (n > buffer.capacity()) {
+                throw new IOException("a sorted EPC entry of " + n + " bytes does not fit the merge window of " + buffer.capacity());
+            }
             buffer.compact();
             while (buffer.position() < n && position < end) {
                 int max = (int) Math.min(buffer.remaining(), end - position);

@@ -214,21 +214,13 @@ final class XmlEpcisReader {
             }
             attributes.add(new String[] {attributeName(r, i), r.getAttributeValue(i)});
         }
-        String single = null; // the usual case: the text comes in one piece
-        StringBuilder text = null;
+        TextPieces text = new TextPieces();
         boolean node = false;
         while (true) {
             int event = r.next();
             if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE) {
                 if (!node) {
-                    if (single == null && text == null) {
-                        single = r.getText();
-                    } else {
-                        if (text == null) {
-                            text = new StringBuilder(single);
-                        }
-                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-                    }
+                    text.add(r);
                 }
             } else if (event == XMLStreamConstants.START_ELEMENT) {
                 if (!node) {
@@ -247,7 +239,7 @@ final class XmlEpcisReader {
             l.end();
             return;
         }
-        String value = text != null ? text.toString() : single == null ? "" : single;
+        String value = text.text();
         if (attributes == null) {
             l.value(name, value);
         } else {
@@ -297,23 +289,13 @@ final class XmlEpcisReader {
      * are not expanded (HardenedXml expands none), which would turn "1001&x;" into "1001".
      */
     private static String text(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder text = null;
-        String single = null;
+        TextPieces text = new TextPieces();
         while (true) {
             int event = r.next();
             switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                    if (single == null && text == null) {
-                        single = r.getText();
-                    } else {
-                        if (text == null) {
-                            text = new StringBuilder(single);
-                        }
-                        text.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
-                    }
-                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text.add(r);
                 case XMLStreamConstants.END_ELEMENT -> {
-                    return text != null ? text.toString() : single == null ? "" : single;
+                    return text.text();
                 }
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw unexpanded(r);
                 case XMLStreamConstants.START_ELEMENT -> throw new XMLStreamException("element <" + r.getLocalName()
@@ -322,6 +304,27 @@ final class XmlEpcisReader {
                     // comments and processing instructions
                 }
             }
+        }
+    }
+
+    /** An element's text as the parser hands it over: one piece and one string in the usual case, joined otherwise. */
+    private static final class TextPieces {
+        private String single;
+        private StringBuilder joined;
+
+        void add(XMLStreamReader r) {
+            if (single == null && joined == null) {
+                single = r.getText();
+                return;
+            }
+            if (joined == null) {
+                joined = new StringBuilder(single);
+            }
+            joined.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+        }
+
+        String text() {
+            return joined != null ? joined.toString() : single == null ? "" : single;
         }
     }
 

@@ -163,6 +163,53 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
         assertThat(ids).containsOnly(ids.get(0));
     }
 
+    private static String jsonDocument(String context, String events, String after) {
+        return "{" + context + "\"type\": \"EPCISDocument\", \"schemaVersion\": \"2.0\", \"creationDate\": \"2025-03-01T07:00:00Z\","
+                + "\"epcisBody\": {\"eventList\": [" + events + "]}" + after + "}";
+    }
+
+    private static String objectEvent(String action, String epcs, String more) {
+        return "{\"type\": \"ObjectEvent\", \"eventTime\": \"2025-03-01T08:00:00+01:00\", \"eventTimeZoneOffset\": \"+01:00\","
+                + "\"epcList\": [" + epcs + "], \"action\": \"" + action + "\"" + more + "}";
+    }
+
+    @Test
+    void aCommissionedGraiIsFoundAgainAsAnAggregationParent() throws Exception {
+        String grai = "\"urn:epc:id:grai:4012345.00001.7001\"";
+        String aggregation = "{\"type\": \"AggregationEvent\", \"eventTime\": \"2025-03-01T09:00:00+01:00\", \"eventTimeZoneOffset\": \"+01:00\","
+                + "\"parentID\": " + grai + ", \"childEPCs\": [\"urn:epc:id:sgtin:4012345.012345.1001\"], \"action\": \"ADD\"}";
+        String document = jsonDocument("", objectEvent("ADD", grai + ", \"urn:epc:id:sgtin:4012345.012345.1001\"", "") + "," + aggregation, "");
+        List<CanonicalRecord> out = new ArrayList<>();
+        DocumentReport report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, document.getBytes(StandardCharsets.UTF_8), out);
+        assertThat(report.errors()).isEmpty();
+        assertThat(out).hasSize(2);
+    }
+
+    @Test
+    void aContextTooLateForTheStreamingReadFailsTheDocumentInsteadOfChangingIds() throws Exception {
+        String context = "\"@context\": [\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\", {\"ex\": \"https://example.com/ns/\"}]";
+        String padding = ", \"padding\": [" + String.join(",", java.util.Collections.nCopies(5_000, "\"" + "x".repeat(1_000) + "\"")) + "], ";
+        String events = objectEvent("OBSERVE", "\"urn:epc:id:sgtin:4012345.012345.1001\"", ", \"ex:temperature\": \"4\"");
+        for (boolean parallel : List.of(false, true)) {
+            List<CanonicalRecord> out = new ArrayList<>();
+            DocumentReport report = run(Map.of(EpcisConnector.PARALLEL_READING, String.valueOf(parallel), "lifecycle-checks", "false"),
+                    ErrorPolicy.REJECT_DOCUMENT, jsonDocument("", events, padding + context).getBytes(StandardCharsets.UTF_8), out);
+            assertThat(report.status()).isEqualTo(DocumentStatus.REJECTED);
+            assertThat(report.errors()).singleElement().satisfies(e -> assertThat(e.reason()).contains("@context comes after events"));
+        }
+    }
+
+    @Test
+    void errorsInLongQuantityListsAreCountedNotListedOneByOne() throws Exception {
+        String quantities = String.join(",", java.util.Collections.nCopies(1_000,
+                "{\"epcClass\": \"urn:epc:class:lgtin:4012345.012345.L1\", \"quantity\": \"many\"}"));
+        String document = jsonDocument("", objectEvent("OBSERVE", "", ", \"quantityList\": [" + quantities + "], \"{abc\": \"odd key\""), "");
+        List<CanonicalRecord> out = new ArrayList<>();
+        DocumentReport report = run(Map.of(), ErrorPolicy.ACCEPT_VALID, document.getBytes(StandardCharsets.UTF_8), out);
+        assertThat(report.errors()).hasSize(21);
+        assertThat(report.errors().get(20).reason()).isEqualTo("980 more quantity or sensor errors in this event are not listed");
+    }
+
     @Test
     void aLargeEventIsSplitIntoNumberedChunksThroughTheSpoolFile() throws Exception {
         EpcisDocumentGenerator generator = new EpcisDocumentGenerator(EpcisDocumentGenerator.Syntax.XML_2_0, 25, 25, 25, 1);

@@ -31,7 +31,8 @@ final class Gs1HashedDocument implements DocumentEvents {
     private String failure;
 
     static List<Hashed> read(Path file) throws Exception {
-        try (InputStream in = Files.newInputStream(file)) {
+        // buffered, as the connector reads: the JSON-LD reader looks ahead for a late @context only where it can rewind
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
             return read(in, file.toString().endsWith(".xml"));
         }
     }
