@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.model.value.InvalidValueException;
@@ -125,7 +126,7 @@ final class DocumentSession implements DocumentEvents {
     /** A GLN however it is written (SGLN/PGLN URN, Digital Link, 13 digits), else the text itself. */
     private static String party(String id) {
         try {
-            Identifier parsed = Identifier.parse(id);
+            EpcIdentifier parsed = EpcIdentifier.parse(id);
             return parsed.gln() != null ? parsed.gln() : parsed.canonical();
         } catch (InvalidValueException e) {
             return id;

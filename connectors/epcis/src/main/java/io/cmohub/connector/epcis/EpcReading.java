@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import io.cmohub.model.value.InvalidValueException;
 import java.nio.charset.StandardCharsets;
 
@@ -10,8 +11,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>This is the per-serial work of a document, done two million times for a million SGTINs, so the
  * common case (a plain SGTIN URN) goes straight to canonical bytes, without an intermediate
- * string or an {@link Identifier}. The fast path writes exactly what
- * {@code Identifier.parse(epc).canonical()} gives (a test holds the two together); anything unusual
+ * string or an {@link EpcIdentifier}. The fast path writes exactly what
+ * {@code EpcIdentifier.parse(epc).canonical()} gives (a test holds the two together); anything unusual
  * takes the general path. Not thread-safe: one per {@link EventAssembler}.
  */
 final class EpcReading {
@@ -20,7 +21,7 @@ final class EpcReading {
     private static final char[] SGTIN_URN = "urn:epc:id:sgtin:".toCharArray();
     /** "https://id.gs1.org/01/" + GTIN + "/21/". */
     private static final int CANONICAL_PREFIX_LENGTH = SGTIN_PREFIX.length + 14 + 4;
-    /** Serial characters written as they are; the rest of GS1's set 82 is percent-escaped (Identifier's canonical form). */
+    /** Serial characters written as they are; the rest of GS1's set 82 is percent-escaped (EpcIdentifier's canonical form). */
     private static final boolean[] SERIAL_UNESCAPED = new boolean[128];
     private static final boolean[] SERIAL_ESCAPED = new boolean[128];
 
@@ -102,9 +103,9 @@ final class EpcReading {
 
     private boolean general() {
         String epc = new String(chars, 0, textLength);
-        Identifier id;
+        EpcIdentifier id;
         try {
-            id = Identifier.parse(epc);
+            id = EpcIdentifier.parse(epc);
         } catch (InvalidValueException e) {
             error = e.getMessage();
             return false;
@@ -119,13 +120,13 @@ final class EpcReading {
     }
 
     /**
-     * The form an identifier is compared and hashed in: Identifier's Digital Link for the GS1 keys
+     * The form an identifier is compared and hashed in: EpcIdentifier's Digital Link for the GS1 keys
      * the hub interprets; for the others (GRAI, GIAI, ... and other schemes), the form GS1's event
      * hash gives them. Parents are fingerprinted with it too, so a commissioned GRAI is found again
      * when it is a parent.
      */
-    static String canonicalForm(Identifier id, String raw) {
-        boolean uninterpreted = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER;
+    static String canonicalForm(EpcIdentifier id, String raw) {
+        boolean uninterpreted = id.kind() == EpcIdentifier.Kind.OTHER_GS1 || id.kind() == EpcIdentifier.Kind.OTHER;
         return uninterpreted ? Gs1CanonicalValue.of(raw) : id.canonical();
     }
 
@@ -192,7 +193,7 @@ final class EpcReading {
         return p;
     }
 
-    /** Writes the serial {@code v[from, to)} at {@code p} in Identifier's escaping; the end, or -1 for a character the fast path leaves to the general one. */
+    /** Writes the serial {@code v[from, to)} at {@code p} in EpcIdentifier's escaping; the end, or -1 for a character the fast path leaves to the general one. */
     private int serial(char[] v, int from, int to, int p) {
         ensure(p + 3 * (to - from));
         byte[] b = canonical;

@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.model.CanonicalRecord;
@@ -284,7 +285,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
 
     private void epcClass(String field, String value) {
         try {
-            Identifier id = Identifier.parse(value);
+            EpcIdentifier id = EpcIdentifier.parse(value);
             if (id.gtin() != null) {
                 if (classGtin == null && !classesMixed) {
                     classGtin = id.gtin();
@@ -361,7 +362,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         Instant time = checkTime();
         EpcisAction epcisAction = checkAction();
         checkStructure(epcisAction);
-        Identifier parent = checkParent();
+        EpcIdentifier parent = checkParent();
         Gln place = readPoint != null ? converted("readPoint", () -> locations.apply(readPoint)) : null;
         if (place == null && bizLocation != null) {
             place = converted("bizLocation", () -> locations.apply(bizLocation));
@@ -500,7 +501,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         return ("AEIOU".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
     }
 
-    private Identifier checkParent() {
+    private EpcIdentifier checkParent() {
         if (parentId == null) {
             return null;
         }
@@ -508,14 +509,14 @@ final class EventAssembler implements DocumentEvents.EventFields {
             errors.add(new FieldError("parentID", "parentID is " + parentId.length() + " characters long; at most " + MAX_EPC_LENGTH + " are allowed"));
             return null;
         }
-        return converted("parentID", () -> Identifier.parse(parentId));
+        return converted("parentID", () -> EpcIdentifier.parse(parentId));
     }
 
     /**
      * The lifecycle rules; returns how many EPCs the event would commission. Duplicates inside the
      * event are found with a set of the event's own fingerprints.
      */
-    private int checkLifecycle(SerialisationAction mapped, EpcList commissioned, Identifier parent, List<FieldError> broken) {
+    private int checkLifecycle(SerialisationAction mapped, EpcList commissioned, EpcIdentifier parent, List<FieldError> broken) {
         int[] reported = {0};
         int total = 0;
         for (EpcSpool spool : spools) {
@@ -570,7 +571,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         return ++reported[0] <= MAX_EPC_ERRORS;
     }
 
-    private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, Identifier parent, BatchId batch, Expiry expires,
+    private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, EpcIdentifier parent, BatchId batch, Expiry expires,
                                           EpcList created, boolean commissioning) {
         String sourceEventId = hash.finish(this::sortedEpcs);
         ProductCode classProduct = classGtin == null || classesMixed ? null : ProductCode.of(classGtin);
@@ -614,7 +615,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
 
     /** The GLN of a GS1 location; null for a location of another scheme (kept in the event hash only). */
     private static Gln gln(String id) {
-        Identifier location = Identifier.parse(id);
+        EpcIdentifier location = EpcIdentifier.parse(id);
         return location.gln() == null ? null : Gln.of(location.gln());
     }
 

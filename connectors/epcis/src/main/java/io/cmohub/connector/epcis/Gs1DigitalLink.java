@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import io.cmohub.model.value.Gs1CheckDigit;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * dl_normaliser) rule for rule, including its leniency: a text it does not recognise, or a Digital
  * Link whose result would not be valid, has no canonical form ({@code null}) and is hashed as written.
  *
- * <p>Unlike {@link Identifier} this never throws and checks no check digits: the hash must describe
+ * <p>Unlike {@link EpcIdentifier} this never throws and checks no check digits: the hash must describe
  * whatever the event says, and rejecting bad keys is the assembler's business.
  */
 final class Gs1DigitalLink {

@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EpcReadingTest {
     private final EpcReading reading = new EpcReading();
 
-    /** The fast path for plain SGTIN URNs must write exactly what the general path (Identifier) writes. */
+    /** The fast path for plain SGTIN URNs must write exactly what the general path (EpcIdentifier) writes. */
     @ParameterizedTest
     @ValueSource(strings = {
         "urn:epc:id:sgtin:0614141.107346.2017",
@@ -31,9 +32,9 @@ class EpcReadingTest {
     })
     void writesTheCanonicalFormIdentifierGives(String epc) {
         boolean read = reading.read("epcList", epc);
-        Identifier id;
+        EpcIdentifier id;
         try {
-            id = Identifier.parse(epc);
+            id = EpcIdentifier.parse(epc);
         } catch (io.cmohub.model.value.InvalidValueException e) {
             assertThat(read).isFalse();
             assertThat(reading.error).isEqualTo(e.getMessage());
@@ -41,7 +42,7 @@ class EpcReadingTest {
         }
         assertThat(read).isTrue();
         String canonical = new String(reading.canonical(), 0, reading.canonicalLength, StandardCharsets.UTF_8);
-        boolean uninterpreted = id.kind() == Identifier.Kind.OTHER_GS1 || id.kind() == Identifier.Kind.OTHER;
+        boolean uninterpreted = id.kind() == EpcIdentifier.Kind.OTHER_GS1 || id.kind() == EpcIdentifier.Kind.OTHER;
         String expected = uninterpreted ? Gs1CanonicalValue.of(epc) : id.canonical();
         assertThat(canonical).isEqualTo(expected);
         assertThat(reading.gtin).isEqualTo(id.gtin());

@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cmohub.connector.CmoConnector;
@@ -60,8 +61,8 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
     static List<String> meaning(List<CanonicalRecord> records) {
         return records.stream().map(r -> (SerialisationEvent) r).map(e -> String.join("|", e.sourceEventId(), e.action().name(),
                 e.eventTime().toString(), String.valueOf(e.location()), String.valueOf(e.product()), String.valueOf(e.batchId()),
-                String.valueOf(e.expiry()), String.valueOf(e.parent() == null ? null : Identifier.parse(e.parent()).canonical()),
-                e.epcs().stream().map(epc -> Identifier.parse(epc).canonical()).collect(Collectors.toCollection(TreeSet::new)).toString()))
+                String.valueOf(e.expiry()), String.valueOf(e.parent() == null ? null : EpcIdentifier.parse(e.parent()).canonical()),
+                e.epcs().stream().map(epc -> EpcIdentifier.parse(epc).canonical()).collect(Collectors.toCollection(TreeSet::new)).toString()))
                 .toList();
     }
 

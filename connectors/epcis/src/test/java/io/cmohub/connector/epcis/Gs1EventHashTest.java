@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -281,7 +282,7 @@ class Gs1EventHashTest {
     }
 
     /**
-     * The streaming path canonicalises EPC-list entries with Identifier; for the keys it interprets it
+     * The streaming path canonicalises EPC-list entries with EpcIdentifier; for the keys it interprets it
      * must agree with the hash's own normaliser. (The schemes it keeps as written, grai, giai, ..., need
      * Gs1CanonicalValue, as Gs1HashedDocument does.)
      */
@@ -292,7 +293,7 @@ class Gs1EventHashTest {
                 "urn:epc:class:lgtin:4012345.011111.L*1", "urn:epc:idpat:sgtin:4012345.011111.*", "urn:epc:id:pgln:4012345.00000",
                 "https://example.org/01/9521234543213/21/S1",
                 "https://id.gs1.org/01/04012345111118/10/L1")) {
-            assertThat(Identifier.parse(epc).canonical()).as(epc).isEqualTo(Gs1DigitalLink.normalise(epc));
+            assertThat(EpcIdentifier.parse(epc).canonical()).as(epc).isEqualTo(Gs1DigitalLink.normalise(epc));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.model.value.EpcIdentifier;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.cmohub.model.codec.HardenedXml;
 import io.cmohub.model.value.InvalidValueException;
@@ -16,7 +17,7 @@ import java.util.Map;
 /**
  * Test driver: reads a document with our readers into {@link Gs1EventHash}, doing what the assembler
  * and the EPC spool do in production for the EPC lists (take their entries, canonicalise them with
- * {@link Identifier}, sort them by UTF-8 bytes, hand them over as {@link SortedEpcs}).
+ * {@link EpcIdentifier}, sort them by UTF-8 bytes, hand them over as {@link SortedEpcs}).
  */
 final class Gs1HashedDocument implements DocumentEvents {
 

@@ -1,27 +1,24 @@
-package io.cmohub.connector.epcis;
+package io.cmohub.model.value;
 
-import io.cmohub.model.value.Gs1CheckDigit;
-import io.cmohub.model.value.Gln;
-import io.cmohub.model.value.InvalidValueException;
-import io.cmohub.model.value.ProductCode;
-import io.cmohub.model.value.SerialNumber;
-import io.cmohub.model.value.Sscc;
 
 /**
- * An identifier as EPCIS writes it (EPC URN, GS1 Digital Link URI, or anything else), read into the
- * GS1 key it denotes. Both GS1 notations of the same thing get the same {@link #canonical} form (the
- * GS1 Digital Link on id.gs1.org), which is what event hashes and the lifecycle ledger compare.
+ * An identifier as EPCIS and serialisation events write it (EPC URN, GS1 Digital Link URI, or
+ * anything else), read into the GS1 key it denotes. Both GS1 notations of the same thing get the
+ * same {@link #canonical} form (the GS1 Digital Link on id.gs1.org), which is what event hashes and
+ * lifecycle checks compare, and the same GTIN and serial, which is what pack registries key on.
  * Identifiers of other schemes are kept as written: EPCIS allows them and so does the hub.
  *
  * @param kind      what the identifier names
  * @param canonical the comparison form: Digital Link for GS1 keys, the trimmed text otherwise
  * @param gtin      the 14-digit GTIN for SGTIN, LGTIN and GTIN patterns, else null
+ * @param serial    the serial number of an SGTIN, decoded, else null
  * @param lot       the batch/lot of an LGTIN, else null
  * @param gln       the GLN of an SGLN or PGLN, else null
  */
-record Identifier(Kind kind, String canonical, String gtin, String lot, String gln) {
+public record EpcIdentifier(Kind kind, String canonical, String gtin, String serial, String lot, String gln) {
 
-    enum Kind { SGTIN, SSCC, SGLN, PGLN, LGTIN, GTIN_CLASS, OTHER_GS1, OTHER }
+    /** What an identifier names. */
+    public enum Kind { SGTIN, SSCC, SGLN, PGLN, LGTIN, GTIN_CLASS, OTHER_GS1, OTHER }
 
     private static final String DL = "https://id.gs1.org/";
 
@@ -30,7 +27,7 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
      * Digital Link with a wrong check digit) throws {@link InvalidValueException} naming the rule;
      * anything that is not a GS1 identifier at all comes back as {@link Kind#OTHER}.
      */
-    static Identifier parse(String raw) {
+    public static EpcIdentifier parse(String raw) {
         String value = raw.strip();
         if (value.startsWith("urn:epc:id:")) {
             return epcUrn(value, value.substring(11));
@@ -40,19 +37,19 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
             String gtin = gtinFromUrn(value, p[0], p[1]);
             String lot = decode(p[2]);
             requireLot(value, lot);
-            return new Identifier(Kind.LGTIN, DL + "01/" + gtin + "/10/" + encode(lot), gtin, lot, null);
+            return new EpcIdentifier(Kind.LGTIN, DL + "01/" + gtin + "/10/" + encode(lot), gtin, null, lot, null);
         }
         if (value.startsWith("urn:epc:idpat:sgtin:")) {
             String[] p = split(value, value.substring(20), 3, "company prefix, item reference and *");
-            return new Identifier(Kind.GTIN_CLASS, DL + "01/" + gtinFromUrn(value, p[0], p[1]), gtinFromUrn(value, p[0], p[1]), null, null);
+            return new EpcIdentifier(Kind.GTIN_CLASS, DL + "01/" + gtinFromUrn(value, p[0], p[1]), gtinFromUrn(value, p[0], p[1]), null, null, null);
         }
         if (value.startsWith("https://") || value.startsWith("http://")) {
             return digitalLink(value);
         }
-        return new Identifier(Kind.OTHER, value, null, null, null);
+        return new EpcIdentifier(Kind.OTHER, value, null, null, null, null);
     }
 
-    private static Identifier epcUrn(String value, String rest) {
+    private static EpcIdentifier epcUrn(String value, String rest) {
         int colon = rest.indexOf(':');
         if (colon < 0) {
             throw new InvalidValueException("EPC '" + value + "' has no scheme after urn:epc:id:");
@@ -65,13 +62,13 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                 String gtin = gtinFromUrn(value, p[0], p[1]);
                 String serial = decode(p[2]);
                 requireSerial(value, serial);
-                return new Identifier(Kind.SGTIN, DL + "01/" + gtin + "/21/" + encode(serial), gtin, null, null);
+                return new EpcIdentifier(Kind.SGTIN, DL + "01/" + gtin + "/21/" + encode(serial), gtin, serial, null, null);
             }
             case "sscc" -> {
                 String[] p = split(value, body, 2, "company prefix and serial reference");
                 requireDigits(value, p[0], p[1], 17, "company prefix and serial reference");
                 String payload = p[1].charAt(0) + p[0] + p[1].substring(1);
-                return new Identifier(Kind.SSCC, DL + "00/" + payload + Gs1CheckDigit.compute(payload), null, null, null);
+                return new EpcIdentifier(Kind.SSCC, DL + "00/" + payload + Gs1CheckDigit.compute(payload), null, null, null, null);
             }
             case "sgln" -> {
                 String[] p = split(value, body, 3, "company prefix, location reference and extension");
@@ -81,26 +78,26 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                 requireExtension(value, extension);
                 // GS1's rule: extension 0 means "no extension", so it has no AI 254 in the Digital Link.
                 String canonical = DL + "414/" + gln + (extension.equals("0") ? "" : "/254/" + encode(extension));
-                return new Identifier(Kind.SGLN, canonical, null, null, gln);
+                return new EpcIdentifier(Kind.SGLN, canonical, null, null, null, gln);
             }
             case "pgln" -> {
                 String[] p = split(value, body, 2, "company prefix and party reference");
                 requireDigits(value, p[0], p[1], 12, "company prefix and party reference");
                 String gln = p[0] + p[1] + Gs1CheckDigit.compute(p[0] + p[1]);
-                return new Identifier(Kind.PGLN, DL + "417/" + gln, null, null, gln);
+                return new EpcIdentifier(Kind.PGLN, DL + "417/" + gln, null, null, null, gln);
             }
             default -> {
                 // grai, giai, gdti, gsrn, ...: GS1 schemes the hub does not interpret; compared as written
-                return new Identifier(Kind.OTHER_GS1, value, null, null, null);
+                return new EpcIdentifier(Kind.OTHER_GS1, value, null, null, null, null);
             }
         }
     }
 
-    private static Identifier digitalLink(String value) {
+    private static EpcIdentifier digitalLink(String value) {
         int schemeEnd = value.indexOf("://") + 3;
         int pathStart = value.indexOf('/', schemeEnd);
         if (pathStart < 0) {
-            return new Identifier(Kind.OTHER, value, null, null, null);
+            return new EpcIdentifier(Kind.OTHER, value, null, null, null, null);
         }
         int end = value.length();
         int query = value.indexOf('?', pathStart);
@@ -124,17 +121,17 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                     String lot = qualifier(segments, i + 2, "10");
                     if (serial != null) {
                         requireSerial(value, serial);
-                        return new Identifier(Kind.SGTIN, DL + "01/" + gtin + "/21/" + encode(serial), gtin, null, null);
+                        return new EpcIdentifier(Kind.SGTIN, DL + "01/" + gtin + "/21/" + encode(serial), gtin, serial, null, null);
                     }
                     if (lot != null) {
                         requireLot(value, lot);
-                        return new Identifier(Kind.LGTIN, DL + "01/" + gtin + "/10/" + encode(lot), gtin, lot, null);
+                        return new EpcIdentifier(Kind.LGTIN, DL + "01/" + gtin + "/10/" + encode(lot), gtin, null, lot, null);
                     }
-                    return new Identifier(Kind.GTIN_CLASS, DL + "01/" + gtin, gtin, null, null);
+                    return new EpcIdentifier(Kind.GTIN_CLASS, DL + "01/" + gtin, gtin, null, null, null);
                 }
                 case "00" -> {
                     String sscc = checked(value, () -> Sscc.of(key).value());
-                    return new Identifier(Kind.SSCC, DL + "00/" + sscc, null, null, null);
+                    return new EpcIdentifier(Kind.SSCC, DL + "00/" + sscc, null, null, null, null);
                 }
                 case "414" -> {
                     String gln = checked(value, () -> Gln.of(key).value());
@@ -143,25 +140,25 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
                         requireExtension(value, extension);
                     }
                     String canonical = DL + "414/" + gln + (extension == null || extension.equals("0") ? "" : "/254/" + encode(extension));
-                    return new Identifier(Kind.SGLN, canonical, null, null, gln);
+                    return new EpcIdentifier(Kind.SGLN, canonical, null, null, null, gln);
                 }
                 case "417" -> {
                     String gln = checked(value, () -> Gln.of(key).value());
-                    return new Identifier(Kind.PGLN, DL + "417/" + gln, null, null, gln);
+                    return new EpcIdentifier(Kind.PGLN, DL + "417/" + gln, null, null, null, gln);
                 }
                 case "253", "255", "8003", "8004", "8006", "8010", "8017", "8018" -> {
                     StringBuilder canonical = new StringBuilder(DL);
                     for (int j = i; j < segments.length; j++) {
                         canonical.append(j == i ? "" : "/").append(segments[j]);
                     }
-                    return new Identifier(Kind.OTHER_GS1, canonical.toString(), null, null, null);
+                    return new EpcIdentifier(Kind.OTHER_GS1, canonical.toString(), null, null, null, null);
                 }
                 default -> {
                     // not a GS1 primary key: keep looking (path prefix) 
                 }
             }
         }
-        return new Identifier(Kind.OTHER, value, null, null, null);
+        return new EpcIdentifier(Kind.OTHER, value, null, null, null, null);
     }
 
     private static String qualifier(String[] segments, int from, String ai) {
@@ -241,7 +238,7 @@ record Identifier(Kind kind, String canonical, String gtin, String lot, String g
     }
 
     /** Percent-decoding as EPC URNs and Digital Link URIs use it (single bytes; the GS1 AI set 82 is ASCII). */
-    static String decode(String s) {
+    private static String decode(String s) {
         if (s.indexOf('%') < 0) {
             return s;
         }
