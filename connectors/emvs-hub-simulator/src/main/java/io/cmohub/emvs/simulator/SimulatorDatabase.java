@@ -5,10 +5,14 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** Creates and seeds the simulator's tables with Flyway, from {@code db/migration/emvs-simulator}. */
+/**
+ * Creates and seeds the simulator's tables with Flyway, from {@code io/cmohub/emvs/simulator/db}: not
+ * under {@code db/migration}, where a host application's own Flyway would find them and take them
+ * for its own versions.
+ */
 public final class SimulatorDatabase {
     /** Flyway location of the schema (V1) and the seed data set (V2). */
-    public static final String MIGRATIONS = "classpath:db/migration/emvs-simulator";
+    public static final String MIGRATIONS = "classpath:io/cmohub/emvs/simulator/db";
     /** A history table of its own, so the simulator can live in the hub's database and schema. */
     public static final String HISTORY_TABLE = "emvs_simulator_schema_history";
 
