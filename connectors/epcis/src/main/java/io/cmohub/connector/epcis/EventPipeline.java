@@ -136,7 +136,9 @@ final class EventPipeline implements DocumentEvents {
             }
             switch (report.kind()) {
                 case EVENT -> {
-                    if (!session.stopped() && !session.finishEvent(report.event(), report.number())) {
+                    if (session.stopped()) {
+                        report.event().discard(); // read after the document stopped: not reported, its files deleted
+                    } else if (!session.finishEvent(report.event(), report.number())) {
                         stopped = true; // the reader stops at its next event; what it still sends is ignored
                     }
                     free.put(report.event());
