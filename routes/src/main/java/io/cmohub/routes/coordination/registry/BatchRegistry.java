@@ -253,12 +253,7 @@ public final class BatchRegistry {
             try (PreparedStatement s = c.prepareStatement("UPDATE coordination_packaging_run SET product_code = ?, batch_id = ?, site_id = ?, line_id = ?, "
                     + "printed_batch_id = ?, printed_expiry = ?, artwork_version = ?, line_clearance_passed = ?, line_clearance_ref = ?, started_at = ?, "
                     + "finished_at = ?, commissioned_reported = ?, updated_at = ? WHERE partner_id = ? AND run_id = ?")) {
-                Object[] all = Arrays.copyOf(values, values.length + 3);
-                all[values.length] = now;
-                all[values.length + 1] = run.partner().value();
-                all[values.length + 2] = run.runId();
-                bindAll(s, all);
-                s.executeUpdate();
+                writeRun(s, values, now, run);
             }
             audit.record(c, "partner:" + run.partner(), "REGISTER_RUN", AUDIT_OBJECT, run.product() + "/" + run.batchId(), "SUCCESS",
                     "packaging run " + key + " changed", "printed=" + h.printedBatchId() + "/" + h.printedExpiry() + "->" + incoming.printedBatchId() + "/"
@@ -268,17 +263,22 @@ public final class BatchRegistry {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_packaging_run (product_code, batch_id, site_id, line_id, printed_batch_id, "
                 + "printed_expiry, artwork_version, line_clearance_passed, line_clearance_ref, started_at, finished_at, commissioned_reported, updated_at, "
                 + "partner_id, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            Object[] all = Arrays.copyOf(values, values.length + 3);
-            all[values.length] = now;
-            all[values.length + 1] = run.partner().value();
-            all[values.length + 2] = run.runId();
-            bindAll(s, all);
-            s.executeUpdate();
+            writeRun(s, values, now, run);
         }
         audit.record(c, "partner:" + run.partner(), "REGISTER_RUN", AUDIT_OBJECT, run.product() + "/" + run.batchId(), "SUCCESS",
                 "packaging run " + key + " registered", "line=" + run.line() + " printed=" + run.printedBatchId() + "/" + run.printedExpiry()
                         + " commissioned=" + commissioned);
         return true;
+    }
+
+    /** The run's columns, then updated_at and the key (partner, run id): the same order in the INSERT and the UPDATE. */
+    private static void writeRun(PreparedStatement s, Object[] values, Instant now, PackagingRun run) throws SQLException {
+        Object[] all = Arrays.copyOf(values, values.length + 3);
+        all[values.length] = now;
+        all[values.length + 1] = run.partner().value();
+        all[values.length + 2] = run.runId();
+        bindAll(s, all);
+        s.executeUpdate();
     }
 
     private boolean applyCommissioning(Connection c, SerialisationEvent event) throws SQLException {
