@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  * {@code EpcIdentifier.parse(epc).canonical()} gives (a test holds the two together); anything unusual
  * takes the general path. Not thread-safe: one per {@link EventAssembler}.
  */
-final class EpcReading {
+final class EpcReading implements EpcSpool.ReadEntry {
     private static final int MAX_EPC_LENGTH = 512;
     private static final byte[] SGTIN_PREFIX = "https://id.gs1.org/01/".getBytes(StandardCharsets.US_ASCII);
     private static final char[] SGTIN_URN = "urn:epc:id:sgtin:".toCharArray();
@@ -88,17 +88,25 @@ final class EpcReading {
     }
 
     /** The EPC as written (trimmed), characters {@code [0, textLength())}; valid until the next read. */
-    char[] text() {
+    @Override
+    public char[] text() {
         return chars;
     }
 
-    int textLength() {
+    @Override
+    public int textLength() {
         return textLength;
     }
 
     /** The canonical form of the last EPC read: bytes {@code [0, canonicalLength)}. */
-    byte[] canonical() {
+    @Override
+    public byte[] canonical() {
         return canonical;
+    }
+
+    @Override
+    public int canonicalLength() {
+        return canonicalLength;
     }
 
     private boolean general() {

@@ -21,16 +21,43 @@ import java.util.List;
  * commissioning event may list a million. Up to {@code memoryLimit} EPCs stay in memory; beyond
  * that all go to a temporary file, read back one chunk at a time and sorted there by
  * {@link SpilledEpcSort}. Fingerprints (8 bytes each) stay in memory.
+ *
+ * <p>EPCs kept in memory are taken as written and read (rules, canonical form) only when first
+ * needed, by {@link #readPending}: with {@link EventPipeline} that is the checking thread, so the
+ * parsing thread, the slower of the two, does no more per EPC than copy its characters. Once the
+ * spool goes to a file, every EPC is read as it is added.
  */
 final class EpcSpool implements AutoCloseable {
+    /** An EPC as read: its text as written (trimmed) and its canonical bytes, valid until the next read. */
+    interface ReadEntry {
+        char[] text();
+
+        int textLength();
+
+        byte[] canonical();
+
+        int canonicalLength();
+    }
+
+    /** Reads one entry as written; null when it breaks a rule (the reader has recorded which). */
+    interface EntryReader {
+        ReadEntry read(char[] text, int start, int length);
+    }
+
     /**
-     * Canonical bytes kept in memory at most (and about as many characters as written): the entry
+     * Characters an entry may have to wait as written: a longer one is read at once, so a hostile
+     * entry cannot fill the in-memory budget before it is rejected.
+     */
+    private static final int MAX_PENDING_LENGTH = 1024;
+    /**
+     * Characters as written kept in memory at most (and about as many canonical bytes): the entry
      * count alone would let 20,000 EPCs of 512 characters each take 30 MB per list.
      */
-    private static final int MAX_IN_MEMORY_BYTES = 1536 * 1024;
+    private static final int MAX_IN_MEMORY_CHARS = 1536 * 1024;
 
     private final int chunkSize;
     private final int memoryLimit;
+    private final EntryReader reader;
     /** The in-memory EPCs as written, back to back; entry i ends at {@code asWrittenEnds[i]}. */
     private char[] asWritten = new char[8 * 1024];
     private int[] asWrittenEnds = new int[64];
@@ -40,6 +67,8 @@ final class EpcSpool implements AutoCloseable {
     private long[] fingerprints = new long[64];
     /** Fingerprints [0, fingerprinted) are computed; the rest of the in-memory ones are not yet. */
     private int fingerprinted;
+    /** In-memory entries [0, read) are read (canonical forms known); [read, size) are as written only. */
+    private int read;
     private int size;
     private Path file;
     private DataOutputStream out;
@@ -47,35 +76,100 @@ final class EpcSpool implements AutoCloseable {
     /** Byte offset in the file of every chunk's first EPC. */
     private long[] chunkOffsets;
 
-    EpcSpool(int chunkSize, int memoryLimit) {
+    EpcSpool(int chunkSize, int memoryLimit, EntryReader reader) {
         this.chunkSize = chunkSize;
         this.memoryLimit = memoryLimit;
+        this.reader = reader;
     }
 
     /**
-     * Adds an EPC: as written, characters {@code [0, textLength)}, and its canonical bytes
-     * {@code [0, length)}. Strings for the records and the fingerprint are made when first asked for
-     * ({@link #chunk}, {@link #fingerprint}), which with {@link EventPipeline} is on the checking
-     * thread, not the parsing one; an EPC that goes to the file gets its fingerprint now.
+     * Adds the entry {@code text[start, start + length)} as written. In memory it waits to be read
+     * ({@link #readPending}); strings for the records and fingerprints are made when first asked for
+     * ({@link #chunk}, {@link #fingerprint}). An entry that goes to the file is read now, and left
+     * out if it breaks a rule.
      */
-    void add(char[] text, int textLength, byte[] canonicalForm, int length) {
+    void add(char[] text, int start, int length) {
+        if (length > MAX_PENDING_LENGTH) {
+            readPending(); // the reader sees entries in document order, so their errors come in that order
+            ReadEntry entry = reader.read(text, start, length);
+            if (entry == null) {
+                return;
+            }
+            // valid after all (a short EPC in much whitespace): go on with its trimmed text, which is
+            // read once more below or later, like any other entry
+            text = entry.text();
+            start = 0;
+            length = entry.textLength();
+        }
+        if (file == null && size < memoryLimit && writtenEnd() + length <= MAX_IN_MEMORY_CHARS) {
+            keepWritten(text, start, length);
+            return;
+        }
+        if (file == null) {
+            readPending(); // the file holds canonical forms: whatever waits is read now
+        }
+        ReadEntry entry = reader.read(text, start, length);
+        if (entry == null) {
+            return;
+        }
         if (size == fingerprints.length) {
             fingerprints = Arrays.copyOf(fingerprints, size * 2);
         }
-        if (file == null && size < memoryLimit && start(size) + length <= MAX_IN_MEMORY_BYTES) {
-            keep(text, textLength, canonicalForm, length);
-        } else {
-            fingerprints[size] = Fingerprint.of(canonicalForm, 0, length);
-            spill(new String(text, 0, textLength), canonicalForm, length);
-        }
+        fingerprints[size] = Fingerprint.of(entry.canonical(), 0, entry.canonicalLength());
+        spill(new String(entry.text(), 0, entry.textLength()), entry.canonical(), entry.canonicalLength());
         size++;
+        read = size;
+    }
+
+    /**
+     * Reads the entries kept as written since the last call: their rules (through the reader, which
+     * records what breaks them), canonical forms and trimmed text. Entries that break a rule leave the
+     * spool, so {@link #size} may shrink.
+     */
+    void readPending() {
+        if (read == size) {
+            return;
+        }
+        int kept = read;
+        int rawFrom = kept == 0 ? 0 : asWrittenEnds[kept - 1];
+        for (int i = read; i < size; i++) {
+            int rawTo = asWrittenEnds[i];
+            ReadEntry entry = reader.read(asWritten, rawFrom, rawTo - rawFrom);
+            rawFrom = rawTo;
+            if (entry == null) {
+                continue;
+            }
+            // trimmed and without the entries dropped before it, the text never moves forward: it
+            // overwrites only what was already read
+            int writtenFrom = kept == 0 ? 0 : asWrittenEnds[kept - 1];
+            System.arraycopy(entry.text(), 0, asWritten, writtenFrom, entry.textLength());
+            asWrittenEnds[kept] = writtenFrom + entry.textLength();
+            int from = start(kept);
+            int length = entry.canonicalLength();
+            if (from + length > canonical.length) {
+                canonical = Arrays.copyOf(canonical, Math.max(from + length, canonical.length * 2));
+            }
+            System.arraycopy(entry.canonical(), 0, canonical, from, length);
+            if (kept == canonicalEnds.length) {
+                canonicalEnds = Arrays.copyOf(canonicalEnds, Math.max(kept + 1, canonicalEnds.length * 2));
+            }
+            canonicalEnds[kept] = from + length;
+            kept++;
+        }
+        size = kept;
+        read = kept;
+        if (fingerprints.length < size) {
+            fingerprints = Arrays.copyOf(fingerprints, Math.max(size, fingerprints.length * 2));
+        }
     }
 
     int size() {
+        readPending();
         return size;
     }
 
     long fingerprint(int index) {
+        readPending();
         while (fingerprinted <= index) {
             int i = fingerprinted++;
             fingerprints[i] = Fingerprint.of(canonical, start(i), canonicalEnds[i] - start(i));
@@ -84,6 +178,7 @@ final class EpcSpool implements AutoCloseable {
     }
 
     String epc(int index) {
+        readPending();
         if (file == null) {
             return written(index);
         }
@@ -96,11 +191,13 @@ final class EpcSpool implements AutoCloseable {
     }
 
     int chunkCount() {
+        readPending();
         return (size + chunkSize - 1) / chunkSize;
     }
 
     /** EPCs {@code k * chunkSize} up to the next chunk boundary, as written. */
     List<String> chunk(int k) {
+        readPending();
         int from = k * chunkSize;
         int to = Math.min(size, from + chunkSize);
         if (file == null) {
@@ -129,6 +226,7 @@ final class EpcSpool implements AutoCloseable {
 
     /** Hands the canonical forms to {@code consumer} in ascending byte order (the event hash's order). */
     void forEachSorted(SortedEpcs.EpcBytes consumer) {
+        readPending();
         if (size == 0) {
             return;
         }
@@ -171,25 +269,21 @@ final class EpcSpool implements AutoCloseable {
         return Arrays.compareUnsigned(canonical, start(a), canonicalEnds[a], canonical, start(b), canonicalEnds[b]);
     }
 
-    private void keep(char[] text, int textLength, byte[] canonicalForm, int length) {
-        int writtenFrom = size == 0 ? 0 : asWrittenEnds[size - 1];
-        if (writtenFrom + textLength > asWritten.length) {
-            asWritten = Arrays.copyOf(asWritten, Math.max(writtenFrom + textLength, asWritten.length * 2));
+    private int writtenEnd() {
+        return size == 0 ? 0 : asWrittenEnds[size - 1];
+    }
+
+    private void keepWritten(char[] text, int start, int length) {
+        int writtenFrom = writtenEnd();
+        if (writtenFrom + length > asWritten.length) {
+            asWritten = Arrays.copyOf(asWritten, Math.max(writtenFrom + length, asWritten.length * 2));
         }
-        System.arraycopy(text, 0, asWritten, writtenFrom, textLength);
+        System.arraycopy(text, start, asWritten, writtenFrom, length);
         if (size == asWrittenEnds.length) {
             asWrittenEnds = Arrays.copyOf(asWrittenEnds, size * 2);
         }
-        asWrittenEnds[size] = writtenFrom + textLength;
-        int from = start(size);
-        if (from + length > canonical.length) {
-            canonical = Arrays.copyOf(canonical, Math.max(from + length, canonical.length * 2));
-        }
-        System.arraycopy(canonicalForm, 0, canonical, from, length);
-        if (size == canonicalEnds.length) {
-            canonicalEnds = Arrays.copyOf(canonicalEnds, size * 2);
-        }
-        canonicalEnds[size] = from + length;
+        asWrittenEnds[size] = writtenFrom + length;
+        size++;
     }
 
     private void spill(String epc, byte[] canonicalForm, int length) {
@@ -241,6 +335,7 @@ final class EpcSpool implements AutoCloseable {
         written = 0;
         chunkOffsets = null;
         size = 0;
+        read = 0;
         fingerprinted = 0;
         if (asWritten == null || asWritten.length > 1 << 20) {
             asWritten = new char[8 * 1024];

@@ -45,9 +45,9 @@ public final class EpcisBenchmark {
     }
 
     /** @param cpuSeconds the measuring thread's own CPU time: steadier than wall time when other work shares the cores */
-    record Measurement(double seconds, double cpuSeconds, long peakHeapBytes, long gcCount) {
+    record Measurement(double seconds, double cpuSeconds, double readerCpuSeconds, long peakHeapBytes, long gcCount) {
         Measurement withPeak(long peak) {
-            return new Measurement(seconds, cpuSeconds, peak, gcCount);
+            return new Measurement(seconds, cpuSeconds, readerCpuSeconds, peak, gcCount);
         }
     }
 
@@ -125,11 +125,17 @@ public final class EpcisBenchmark {
                 file, mb, report.sourceEvents(), report.status(), report.canonicalRecords(), Runtime.getRuntime().maxMemory() >> 20,
                 Runtime.version());
         System.out.printf(Locale.ROOT, "%-22s %8s %8s %9s %12s %14s %5s%n", "", "seconds", "cpu s", "MB/s", "events/s", "peak heap MB", "GCs");
+        // the connector's "cpu s" is its checking thread; its parsing thread, when there is one, is printed below
         row("raw " + (json ? "Jackson" : "Woodstox") + " scan", r, mb, report.sourceEvents());
         row("epcis connector", c, mb, report.sourceEvents());
         System.out.printf(Locale.ROOT, "connector / raw throughput: %.2f (medians of %d runs after two warm-ups); best against best: %.2f;"
                 + " by CPU time of the calling thread: %.2f%n", r.seconds() / c.seconds(), runs, best(rawRuns) / best(connectorRuns),
                 medianCpu(rawRuns) / medianCpu(connectorRuns));
+        System.out.printf(Locale.ROOT, "every timed run, seconds: raw %s; connector %s%n", seconds(rawRuns), seconds(connectorRuns));
+        if (c.readerCpuSeconds() > 0) {
+            System.out.printf(Locale.ROOT, "connector threads: parsing %.3f s CPU, checking %.3f s CPU (median run); the busier one sets the pace%n",
+                    c.readerCpuSeconds(), c.cpuSeconds());
+        }
         if (!report.errors().isEmpty()) {
             System.out.println("first errors: " + report.errors().subList(0, Math.min(3, report.errors().size())));
         }
@@ -138,6 +144,10 @@ public final class EpcisBenchmark {
     private static void row(String name, Measurement m, double mb, long events) {
         System.out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %9.1f %12.0f %14.1f %5d%n", name, m.seconds(), m.cpuSeconds(), mb / m.seconds(), events / m.seconds(),
                 m.peakHeapBytes() / 1048576.0, m.gcCount());
+    }
+
+    private static String seconds(List<Measurement> runs) {
+        return String.join(" ", runs.stream().map(m -> String.format(Locale.ROOT, "%.3f", m.seconds())).toList());
     }
 
     private static double best(List<Measurement> runs) {
@@ -177,13 +187,14 @@ public final class EpcisBenchmark {
         }
         var threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
+        EventPipeline.lastReaderCpuNanos = 0;
         long started = System.nanoTime();
         work.run();
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         sampler.interrupt();
         sampler.join();
-        return new Measurement(seconds, cpuSeconds, peak.get(), gcCount() - gcBefore);
+        return new Measurement(seconds, cpuSeconds, EventPipeline.lastReaderCpuNanos / 1e9, peak.get(), gcCount() - gcBefore);
     }
 
     private static long gcCount() {

@@ -67,6 +67,8 @@ final class EventAssembler implements DocumentEvents.EventFields {
     /** The current event's EPC lists; null for a list the event does not have. */
     private final EpcSpool[] spools = new EpcSpool[EpcList.values().length];
     private final EpcSpool[] idleSpools = new EpcSpool[EpcList.values().length];
+    /** Per list, how many errors the event had when the list last took an EPC: where that list's EPC errors belong. */
+    private final int[] epcErrorsAt = new int[EpcList.values().length];
     private final String[] listGtin = new String[EpcList.values().length];
     private final String[] otherGtin = new String[EpcList.values().length];
     private String classGtin;
@@ -224,27 +226,32 @@ final class EventAssembler implements DocumentEvents.EventFields {
     }
 
     /**
-     * Reads an EPC where the reader meets it: identifier rules, canonical form, fingerprint and GTIN
-     * are the heaviest per-serial work, and with {@link EventPipeline} they run on the reading thread,
-     * beside the parsing, while the other thread checks, hashes and reports earlier events.
+     * Keeps an EPC as written; it is read (rules, canonical form, GTIN) when the event is reported,
+     * which with {@link EventPipeline} is on the checking thread: the parsing thread is the slower
+     * of the two, and a million SGTINs are the bulk of a document.
      */
     private void epc(EpcList list, char[] text, int start, int length) {
-        EpcReading r = reading;
-        if (!r.read(list.field(), text, start, length)) {
-            epcError(list.field(), r.error);
-            return;
-        }
         EpcSpool spool = spools[list.ordinal()];
         if (spool == null) {
             // spools are kept from event to event: a new one costs its buffers, tens of kilobytes, per event
             spool = idleSpools[list.ordinal()];
             if (spool == null) {
-                spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit());
+                spool = new EpcSpool(settings.maxEpcsPerRecord(), settings.spoolMemoryLimit(), (t, s, n) -> readEpc(list, t, s, n));
                 idleSpools[list.ordinal()] = spool;
             }
             spools[list.ordinal()] = spool;
         }
-        spool.add(r.text(), r.textLength(), r.canonical(), r.canonicalLength);
+        spool.add(text, start, length);
+        epcErrorsAt[list.ordinal()] = errors.size();
+    }
+
+    /** One EPC of {@code list}: null, with the rule it breaks recorded, or its reading; notes its GTIN. */
+    private EpcReading readEpc(EpcList list, char[] text, int start, int length) {
+        EpcReading r = reading;
+        if (!r.read(list.field(), text, start, length)) {
+            epcError(list.field(), r.error);
+            return null;
+        }
         String gtin = r.gtin;
         if (gtin != null) {
             String known = listGtin[list.ordinal()];
@@ -254,6 +261,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 otherGtin[list.ordinal()] = gtin;
             }
         }
+        return r;
     }
 
     private void epcError(String field, String reason) {
@@ -348,6 +356,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
     }
 
     private Next report(String location, RecordSink sink) {
+        readPendingEpcs();
         if (epcErrors > MAX_EPC_ERRORS) {
             errors.add(new FieldError(null, (epcErrors - MAX_EPC_ERRORS) + " more EPC errors in this event are not listed"));
         }
@@ -494,6 +503,35 @@ final class EventAssembler implements DocumentEvents.EventFields {
             default -> {
                 // ObjectEvent and TransformationEvent may list EPCs, quantities or both
             }
+        }
+    }
+
+    /**
+     * Reads the EPCs kept as written, before anything looks at the event's errors. Their errors are
+     * put where their list stood among the event's fields, as a CMO reading the report expects.
+     */
+    private void readPendingEpcs() {
+        EpcList[] lists = EpcList.values();
+        Integer[] byPosition = new Integer[lists.length];
+        for (int i = 0; i < lists.length; i++) {
+            byPosition[i] = i;
+        }
+        java.util.Arrays.sort(byPosition, java.util.Comparator.comparingInt(i -> epcErrorsAt[i]));
+        int inserted = 0;
+        for (int i : byPosition) {
+            if (spools[i] == null) {
+                continue;
+            }
+            int before = errors.size();
+            spools[i].readPending();
+            int at = epcErrorsAt[i] + inserted;
+            if (errors.size() > before && at < before) {
+                List<FieldError> listErrors = errors.subList(before, errors.size());
+                List<FieldError> moved = new ArrayList<>(listErrors);
+                listErrors.clear();
+                errors.addAll(at, moved);
+            }
+            inserted += errors.size() - before;
         }
     }
 

@@ -6,9 +6,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a document on a second thread while the caller's thread checks and reports it, event by
- * event. The reader parses each event and collects its fields and EPCs (read into canonical bytes)
- * into one of a few {@link EventAssembler}s; the caller's thread applies the lifecycle rules,
- * hashes the event, builds the records and hands them to the sink, then gives the assembler back.
+ * event. The reader parses each event and collects its fields and EPCs (as written) into one of a
+ * few {@link EventAssembler}s; the caller's thread reads the EPCs (rules, canonical forms), applies
+ * the lifecycle rules, hashes the event, builds the records and hands them to the sink, then gives
+ * the assembler back. A side that finds nothing to take spins briefly before it waits.
  * When the caller stops (a sink exception, a document failure), the reader is cancelled at its next
  * report or its next read of the document ({@link CancellableInput}) and joined before the
  * assemblers' temporary files are deleted. What crosses between the
@@ -17,8 +18,15 @@ import java.util.concurrent.TimeUnit;
  * {@value #ASSEMBLERS} events are in flight at most.
  */
 final class EventPipeline implements DocumentEvents {
-    private static final int ASSEMBLERS = 3;
+    private static final int ASSEMBLERS = 4;
     private static final long POLL_MILLIS = 50;
+    /**
+     * How long a thread that finds nothing to take spins before it parks. Parking and waking a
+     * thread costs tens of microseconds on a virtual machine (the idle CPU halts and must be
+     * interrupted), about as long as one event takes: one park per event could double the time
+     * of a document whose two threads run at about the same pace.
+     */
+    private static final long SPIN_NANOS = 100_000;
 
     private enum Kind { EVENT, MASTER_DATA, FAIL, SENDER, REQUIRE_SENDER, FINISH, END }
 
@@ -108,10 +116,14 @@ final class EventPipeline implements DocumentEvents {
         }
     }
 
+    /** CPU time of the last reading thread to finish, for {@link EpcisBenchmark}: which of the two threads sets the pace. */
+    static volatile long lastReaderCpuNanos;
+
     private void readAll(EpcisDocumentParser.Reading reading) {
         Throwable failure = null;
         try {
             reading.read(this);
+            lastReaderCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         } catch (Cancelled e) {
             return;
         } catch (Throwable e) {
@@ -126,7 +138,7 @@ final class EventPipeline implements DocumentEvents {
 
     private void replay(DocumentSession session, Thread reader) throws Exception {
         while (true) {
-            Report report = reports.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            Report report = take(reports);
             if (report == null) {
                 if (!reader.isAlive() && reports.isEmpty()) {
                     // it could not even hand over its end (out of memory, say): do not wait for it forever
@@ -164,6 +176,23 @@ final class EventPipeline implements DocumentEvents {
         }
     }
 
+    /** The next entry of {@code queue}, spinning for up to {@link #SPIN_NANOS} before parking; null after {@link #POLL_MILLIS}. */
+    private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
+        T item = queue.poll();
+        if (item != null) {
+            return item;
+        }
+        long deadline = System.nanoTime() + SPIN_NANOS;
+        while (System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+            item = queue.poll();
+            if (item != null) {
+                return item;
+            }
+        }
+        return queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
     // ---- the reader thread's side ----
 
     private void hand(Report report) {
@@ -189,7 +218,7 @@ final class EventPipeline implements DocumentEvents {
         }
         try {
             EventAssembler next;
-            while ((next = free.poll(POLL_MILLIS, TimeUnit.MILLISECONDS)) == null) {
+            while ((next = take(free)) == null) {
                 if (cancelled) {
                     throw new Cancelled();
                 }

@@ -27,6 +27,9 @@ final class LifecycleLedger {
      * misses into about one (Java has no prefetch instruction; an ordinary load does the same here).
      */
     void prefetch(EpcSpool spool, int from, int to) {
+        // Fingerprints first, loads after: a load's miss overlaps only with work the processor can
+        // see ahead of it, and sixteen fingerprint computations between two loads are too many.
+        spool.fingerprint(to - 1);
         long touched = 0;
         for (int i = from; i < to; i++) {
             touched ^= commissioned.slot(spool.fingerprint(i));

@@ -26,11 +26,10 @@ class EpcSpoolTest {
         expected.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
 
         for (int memoryLimit : new int[] {100_000, 300, 1}) {
-            try (EpcSpool spool = new EpcSpool(1000, memoryLimit)) {
+            try (EpcSpool spool = new EpcSpool(1000, memoryLimit, new PrefixReader("as-written "))) {
                 for (String c : canonical) {
-                    byte[] bytes = c.getBytes(StandardCharsets.UTF_8);
                     String writtenForm = "as-written " + c;
-                    spool.add(writtenForm.toCharArray(), writtenForm.length(), bytes, bytes.length);
+                    spool.add(writtenForm.toCharArray(), 0, writtenForm.length());
                 }
                 List<String> sorted = new ArrayList<>();
                 spool.forEachSorted((bytes, offset, length) -> sorted.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
@@ -54,15 +53,82 @@ class EpcSpoolTest {
         List<String> reversed = new ArrayList<>(canonical);
         Collections.reverse(reversed);
         for (List<String> input : List.of(canonical, reversed)) {
-            try (EpcSpool spool = new EpcSpool(10, 1_000)) {
+            try (EpcSpool spool = new EpcSpool(10, 1_000, new PrefixReader(""))) {
                 for (String c : input) {
-                    byte[] bytes = c.getBytes(StandardCharsets.UTF_8);
-                    spool.add(c.toCharArray(), c.length(), bytes, bytes.length);
+                    spool.add(c.toCharArray(), 0, c.length());
                 }
                 List<String> sorted = new ArrayList<>();
                 spool.forEachSorted((bytes, offset, length) -> sorted.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
                 assertThat(sorted).isEqualTo(canonical);
             }
+        }
+    }
+
+    @Test
+    void entriesAreReadOnceTrimmedAndThoseBreakingARuleLeaveTheSpool() {
+        for (int memoryLimit : new int[] {100, 3}) {
+            PrefixReader reader = new PrefixReader("");
+            try (EpcSpool spool = new EpcSpool(2, memoryLimit, reader)) {
+                String padded = " ".repeat(2000) + "https://id.gs1.org/01/09506000134352/21/9" + "\n";
+                for (String entry : List.of("  https://id.gs1.org/01/09506000134352/21/1\n", "bad one", padded, "bad two",
+                        "https://id.gs1.org/01/09506000134352/21/3", "bad " + "x".repeat(5000))) {
+                    char[] text = ("[" + entry + "]").toCharArray();
+                    spool.add(text, 1, entry.length());
+                }
+                assertThat(spool.size()).as("memory limit %d", memoryLimit).isEqualTo(3);
+                assertThat(reader.rejected).containsExactly("bad one", "bad two", "bad " + "x".repeat(5000));
+                assertThat(List.of(spool.epc(0), spool.epc(1), spool.epc(2))).containsExactly("https://id.gs1.org/01/09506000134352/21/1",
+                        "https://id.gs1.org/01/09506000134352/21/9", "https://id.gs1.org/01/09506000134352/21/3");
+                assertThat(spool.chunk(1)).containsExactly("https://id.gs1.org/01/09506000134352/21/3");
+                byte[] last = "https://id.gs1.org/01/09506000134352/21/3".getBytes(StandardCharsets.UTF_8);
+                assertThat(spool.fingerprint(2)).isEqualTo(Fingerprint.of(last, 0, last.length));
+                spool.readPending();
+                assertThat(reader.rejected).as("nothing is read twice").hasSize(3);
+            }
+        }
+    }
+
+    /** Reads "{prefix}X" as X (trimmed); an entry starting with "bad" breaks a rule. */
+    private static final class PrefixReader implements EpcSpool.EntryReader, EpcSpool.ReadEntry {
+        private final String prefix;
+        final List<String> rejected = new ArrayList<>();
+        private char[] text;
+        private byte[] canonical;
+
+        PrefixReader(String prefix) {
+            this.prefix = prefix;
+        }
+
+        @Override
+        public EpcSpool.ReadEntry read(char[] chars, int start, int length) {
+            String entry = new String(chars, start, length).strip();
+            if (entry.startsWith("bad")) {
+                rejected.add(entry);
+                return null;
+            }
+            text = entry.toCharArray();
+            canonical = entry.substring(prefix.length()).getBytes(StandardCharsets.UTF_8);
+            return this;
+        }
+
+        @Override
+        public char[] text() {
+            return text;
+        }
+
+        @Override
+        public int textLength() {
+            return text.length;
+        }
+
+        @Override
+        public byte[] canonical() {
+            return canonical;
+        }
+
+        @Override
+        public int canonicalLength() {
+            return canonical.length;
         }
     }
 }
