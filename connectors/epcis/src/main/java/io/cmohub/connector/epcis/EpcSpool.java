@@ -70,6 +70,9 @@ final class EpcSpool implements AutoCloseable {
     /** In-memory entries [0, read) are read (canonical forms known); [read, size) are as written only. */
     private int read;
     private int size;
+    /** {@link #inOrder} as found for the first {@code orderKnownFor} entries; -1: not looked at. */
+    private boolean inOrder;
+    private int orderKnownFor = -1;
     private Path file;
     private DataOutputStream out;
     private long written;
@@ -240,11 +243,7 @@ final class EpcSpool implements AutoCloseable {
             return;
         }
         byte[] bytes = canonical;
-        boolean sorted = true;
-        for (int i = 1; i < size && sorted; i++) {
-            sorted = compare(i - 1, i) <= 0;
-        }
-        if (sorted) {
+        if (inOrder()) {
             // the usual case: systems write serials in order
             for (int i = 0; i < size; i++) {
                 consumer.accept(bytes, start(i), canonicalEnds[i] - start(i));
@@ -259,6 +258,30 @@ final class EpcSpool implements AutoCloseable {
         for (int i : order) {
             consumer.accept(bytes, start(i), canonicalEnds[i] - start(i));
         }
+    }
+
+    /**
+     * Whether the canonical forms are kept in ascending byte order, as systems usually write serials:
+     * then they need no sorting, and duplicates are neighbours. False for a spooled list.
+     */
+    boolean inOrder() {
+        readPending();
+        if (file != null) {
+            return false;
+        }
+        if (orderKnownFor != size) {
+            inOrder = true;
+            for (int i = 1; i < size && inOrder; i++) {
+                inOrder = compare(i - 1, i) <= 0;
+            }
+            orderKnownFor = size;
+        }
+        return inOrder;
+    }
+
+    /** Whether in-memory entry {@code i} has the canonical form of entry {@code i - 1}. */
+    boolean sameAsPrevious(int i) {
+        return compare(i - 1, i) == 0;
     }
 
     private int start(int i) {
@@ -336,6 +359,7 @@ final class EpcSpool implements AutoCloseable {
         chunkOffsets = null;
         size = 0;
         read = 0;
+        orderKnownFor = -1;
         fingerprinted = 0;
         if (asWritten == null || asWritten.length > 1 << 20) {
             asWritten = new char[8 * 1024];

@@ -45,9 +45,10 @@ public final class EpcisBenchmark {
     }
 
     /** @param cpuSeconds the measuring thread's own CPU time: steadier than wall time when other work shares the cores */
-    record Measurement(double seconds, double cpuSeconds, double readerCpuSeconds, long peakHeapBytes, long gcCount) {
+    record Measurement(double seconds, double cpuSeconds, double readerCpuSeconds, double readerWaitSeconds, double checkerWaitSeconds,
+                       long peakHeapBytes, long gcCount) {
         Measurement withPeak(long peak) {
-            return new Measurement(seconds, cpuSeconds, readerCpuSeconds, peak, gcCount);
+            return new Measurement(seconds, cpuSeconds, readerCpuSeconds, readerWaitSeconds, checkerWaitSeconds, peak, gcCount);
         }
     }
 
@@ -133,8 +134,9 @@ public final class EpcisBenchmark {
                 medianCpu(rawRuns) / medianCpu(connectorRuns));
         System.out.printf(Locale.ROOT, "every timed run, seconds: raw %s; connector %s%n", seconds(rawRuns), seconds(connectorRuns));
         if (c.readerCpuSeconds() > 0) {
-            System.out.printf(Locale.ROOT, "connector threads: parsing %.3f s CPU, checking %.3f s CPU (median run); the busier one sets the pace%n",
-                    c.readerCpuSeconds(), c.cpuSeconds());
+            System.out.printf(Locale.ROOT, "connector threads (median run): parsing %.3f s CPU of which %.3f s waiting for the checking thread;"
+                    + " checking %.3f s CPU of which %.3f s waiting for the parsing thread%n",
+                    c.readerCpuSeconds(), c.readerWaitSeconds(), c.cpuSeconds(), c.checkerWaitSeconds());
         }
         if (!report.errors().isEmpty()) {
             System.out.println("first errors: " + report.errors().subList(0, Math.min(3, report.errors().size())));
@@ -188,13 +190,16 @@ public final class EpcisBenchmark {
         var threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
         EventPipeline.lastReaderCpuNanos = 0;
+        EventPipeline.lastReaderWaitNanos = 0;
+        EventPipeline.lastCheckerWaitNanos = 0;
         long started = System.nanoTime();
         work.run();
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         sampler.interrupt();
         sampler.join();
-        return new Measurement(seconds, cpuSeconds, EventPipeline.lastReaderCpuNanos / 1e9, peak.get(), gcCount() - gcBefore);
+        return new Measurement(seconds, cpuSeconds, EventPipeline.lastReaderCpuNanos / 1e9, EventPipeline.lastReaderWaitNanos / 1e9,
+                EventPipeline.lastCheckerWaitNanos / 1e9, peak.get(), gcCount() - gcBefore);
     }
 
     private static long gcCount() {

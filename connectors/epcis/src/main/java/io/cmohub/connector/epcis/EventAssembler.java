@@ -345,6 +345,21 @@ final class EventAssembler implements DocumentEvents.EventFields {
         }
     }
 
+    /**
+     * The event has been read: reads its EPCs and prepares its hash now rather than when it is
+     * reported. {@link EventPipeline} calls this on the reading thread when the checking thread has
+     * events queued, so whichever thread has time does this work; the report is the same either way.
+     */
+    void prepare() {
+        readPendingEpcs();
+        for (EpcSpool spool : spools) {
+            if (spool != null && spool.size() > 0) {
+                spool.fingerprint(spool.size() - 1);
+            }
+        }
+        hash.prepare();
+    }
+
     /** Lets go of the event's EPCs, deleting any temporary file (also when reading stopped inside the event). */
     void discard() {
         for (int i = 0; i < spools.length; i++) {
@@ -557,11 +572,21 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private int checkLifecycle(SerialisationAction mapped, EpcList commissioned, EpcIdentifier parent, List<FieldError> broken) {
         int[] reported = {0};
         int total = 0;
+        EpcSpool only = null;
+        int lists = 0;
         for (EpcSpool spool : spools) {
-            total += spool == null ? 0 : spool.size();
+            if (spool != null && spool.size() > 0) {
+                total += spool.size();
+                lists++;
+                only = spool;
+            }
         }
-        // one set for the document's events, emptied per event; a fresh one only after a large event
-        if (inEvent == null || inEvent.capacity() > 4 * 1024 && total < inEvent.capacity() / 8) {
+        // the event's one list, in order (the usual case): its duplicates are neighbours, no set needed
+        boolean neighbours = lists == 1 && only.inOrder();
+        if (neighbours) {
+            // nothing to set up
+        } else if (inEvent == null || inEvent.capacity() > 4 * 1024 && total < inEvent.capacity() / 8) {
+            // one set for the document's events, emptied per event; a fresh one only after a large event
             inEvent = new FingerprintSet(total);
         } else {
             inEvent.clear();
@@ -578,8 +603,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
                     ledger.prefetch(spool, i, Math.min(spool.size(), i + LOOKAHEAD));
                 }
                 long fingerprint = spool.fingerprint(i);
+                boolean duplicate = neighbours ? i > 0 && spool.sameAsPrevious(i) : !inEvent.add(fingerprint);
                 // messages are made only for the errors listed: naming a spooled EPC reads a chunk back from disk
-                if (!inEvent.add(fingerprint)) {
+                if (duplicate) {
                     if (listed(reported)) {
                         broken.add(new FieldError(list.field(), "EPC " + spool.epc(i) + " is listed twice in this event"));
                     }

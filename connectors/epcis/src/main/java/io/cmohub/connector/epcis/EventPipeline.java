@@ -1,7 +1,7 @@
 package io.cmohub.connector.epcis;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,8 +47,10 @@ final class EventPipeline implements DocumentEvents {
     }
 
     private final java.util.List<EventAssembler> assemblers = new java.util.ArrayList<>(ASSEMBLERS);
-    private final BlockingQueue<EventAssembler> free = new ArrayBlockingQueue<>(ASSEMBLERS);
-    private final BlockingQueue<Report> reports = new ArrayBlockingQueue<>(256);
+    // linked queues: their two ends have separate locks and an atomic count, so a thread spinning on
+    // one end does not hold up the other thread at the other end (an array queue has one lock)
+    private final BlockingQueue<EventAssembler> free = new LinkedBlockingQueue<>(ASSEMBLERS);
+    private final BlockingQueue<Report> reports = new LinkedBlockingQueue<>(256);
     private volatile boolean stopped;
     private volatile boolean cancelled;
     private EventAssembler current;
@@ -116,14 +118,23 @@ final class EventPipeline implements DocumentEvents {
         }
     }
 
-    /** CPU time of the last reading thread to finish, for {@link EpcisBenchmark}: which of the two threads sets the pace. */
+    /**
+     * For {@link EpcisBenchmark}, of the last document read on two threads: the reading thread's CPU
+     * time, and how long each thread waited for the other (spinning counts as CPU time, so the CPU
+     * times alone do not say which thread sets the pace).
+     */
     static volatile long lastReaderCpuNanos;
+    static volatile long lastReaderWaitNanos;
+    static volatile long lastCheckerWaitNanos;
+    private long readerWaited;
+    private long checkerWaited;
 
     private void readAll(EpcisDocumentParser.Reading reading) {
         Throwable failure = null;
         try {
             reading.read(this);
             lastReaderCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            lastReaderWaitNanos = readerWaited;
         } catch (Cancelled e) {
             return;
         } catch (Throwable e) {
@@ -138,7 +149,7 @@ final class EventPipeline implements DocumentEvents {
 
     private void replay(DocumentSession session, Thread reader) throws Exception {
         while (true) {
-            Report report = take(reports);
+            Report report = take(reports, false);
             if (report == null) {
                 if (!reader.isAlive() && reports.isEmpty()) {
                     // it could not even hand over its end (out of memory, say): do not wait for it forever
@@ -161,6 +172,7 @@ final class EventPipeline implements DocumentEvents {
                 case REQUIRE_SENDER -> session.requireSender();
                 case FINISH -> session.finish(report.number() != 0);
                 case END -> {
+                    lastCheckerWaitNanos = checkerWaited;
                     if (report.failure() instanceof Exception e) {
                         throw e;
                     }
@@ -177,20 +189,23 @@ final class EventPipeline implements DocumentEvents {
     }
 
     /** The next entry of {@code queue}, spinning for up to {@link #SPIN_NANOS} before parking; null after {@link #POLL_MILLIS}. */
-    private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
-        T item = queue.poll();
-        if (item != null) {
-            return item;
+    private <T> T take(BlockingQueue<T> queue, boolean reading) throws InterruptedException {
+        if (!queue.isEmpty()) {
+            return queue.poll();
         }
-        long deadline = System.nanoTime() + SPIN_NANOS;
-        while (System.nanoTime() - deadline < 0) {
-            Thread.onSpinWait();
-            item = queue.poll();
-            if (item != null) {
-                return item;
-            }
+        long started = System.nanoTime();
+        long deadline = started + SPIN_NANOS;
+        while (queue.isEmpty() && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait(); // isEmpty reads the count without taking a lock
         }
-        return queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        T item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        long waited = System.nanoTime() - started;
+        if (reading) {
+            readerWaited += waited;
+        } else {
+            checkerWaited += waited;
+        }
+        return item;
     }
 
     // ---- the reader thread's side ----
@@ -218,7 +233,7 @@ final class EventPipeline implements DocumentEvents {
         }
         try {
             EventAssembler next;
-            while ((next = take(free)) == null) {
+            while ((next = take(free, true)) == null) {
                 if (cancelled) {
                     throw new Cancelled();
                 }
@@ -234,6 +249,10 @@ final class EventPipeline implements DocumentEvents {
 
     @Override
     public boolean endEvent(int line) {
+        if (!reports.isEmpty()) {
+            // the checking thread is busy with earlier events: do some of its work for this one here
+            current.prepare();
+        }
         hand(new Report(Kind.EVENT, current, line, null, null, null));
         current = null;
         return !stopped;

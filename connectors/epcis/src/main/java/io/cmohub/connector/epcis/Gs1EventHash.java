@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * GS1's standard event hash (CBV 2.0 "Event hash", {@code ni:///sha-256;<hex>?ver=CBV2.0}), the id
@@ -24,7 +23,6 @@ final class Gs1EventHash implements EventTreeListener {
 
     private static final String CBV = "https://ref.gs1.org/cbv/";
     private static final String GS1_VOC = "https://gs1.org/voc/";
-    private static final Pattern BARE_TERM = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     /** Prefixes GS1's reference expands in XML values; in JSON-LD the context does the same. */
     private static final Map<String, String> VALUE_PREFIXES = Map.of("gs1:", GS1_VOC, "cbv:", CBV);
 
@@ -36,13 +34,29 @@ final class Gs1EventHash implements EventTreeListener {
      * The pre-hash on its way into the digest, gathered in a buffer: an event of a million EPCs
      * writes two million small pieces, and each {@code MessageDigest.update} call has its own cost.
      */
-    private final class DigestInput implements Gs1PreHash.Sink {
+    private final class DigestInput implements Gs1PreHash.Output {
         private final byte[] buffer = new byte[16 * 1024];
         private int used;
 
         @Override
         public void text(String text) {
-            if (!text.isEmpty()) {
+            int n = text.length();
+            if (n <= buffer.length - used) {
+                // ASCII, nearly always: straight into the buffer, no byte array per field
+                int i = 0;
+                for (; i < n; i++) {
+                    char c = text.charAt(i);
+                    if (c >= 0x80) {
+                        break;
+                    }
+                    buffer[used + i] = (byte) c;
+                }
+                if (i == n) {
+                    used += n;
+                    return;
+                }
+            }
+            if (n > 0) {
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 bytes(bytes, 0, bytes.length);
             }
@@ -67,6 +81,8 @@ final class Gs1EventHash implements EventTreeListener {
         }
     }
     private final List<Gs1FieldNode> open = new ArrayList<>();
+    /** The event's pre-hash around its EPC lists, once {@link #prepare}d; null before. */
+    private List<PreHashPart> prepared;
     private Gs1FieldNode event;
     private String eventType;
     private int fields;
@@ -96,10 +112,12 @@ final class Gs1EventHash implements EventTreeListener {
         fields = 0;
         characters = 0;
         skippedDepth = 0;
+        prepared = null;
     }
 
     void type(String eventTypeName) {
         eventType = eventTypeName;
+        prepared = null;
     }
 
     /** Whether the event had more fields than the limit; {@link #finish} then throws {@link Gs1TooManyFieldsException}. */
@@ -109,6 +127,7 @@ final class Gs1EventHash implements EventTreeListener {
 
     @Override
     public void start(String name) {
+        prepared = null;
         if (skippedDepth > 0 || ignored(name) || (open.size() == 1 && EpcList.of(name) != null) || !count()) {
             skippedDepth++; // the EPC lists come sorted at the end; anything inside an ignored field is ignored
             return;
@@ -129,6 +148,7 @@ final class Gs1EventHash implements EventTreeListener {
 
     @Override
     public void value(String name, String text) {
+        prepared = null;
         if (skippedDepth > 0 || ignored(name) || !count()) {
             return;
         }
@@ -147,20 +167,46 @@ final class Gs1EventHash implements EventTreeListener {
         parent.children.add(new Gs1FieldNode(hashName(name), value));
     }
 
+    /**
+     * Writes the event's fields into their pre-hash text, leaving places for the EPC lists: the
+     * part of the work that needs no EPC. {@link EventPipeline} calls it on the reading thread when
+     * the event has been read, so the checking thread only streams text and EPCs into the digest.
+     * Optional: {@link #finish} prepares an event that was not.
+     */
+    void prepare() {
+        if (prepared != null || tooManyFields()) {
+            return;
+        }
+        List<PreHashPart> parts = new ArrayList<>(6);
+        StringBuilder text = new StringBuilder(256);
+        Gs1PreHash.write(eventTypeOrEmpty(), event, new Gs1PreHash.Sink() {
+            @Override
+            public void text(String piece) {
+                text.append(piece);
+            }
+
+            @Override
+            public void epcs(EpcList list) {
+                parts.add(new PreHashPart(text.toString(), list));
+                text.setLength(0);
+            }
+        });
+        parts.add(new PreHashPart(text.toString(), null));
+        prepared = parts;
+    }
+
     /** The event's id. */
     String finish(SortedEpcs epcs) {
-        requireWithinLimit();
         sha256.reset();
-        Gs1PreHash.write(eventTypeOrEmpty(), event, epcs, digestInput);
+        write(epcs, digestInput);
         digestInput.flush();
         return "ni:///sha-256;" + HexFormat.of().formatHex(sha256.digest()) + "?ver=" + VERSION;
     }
 
     /** The pre-hash string GS1's reference would print for the event (tests and diagnosis; builds the whole string). */
     String preHash(SortedEpcs epcs) {
-        requireWithinLimit();
         StringBuilder out = new StringBuilder();
-        Gs1PreHash.write(eventTypeOrEmpty(), event, epcs, new Gs1PreHash.Sink() {
+        write(epcs, new Gs1PreHash.Output() {
             @Override
             public void text(String text) {
                 out.append(text);
@@ -172,6 +218,21 @@ final class Gs1EventHash implements EventTreeListener {
             }
         });
         return out.toString();
+    }
+
+    private void write(SortedEpcs epcs, Gs1PreHash.Output out) {
+        requireWithinLimit();
+        prepare();
+        for (PreHashPart part : prepared) {
+            out.text(part.text());
+            if (part.epcsAfter() != null) {
+                Gs1PreHash.writeEpcs(part.epcsAfter(), epcs, out);
+            }
+        }
+    }
+
+    /** Pre-hash text up to the place of an EPC list (null after the last). */
+    private record PreHashPart(String text, EpcList epcsAfter) {
     }
 
     private void requireWithinLimit() {
@@ -231,13 +292,31 @@ final class Gs1EventHash implements EventTreeListener {
      * (bizStep "shipping", disposition "in_transit", type "po", sensor type "Temperature", ...), which
      * GS1's reference expands through the EPCIS context.
      */
+    /** A bare vocabulary term ("ADD", "in_progress"): [A-Za-z][A-Za-z0-9_]*, checked once per field value without a regex engine. */
+    private static boolean bareTerm(String text) {
+        if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isAsciiLetter(c) && (c < '0' || c > '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
+    }
+
     private String expand(Gs1FieldNode parent, String name, String text) {
         for (Map.Entry<String, String> prefix : VALUE_PREFIXES.entrySet()) {
             if (text.startsWith(prefix.getKey())) {
                 return prefix.getValue() + text.substring(prefix.getKey().length());
             }
         }
-        if (!BARE_TERM.matcher(text).matches()) {
+        if (!bareTerm(text)) {
             return text;
         }
         String vocabulary = vocabulary(parent, name);

@@ -37,8 +37,15 @@ final class Gs1PreHash {
 
     private static final byte[] EPC = "epc=".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    /** Where the pre-hash goes: text for the buffered fields, bytes for the streamed EPCs. */
+    /** Where the pre-hash goes: text for the buffered fields, and the places of the EPC lists, which the sink streams itself ({@link #writeEpcs}). */
     interface Sink {
+        void text(String text);
+
+        void epcs(EpcList list);
+    }
+
+    /** Where a sink streams an EPC list: text for the list's name, bytes for its entries. */
+    interface Output {
         void text(String text);
 
         void bytes(byte[] bytes, int offset, int length);
@@ -47,13 +54,28 @@ final class Gs1PreHash {
     private Gs1PreHash() {
     }
 
-    static void write(String eventType, Gs1FieldNode event, SortedEpcs epcs, Sink sink) {
-        sink.text("eventType=" + eventType);
-        for (Gs1PropertyOrder field : Gs1PropertyOrder.EVENT) {
+    static void write(String eventType, Gs1FieldNode event, Sink sink) {
+        sink.text("eventType=");
+        sink.text(eventType);
+        // the event's fields by their place in the order, in one pass: most of the order's places are empty
+        List<Gs1PropertyOrder> order = Gs1PropertyOrder.EVENT;
+        @SuppressWarnings("unchecked")
+        List<Gs1FieldNode>[] present = new List[order.size()];
+        for (Gs1FieldNode f : event.children) {
+            int position = Gs1PropertyOrder.eventPosition(f.name);
+            if (position >= 0) {
+                if (present[position] == null) {
+                    present[position] = new ArrayList<>(1);
+                }
+                present[position].add(f);
+            }
+        }
+        for (int i = 0; i < order.size(); i++) {
+            Gs1PropertyOrder field = order.get(i);
             if (field.epcList() != null) {
-                writeEpcs(field.epcList(), epcs, sink);
-            } else {
-                sink.text(sortedFields(event.children, field));
+                sink.epcs(field.epcList());
+            } else if (present[i] != null) {
+                sink.text(sortedFields(present[i], field));
             }
         }
         List<Gs1FieldNode> rest = residual(event.children, Gs1PropertyOrder.EVENT);
@@ -79,7 +101,7 @@ final class Gs1PreHash {
     }
 
     /** "epcList" and then "epc=" and each canonical EPC, in the order given (sorted), or nothing for an empty list. */
-    private static void writeEpcs(EpcList list, SortedEpcs epcs, Sink sink) {
+    static void writeEpcs(EpcList list, SortedEpcs epcs, Output sink) {
         boolean[] any = {false};
         epcs.forEach(list, (bytes, offset, length) -> {
             if (!any[0]) {
@@ -113,22 +135,16 @@ final class Gs1PreHash {
         StringBuilder inner = new StringBuilder();
         if (order.pairs()) {
             inner.append(pairs(field));
-        } else {
+        } else if (!field.children.isEmpty()) {
             for (Gs1PropertyOrder sub : order.fields()) {
                 inner.append(sortedFields(field.children, sub));
             }
         }
-        String text = field.text.isEmpty() ? "" : standardValue(field.name, field.text);
+        String text = field.text.isEmpty() ? "" : order.timestamp() ? Gs1CanonicalValue.time(field.text) : Gs1CanonicalValue.of(field.text);
         if (text.isEmpty() && inner.isEmpty()) {
             return "";
         }
         return order.written() + (text.isEmpty() ? "" : "=" + text) + inner;
-    }
-
-    /** GS1 treats any standard field whose name says "time" (but not "offset") as a timestamp. */
-    private static String standardValue(String name, String text) {
-        String lower = name.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("time") && !lower.contains("offset") ? Gs1CanonicalValue.time(text) : Gs1CanonicalValue.of(text);
     }
 
     /** bizTransaction, source and destination entries: type first, then the value; the entries sorted. */

@@ -10,8 +10,9 @@ import java.util.List;
  * @param fields   the order of its fields; empty for a field that is a plain value
  * @param epcList  the EPC list this field is, streamed from {@link SortedEpcs} rather than buffered
  * @param pairs    a list whose entries are written type first, then their value (bizTransaction, source, destination)
+ * @param timestamp whether its value is a time: GS1 treats any standard field whose name says "time" (but not "offset") as one
  */
-record Gs1PropertyOrder(String name, List<Gs1PropertyOrder> fields, EpcList epcList, boolean pairs) {
+record Gs1PropertyOrder(String name, List<Gs1PropertyOrder> fields, EpcList epcList, boolean pairs, boolean timestamp) {
 
     private static final List<Gs1PropertyOrder> QUANTITY_ELEMENT = List.of(node("quantityElement", leaves("epcClass", "quantity", "uom")));
     private static final List<Gs1PropertyOrder> SENSOR_ELEMENT = List.of(node("sensorElement", List.of(
@@ -45,6 +46,23 @@ record Gs1PropertyOrder(String name, List<Gs1PropertyOrder> fields, EpcList epcL
             pairs("destinationList"),
             node("sensorElementList", SENSOR_ELEMENT));
 
+    /** Where each standard event field stands in {@link #EVENT}. */
+    private static final java.util.Map<String, Integer> EVENT_POSITIONS = positions(EVENT);
+
+    /** The position of the standard event field {@code fieldName} in {@link #EVENT}; -1 for any other field. */
+    static int eventPosition(String fieldName) {
+        Integer position = EVENT_POSITIONS.get(fieldName);
+        return position == null ? -1 : position;
+    }
+
+    private static java.util.Map<String, Integer> positions(List<Gs1PropertyOrder> order) {
+        java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            positions.put(order.get(i).name(), i);
+        }
+        return java.util.Map.copyOf(positions);
+    }
+
     boolean leaf() {
         return fields.isEmpty() && epcList == null && !pairs;
     }
@@ -64,19 +82,24 @@ record Gs1PropertyOrder(String name, List<Gs1PropertyOrder> fields, EpcList epcL
     }
 
     private static Gs1PropertyOrder leaf(String name) {
-        return new Gs1PropertyOrder(name, List.of(), null, false);
+        return new Gs1PropertyOrder(name, List.of(), null, false, timestamp(name));
     }
 
     private static Gs1PropertyOrder node(String name, List<Gs1PropertyOrder> fields) {
-        return new Gs1PropertyOrder(name, fields, null, false);
+        return new Gs1PropertyOrder(name, fields, null, false, timestamp(name));
     }
 
     private static Gs1PropertyOrder epcs(EpcList list) {
-        return new Gs1PropertyOrder(list.field(), List.of(), list, false);
+        return new Gs1PropertyOrder(list.field(), List.of(), list, false, false);
     }
 
     private static Gs1PropertyOrder pairs(String name) {
-        return new Gs1PropertyOrder(name, List.of(), null, true);
+        return new Gs1PropertyOrder(name, List.of(), null, true, false);
+    }
+
+    private static boolean timestamp(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("time") && !lower.contains("offset");
     }
 
     private static List<Gs1PropertyOrder> leaves(String... names) {

@@ -187,6 +187,27 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
     }
 
     @Test
+    void anEpcListedTwiceIsFoundInAListInOrderOutOfOrderOrAcrossLists() throws Exception {
+        String sgtin = "\"urn:epc:id:sgtin:4012345.012345.%d\"";
+        String transformation = "{\"type\": \"TransformationEvent\", \"eventTime\": \"2025-03-01T09:00:00+01:00\", \"eventTimeZoneOffset\": \"+01:00\","
+                + "\"inputEPCList\": [" + sgtin.formatted(1001) + "], \"outputEPCList\": [" + sgtin.formatted(2001) + ", " + sgtin.formatted(1001) + "]}";
+        Map<String, String> cases = Map.of(
+                "in order", objectEvent("ADD", String.join(",", sgtin.formatted(1001), sgtin.formatted(1002), sgtin.formatted(1002)), ""),
+                "out of order", objectEvent("ADD", String.join(",", sgtin.formatted(1002), sgtin.formatted(1001), sgtin.formatted(1002)), ""),
+                "across lists", objectEvent("ADD", sgtin.formatted(1001), "") + "," + transformation);
+        cases.forEach((name, events) -> {
+            List<CanonicalRecord> out = new ArrayList<>();
+            try {
+                DocumentReport report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, jsonDocument("", events, "").getBytes(StandardCharsets.UTF_8), out);
+                assertThat(report.errors()).as(name).extracting(e -> e.reason())
+                        .containsExactly("EPC urn:epc:id:sgtin:4012345.012345." + (name.equals("across lists") ? 1001 : 1002) + " is listed twice in this event");
+            } catch (Exception e) {
+                throw new AssertionError(name, e);
+            }
+        });
+    }
+
+    @Test
     void aContextTooLateForTheStreamingReadFailsTheDocumentInsteadOfChangingIds() throws Exception {
         String context = "\"@context\": [\"https://ref.gs1.org/standards/epcis/epcis-context.jsonld\", {\"ex\": \"https://example.com/ns/\"}]";
         String padding = ", \"padding\": [" + String.join(",", java.util.Collections.nCopies(5_000, "\"" + "x".repeat(1_000) + "\"")) + "], ";
