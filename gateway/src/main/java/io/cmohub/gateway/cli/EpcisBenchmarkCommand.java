@@ -11,7 +11,7 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "epcis", mixinStandardHelpOptions = true,
         description = {"Generates (if missing) an EPCIS document with N SGTINs, then times a raw Woodstox/Jackson scan and the epcis connector",
                 "on it in the same JVM: MB/s, events/s, peak heap. Options: [--file F] [--sgtins N] [--syntax XML_1_2|XML_2_0|JSON_LD]",
-                "[--runs N] [-c key=value ...]. Run with JAVA_OPTS=-Xmx256m to check bounded memory."})
+                "[--serials SEQUENTIAL|RANDOM] [--runs N] [-c key=value ...]. Run with JAVA_OPTS=-Xmx256m to check bounded memory."})
 final class EpcisBenchmarkCommand implements Callable<Integer> {
     @Unmatched
     List<String> arguments = new ArrayList<>();

@@ -250,13 +250,75 @@ final class EpcSpool implements AutoCloseable {
             }
             return;
         }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, this::compare);
-        for (int i : order) {
+        for (int i : sortedOrder()) {
             consumer.accept(bytes, start(i), canonicalEnds[i] - start(i));
+        }
+    }
+
+    /**
+     * The in-memory entries' indexes in ascending byte order of their canonical forms. Sorting
+     * object indexes with a comparator costs a sixth of a document's time when serials are random
+     * (as EU rules require), so entries are sorted as primitive keys: the eight bytes after the
+     * list's common prefix, their low bits replaced by the index. Entries whose keys tie in the
+     * remaining bits are put in order by their whole canonical form.
+     */
+    private int[] sortedOrder() {
+        int n = size;
+        int indexBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
+        long indexMask = (1L << indexBits) - 1;
+        int common = commonPrefixLength();
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            keys[i] = (keyBytes(i, common) & ~indexMask ^ Long.MIN_VALUE) | i; // sign flipped: signed order is unsigned order
+        }
+        Arrays.sort(keys);
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) (keys[i] & indexMask);
+        }
+        for (int from = 0; from < n; ) {
+            int to = from + 1;
+            while (to < n && (keys[to] & ~indexMask) == (keys[from] & ~indexMask)) {
+                to++;
+            }
+            if (to - from > 1) {
+                sortByWholeForm(order, from, to);
+            }
+            from = to;
+        }
+        return order;
+    }
+
+    private int commonPrefixLength() {
+        int common = canonicalEnds[0];
+        for (int i = 1; i < size && common > 0; i++) {
+            int mismatch = Arrays.mismatch(canonical, 0, common, canonical, start(i), canonicalEnds[i]);
+            if (mismatch >= 0) {
+                common = mismatch;
+            }
+        }
+        return common;
+    }
+
+    /** Up to eight bytes of entry {@code i} from {@code offset}, big-endian, zero-padded. */
+    private long keyBytes(int i, int offset) {
+        int from = start(i) + offset;
+        int to = Math.min(canonicalEnds[i], from + 8);
+        long key = 0;
+        for (int k = from; k < from + 8; k++) {
+            key = key << 8 | (k < to ? canonical[k] & 0xff : 0);
+        }
+        return key;
+    }
+
+    private void sortByWholeForm(int[] order, int from, int to) {
+        Integer[] tied = new Integer[to - from];
+        for (int k = from; k < to; k++) {
+            tied[k - from] = order[k];
+        }
+        Arrays.sort(tied, this::compare);
+        for (int k = from; k < to; k++) {
+            order[k] = tied[k - from];
         }
     }
 

@@ -38,6 +38,7 @@ import javax.xml.stream.XMLStreamReader;
  * thread's CPU time beside the wall time.
  *
  * <pre>java -Xmx256m -cp ... io.cmohub.connector.epcis.EpcisBenchmark [--file F] [--sgtins N] [--syntax XML_1_2|XML_2_0|JSON_LD]
+ *     [--serials SEQUENTIAL|RANDOM]
  *     [--runs 3] [-c key=value ...]</pre>
  */
 public final class EpcisBenchmark {
@@ -56,6 +57,7 @@ public final class EpcisBenchmark {
         Path file = null;
         long sgtins = 1_000_000;
         EpcisDocumentGenerator.Syntax syntax = EpcisDocumentGenerator.Syntax.XML_1_2;
+        EpcisDocumentGenerator.Serials serials = EpcisDocumentGenerator.Serials.SEQUENTIAL;
         int runs = 3;
         Map<String, String> config = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
@@ -63,6 +65,7 @@ public final class EpcisBenchmark {
                 case "--file" -> file = Path.of(args[++i]);
                 case "--sgtins" -> sgtins = Long.parseLong(args[++i]);
                 case "--syntax" -> syntax = EpcisDocumentGenerator.Syntax.valueOf(args[++i]);
+                case "--serials" -> serials = EpcisDocumentGenerator.Serials.valueOf(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "-c" -> {
                     String[] kv = args[++i].split("=", 2);
@@ -74,12 +77,13 @@ public final class EpcisBenchmark {
             }
         }
         if (file == null) {
-            file = Path.of(System.getProperty("java.io.tmpdir"), "epcis-" + syntax.name().toLowerCase(Locale.ROOT) + "-" + sgtins + ".xml"
-                    .replace(".xml", syntax == EpcisDocumentGenerator.Syntax.JSON_LD ? ".jsonld" : ".xml"));
+            file = Path.of(System.getProperty("java.io.tmpdir"), "epcis-" + syntax.name().toLowerCase(Locale.ROOT) + "-" + sgtins
+                    + (serials == EpcisDocumentGenerator.Serials.RANDOM ? "-random" : "")
+                    + (syntax == EpcisDocumentGenerator.Syntax.JSON_LD ? ".jsonld" : ".xml"));
         }
         if (!Files.exists(file)) {
             long started = System.nanoTime();
-            EpcisDocumentGenerator.standard(syntax, sgtins).write(file);
+            EpcisDocumentGenerator.standard(syntax, serials, sgtins).write(file);
             System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", file, (System.nanoTime() - started) / 1e9);
         }
         boolean json = firstByte(file) == '{';

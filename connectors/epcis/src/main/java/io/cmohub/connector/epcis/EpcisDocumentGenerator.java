@@ -19,11 +19,18 @@ import java.util.Locale;
  * memory, written to a file or streamed straight into a parser. The document passes the connector's
  * lifecycle checks.
  *
- * <pre>java -cp ... io.cmohub.connector.epcis.EpcisDocumentGenerator OUT.xml [SGTINS] [XML_1_2|XML_2_0|JSON_LD]</pre>
+ * <pre>java -cp ... io.cmohub.connector.epcis.EpcisDocumentGenerator OUT.xml [SGTINS] [XML_1_2|XML_2_0|JSON_LD] [SEQUENTIAL|RANDOM]</pre>
  */
 public final class EpcisDocumentGenerator {
 
     public enum Syntax { XML_1_2, XML_2_0, JSON_LD }
+
+    /**
+     * How serial numbers are made. SEQUENTIAL: 10000000000, 10000000001, ... RANDOM: twelve
+     * characters of 0-9A-Z that look random, as the EU Falsified Medicines Directive requires of
+     * serials (each list is then out of order, so the connector must sort it for the event hash).
+     */
+    public enum Serials { SEQUENTIAL, RANDOM }
 
     private static final String COMPANY_PREFIX = "4012345";
     private static final String ITEM_REFERENCE = "012345";
@@ -33,6 +40,7 @@ public final class EpcisDocumentGenerator {
     private static final OffsetDateTime START = OffsetDateTime.of(2025, 3, 1, 8, 0, 0, 0, ZoneOffset.ofHours(1));
 
     private final Syntax syntax;
+    private final Serials serials;
     private final long sgtins;
     private final int perCommissioning;
     private final int perCase;
@@ -55,6 +63,11 @@ public final class EpcisDocumentGenerator {
      * @param casesPerPallet   cases per pallet (one aggregation event per pallet)
      */
     public EpcisDocumentGenerator(Syntax syntax, long sgtins, int perCommissioning, int perCase, int casesPerPallet) {
+        this(syntax, Serials.SEQUENTIAL, sgtins, perCommissioning, perCase, casesPerPallet);
+    }
+
+    public EpcisDocumentGenerator(Syntax syntax, Serials serials, long sgtins, int perCommissioning, int perCase, int casesPerPallet) {
+        this.serials = serials;
         if (sgtins < 1 || perCommissioning < 1 || perCase < 1 || casesPerPallet < 1 || sgtins > 10_000_000_000L) {
             throw new IllegalArgumentException("sizes must be positive (and at most 10^10 SGTINs)");
         }
@@ -76,7 +89,11 @@ public final class EpcisDocumentGenerator {
 
     /** The usual shape: commissioning events of 100 SGTINs, cases of 100, pallets of 50 cases. */
     public static EpcisDocumentGenerator standard(Syntax syntax, long sgtins) {
-        return new EpcisDocumentGenerator(syntax, sgtins, 100, 100, 50);
+        return standard(syntax, Serials.SEQUENTIAL, sgtins);
+    }
+
+    public static EpcisDocumentGenerator standard(Syntax syntax, Serials serials, long sgtins) {
+        return new EpcisDocumentGenerator(syntax, serials, sgtins, 100, 100, 50);
     }
 
     public long events() {
@@ -138,7 +155,27 @@ public final class EpcisDocumentGenerator {
     }
 
     private String sgtin(long n) {
-        return "urn:epc:id:sgtin:" + COMPANY_PREFIX + "." + ITEM_REFERENCE + "." + (10_000_000_000L + n);
+        return "urn:epc:id:sgtin:" + COMPANY_PREFIX + "." + ITEM_REFERENCE + "." + (serials == Serials.RANDOM ? randomSerial(n) : 10_000_000_000L + n);
+    }
+
+    /**
+     * A serial that looks random but is one-to-one with {@code n}: n is mixed by steps that each
+     * permute the numbers below 2^62 (multiplying by an odd number, xor with a right shift), then
+     * written as twelve base-36 digits (36^12 > 2^62).
+     */
+    static String randomSerial(long n) {
+        long mask = (1L << 62) - 1;
+        long x = n & mask;
+        x = (x * 0x9E3779B97F4A7C15L) & mask;
+        x ^= x >>> 29;
+        x = (x * 0xBF58476D1CE4E5B9L) & mask;
+        x ^= x >>> 31;
+        char[] digits = new char[12];
+        for (int i = 11; i >= 0; i--) {
+            digits[i] = Character.toUpperCase(Character.forDigit((int) (x % 36), 36));
+            x /= 36;
+        }
+        return new String(digits);
     }
 
     private String caseSscc(long n) {
@@ -226,12 +263,13 @@ public final class EpcisDocumentGenerator {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
-            System.err.println("usage: EpcisDocumentGenerator OUT [SGTINS=1000000] [XML_1_2|XML_2_0|JSON_LD]");
+            System.err.println("usage: EpcisDocumentGenerator OUT [SGTINS=1000000] [XML_1_2|XML_2_0|JSON_LD] [SEQUENTIAL|RANDOM]");
             System.exit(2);
         }
         long sgtins = args.length > 1 ? Long.parseLong(args[1]) : 1_000_000;
         Syntax syntax = args.length > 2 ? Syntax.valueOf(args[2]) : Syntax.XML_1_2;
-        EpcisDocumentGenerator generator = standard(syntax, sgtins);
+        Serials serials = args.length > 3 ? Serials.valueOf(args[3]) : Serials.SEQUENTIAL;
+        EpcisDocumentGenerator generator = standard(syntax, serials, sgtins);
         long bytes = generator.write(Path.of(args[0]));
         System.out.printf(Locale.ROOT, "%s: %d SGTINs, %d events, %.1f MB (%s)%n", args[0], sgtins, generator.events(), bytes / 1e6, syntax);
     }

@@ -41,6 +41,8 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private final Gs1EventHash hash = new Gs1EventHash();
     private final EpcReading reading = new EpcReading();
     private FingerprintSet inEvent;
+    /** The event's GS1 hash once computed ({@link #prepare} or the report); null before. */
+    private String eventId;
     /** Consecutive events mostly share their location and expiry: the last conversions, kept. */
     private final LastConversion<Gln> locations = new LastConversion<>(EventAssembler::gln);
     private final LastConversion<Expiry> expiries = new LastConversion<>(EventAssembler::expiry);
@@ -119,6 +121,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         quantityEventClass = null;
         quantityEventQuantity = null;
         hash.begin(eventTypeName);
+        eventId = null;
     }
 
     @Override
@@ -346,9 +349,10 @@ final class EventAssembler implements DocumentEvents.EventFields {
     }
 
     /**
-     * The event has been read: reads its EPCs and prepares its hash now rather than when it is
-     * reported. {@link EventPipeline} calls this on the reading thread when the checking thread has
-     * events queued, so whichever thread has time does this work; the report is the same either way.
+     * The event has been read: reads its EPCs, fingerprints them and computes the event hash now
+     * rather than when the event is reported; none of that depends on earlier events. {@link
+     * EventPipeline} calls this on the reading thread when the checking thread has events queued,
+     * so whichever thread has time does this work; the report is the same either way.
      */
     void prepare() {
         readPendingEpcs();
@@ -357,7 +361,17 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 spool.fingerprint(spool.size() - 1);
             }
         }
-        hash.prepare();
+        if (!hash.tooManyFields()) {
+            eventId();
+        }
+    }
+
+    /** The GS1 event hash, computed once. */
+    private String eventId() {
+        if (eventId == null) {
+            eventId = hash.finish(this::sortedEpcs);
+        }
+        return eventId;
     }
 
     /** Lets go of the event's EPCs, deleting any temporary file (also when reading stopped inside the event). */
@@ -637,7 +651,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
 
     private List<CanonicalRecord> records(Instant time, SerialisationAction mapped, Gln location, EpcIdentifier parent, BatchId batch, Expiry expires,
                                           EpcList created, boolean commissioning) {
-        String sourceEventId = hash.finish(this::sortedEpcs);
+        String sourceEventId = eventId();
         ProductCode classProduct = classGtin == null || classesMixed ? null : ProductCode.of(classGtin);
         BatchId classBatch = classLot == null || classesMixed ? null : BatchId.of(classLot);
         List<ChunkedRecords.Part> parts = new ArrayList<>();
