@@ -23,9 +23,9 @@ import java.util.List;
  * {@link SpilledEpcSort}. Fingerprints (8 bytes each) stay in memory.
  *
  * <p>EPCs kept in memory are taken as written and read (rules, canonical form) only when first
- * needed, by {@link #readPending}: with {@link EventPipeline} that is the checking thread, so the
- * parsing thread, the slower of the two, does no more per EPC than copy its characters. Once the
- * spool goes to a file, every EPC is read as it is added.
+ * needed, by {@link #readPending}: with {@link EventPipeline}, by whichever thread has time for it
+ * (the parsing thread copies each EPC's characters and goes on). Once the spool goes to a file,
+ * every EPC is read as it is added.
  */
 final class EpcSpool implements AutoCloseable {
     /** An EPC as read: its text as written (trimmed) and its canonical bytes, valid until the next read. */
@@ -50,8 +50,11 @@ final class EpcSpool implements AutoCloseable {
      */
     private static final int MAX_PENDING_LENGTH = 1024;
     /**
-     * Characters as written kept in memory at most (and about as many canonical bytes): the entry
-     * count alone would let 20,000 EPCs of 512 characters each take 30 MB per list.
+     * Characters as written kept in memory at most, and canonical bytes of the entries read so far:
+     * the entry count alone would let 20,000 EPCs of 512 characters each take 30 MB per list. Entries
+     * waiting to be read count by their characters only; their canonical forms take at most three
+     * bytes per character (a percent-escape), so a list holds at most about 3 MB of characters and
+     * 6 MB of canonical bytes.
      */
     private static final int MAX_IN_MEMORY_CHARS = 1536 * 1024;
 
@@ -70,6 +73,8 @@ final class EpcSpool implements AutoCloseable {
     /** In-memory entries [0, read) are read (canonical forms known); [read, size) are as written only. */
     private int read;
     private int size;
+    /** Every chunk's strings, when {@link #buildChunks} made them; null otherwise. */
+    private List<List<String>> built;
     /** {@link #inOrder} as found for the first {@code orderKnownFor} entries; -1: not looked at. */
     private boolean inOrder;
     private int orderKnownFor = -1;
@@ -92,6 +97,7 @@ final class EpcSpool implements AutoCloseable {
      * out if it breaks a rule.
      */
     void add(char[] text, int start, int length) {
+        built = null;
         if (length > MAX_PENDING_LENGTH) {
             readPending(); // the reader sees entries in document order, so their errors come in that order
             ReadEntry entry = reader.read(text, start, length);
@@ -104,7 +110,7 @@ final class EpcSpool implements AutoCloseable {
             start = 0;
             length = entry.textLength();
         }
-        if (file == null && size < memoryLimit && writtenEnd() + length <= MAX_IN_MEMORY_CHARS) {
+        if (file == null && fitsInMemory(length)) {
             keepWritten(text, start, length);
             return;
         }
@@ -171,6 +177,29 @@ final class EpcSpool implements AutoCloseable {
         return size;
     }
 
+    /** Whether entries wait to be read. */
+    boolean hasPending() {
+        return read < size;
+    }
+
+    /** Whether the list went to a temporary file. */
+    boolean spooled() {
+        return file != null;
+    }
+
+    /** Whether {@link #add}ing an entry of {@code length} characters would read it (and those waiting) at once. */
+    boolean readsAtOnce(int length) {
+        return length > MAX_PENDING_LENGTH || file != null || !fitsInMemory(length);
+    }
+
+    private boolean fitsInMemory(int length) {
+        return size < memoryLimit && writtenEnd() + length <= MAX_IN_MEMORY_CHARS && canonicalEnd() <= MAX_IN_MEMORY_CHARS;
+    }
+
+    private int canonicalEnd() {
+        return read == 0 ? 0 : canonicalEnds[read - 1];
+    }
+
     long fingerprint(int index) {
         readPending();
         while (fingerprinted <= index) {
@@ -201,6 +230,9 @@ final class EpcSpool implements AutoCloseable {
     /** EPCs {@code k * chunkSize} up to the next chunk boundary, as written. */
     List<String> chunk(int k) {
         readPending();
+        if (built != null) {
+            return built.get(k);
+        }
         int from = k * chunkSize;
         int to = Math.min(size, from + chunkSize);
         if (file == null) {
@@ -225,6 +257,23 @@ final class EpcSpool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("the EPC spool file " + file + " could not be read back", e);
         }
+    }
+
+    /**
+     * Makes the strings of every chunk now, for {@link #chunk} to hand out later: lets the thread
+     * that has time do it ({@link EventAssembler#prepare}). Only for a spool in memory, whose size
+     * is bounded; a spooled list's chunks are read back one at a time as they are asked for.
+     */
+    void buildChunks() {
+        readPending();
+        if (file != null || built != null) {
+            return;
+        }
+        List<List<String>> chunks = new ArrayList<>(chunkCount());
+        for (int k = 0; k < chunkCount(); k++) {
+            chunks.add(chunk(k));
+        }
+        built = chunks;
     }
 
     /** Hands the canonical forms to {@code consumer} in ascending byte order (the event hash's order). */
@@ -341,7 +390,7 @@ final class EpcSpool implements AutoCloseable {
         return inOrder;
     }
 
-    /** Whether in-memory entry {@code i} has the canonical form of entry {@code i - 1}. */
+    /** Whether in-memory entry {@code i} has the canonical form of entry {@code i - 1}; only after {@link #inOrder} said true. */
     boolean sameAsPrevious(int i) {
         return compare(i - 1, i) == 0;
     }
@@ -421,13 +470,17 @@ final class EpcSpool implements AutoCloseable {
         chunkOffsets = null;
         size = 0;
         read = 0;
+        built = null;
         orderKnownFor = -1;
         fingerprinted = 0;
-        if (asWritten == null || asWritten.length > 1 << 20) {
+        // buffers grown for a large event are let go, each on its own
+        if (asWritten == null || asWritten.length > 1 << 20 || canonical.length > 1 << 20) {
             asWritten = new char[8 * 1024];
             asWrittenEnds = new int[64];
             canonical = new byte[8 * 1024];
             canonicalEnds = new int[64];
+        }
+        if (fingerprints.length > 1 << 17) {
             fingerprints = new long[64];
         }
     }

@@ -63,8 +63,9 @@ public final class EpcisConnector implements CmoConnector {
                                     + "none is rejected as a whole. When empty, the sender is not checked.",
                             ConfigProperty.Type.STRING, null),
                     ConfigProperty.optional(PARALLEL_READING, "Parallel reading",
-                            "Whether a second thread parses the document and collects each event (its EPCs read into canonical "
-                                    + "form) while the calling thread checks and hashes it and hands it on, at most three events ahead. "
+                            "Whether a second thread parses the document and collects each event while the calling thread reads "
+                                    + "its EPCs, checks and hashes it and hands it on, at most four events ahead (the parsing thread takes "
+                                    + "over reading and hashing when the calling thread falls behind). "
                                     + "Results are the same either way. Faster where a core is free; on a machine whose cores are all "
                                     + "busy (a gateway reading many documents at once) it gains nothing and costs a thread per document.",
                             ConfigProperty.Type.BOOLEAN, "true")),

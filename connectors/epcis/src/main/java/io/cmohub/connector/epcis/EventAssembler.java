@@ -15,6 +15,8 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,6 +73,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
     private final EpcSpool[] idleSpools = new EpcSpool[EpcList.values().length];
     /** Per list, how many errors the event had when the list last took an EPC: where that list's EPC errors belong. */
     private final int[] epcErrorsAt = new int[EpcList.values().length];
+    /** Per list, its place among the event's lists (1 for the first met): settles ties of {@link #epcErrorsAt}. */
+    private final int[] listsOpened = new int[EpcList.values().length];
+    private int listsInEvent;
     private final String[] listGtin = new String[EpcList.values().length];
     private final String[] otherGtin = new String[EpcList.values().length];
     private String classGtin;
@@ -109,8 +114,8 @@ final class EventAssembler implements DocumentEvents.EventFields {
         bizLocation = null;
         lots.clear();
         expiry = null;
-        java.util.Arrays.fill(listGtin, null);
-        java.util.Arrays.fill(otherGtin, null);
+        Arrays.fill(listGtin, null);
+        Arrays.fill(otherGtin, null);
         classGtin = null;
         classLot = null;
         classesMixed = false;
@@ -122,6 +127,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         quantityEventQuantity = null;
         hash.begin(eventTypeName);
         eventId = null;
+        listsInEvent = 0;
     }
 
     @Override
@@ -229,12 +235,15 @@ final class EventAssembler implements DocumentEvents.EventFields {
     }
 
     /**
-     * Keeps an EPC as written; it is read (rules, canonical form, GTIN) when the event is reported,
-     * which with {@link EventPipeline} is on the checking thread: the parsing thread is the slower
-     * of the two, and a million SGTINs are the bulk of a document.
+     * Keeps an EPC as written; it is read (rules, canonical form, GTIN) when the event is prepared or
+     * reported ({@link #prepare}), so that with {@link EventPipeline} the thread that has time does
+     * the bulk of a document's work, its million SGTINs.
      */
     private void epc(EpcList list, char[] text, int start, int length) {
         EpcSpool spool = spools[list.ordinal()];
+        if (spool != null && spool.readsAtOnce(length)) {
+            readPendingEpcs(); // the other lists' waiting entries first: errors are counted and listed in document order
+        }
         if (spool == null) {
             // spools are kept from event to event: a new one costs its buffers, tens of kilobytes, per event
             spool = idleSpools[list.ordinal()];
@@ -243,6 +252,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 idleSpools[list.ordinal()] = spool;
             }
             spools[list.ordinal()] = spool;
+            listsOpened[list.ordinal()] = ++listsInEvent;
         }
         spool.add(text, start, length);
         epcErrorsAt[list.ordinal()] = errors.size();
@@ -349,20 +359,34 @@ final class EventAssembler implements DocumentEvents.EventFields {
     }
 
     /**
-     * The event has been read: reads its EPCs, fingerprints them and computes the event hash now
-     * rather than when the event is reported; none of that depends on earlier events. {@link
+     * The event has been read: reads its EPCs, fingerprints them, computes the event hash and makes
+     * the EPC strings of its records now rather than when the event is reported; none of that
+     * depends on earlier events. {@link
      * EventPipeline} calls this on the reading thread when the checking thread has events queued,
      * so whichever thread has time does this work; the report is the same either way.
      */
     void prepare() {
         readPendingEpcs();
+        boolean spooled = false;
         for (EpcSpool spool : spools) {
             if (spool != null && spool.size() > 0) {
                 spool.fingerprint(spool.size() - 1);
+                spooled |= spool.spooled();
             }
         }
-        if (!hash.tooManyFields()) {
-            eventId();
+        // not for a spooled list: sorting it from disk cannot be cancelled, and the event may yet be stopped
+        if (!spooled && !hash.tooManyFields()) {
+            try {
+                eventId();
+            } catch (RuntimeException e) {
+                // left to the report, which hashes accepted events only: a rejected event must not fail the document
+                eventId = null;
+            }
+        }
+        for (EpcSpool spool : spools) {
+            if (spool != null) {
+                spool.buildChunks();
+            }
         }
     }
 
@@ -455,14 +479,16 @@ final class EventAssembler implements DocumentEvents.EventFields {
                 return Next.STOP;
             }
         }
-        List<CanonicalRecord> records = records(time, mapped, place, parent, batch, expires, created, commissioning);
-        sink.accepted(location, records);
         if (settings.lifecycleChecks() && commissioning && spools[created.ordinal()] != null) {
+            // right after the checks, while their table slots are still in the cache; should the sink
+            // fail below, the document fails as a whole, so committing first changes nothing
             EpcSpool spool = spools[created.ordinal()];
             for (int i = 0; i < spool.size(); i++) {
                 ledger.commission(spool.fingerprint(i));
             }
         }
+        List<CanonicalRecord> records = records(time, mapped, place, parent, batch, expires, created, commissioning);
+        sink.accepted(location, records);
         return Next.CONTINUE;
     }
 
@@ -540,12 +566,19 @@ final class EventAssembler implements DocumentEvents.EventFields {
      * put where their list stood among the event's fields, as a CMO reading the report expects.
      */
     private void readPendingEpcs() {
+        boolean pending = false;
+        for (EpcSpool spool : spools) {
+            pending |= spool != null && spool.hasPending();
+        }
+        if (!pending) {
+            return;
+        }
         EpcList[] lists = EpcList.values();
         Integer[] byPosition = new Integer[lists.length];
         for (int i = 0; i < lists.length; i++) {
             byPosition[i] = i;
         }
-        java.util.Arrays.sort(byPosition, java.util.Comparator.comparingInt(i -> epcErrorsAt[i]));
+        Arrays.sort(byPosition, Comparator.<Integer>comparingInt(i -> epcErrorsAt[i]).thenComparingInt(i -> listsOpened[i]));
         int inserted = 0;
         for (int i : byPosition) {
             if (spools[i] == null) {

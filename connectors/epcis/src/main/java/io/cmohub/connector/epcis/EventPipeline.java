@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
  * event. The reader parses each event and collects its fields and EPCs (as written) into one of a
  * few {@link EventAssembler}s; the caller's thread reads the EPCs (rules, canonical forms), applies
  * the lifecycle rules, hashes the event, builds the records and hands them to the sink, then gives
- * the assembler back. A side that finds nothing to take spins briefly before it waits.
+ * the assembler back. When the caller's thread falls {@value #BEHIND} events behind, the reader
+ * takes over the part of that work that does not depend on earlier events
+ * ({@link EventAssembler#prepare}); the results are the same whichever thread did it. A side that
+ * finds nothing to take spins briefly before it waits, while there are cores for it.
  * When the caller stops (a sink exception, a document failure), the reader is cancelled at its next
  * report or its next read of the document ({@link CancellableInput}) and joined before the
  * assemblers' temporary files are deleted. What crosses between the
@@ -25,6 +28,8 @@ final class EventPipeline implements DocumentEvents {
      * work back and forth event by event, and each trade could make one of them wait.
      */
     private static final int BEHIND = 2;
+    /** {@link #BEHIND}, or 0 in tests that make the reading thread prepare every event. */
+    static volatile int prepareFrom = BEHIND;
     private static final long POLL_MILLIS = 50;
     /**
      * How long a thread that finds nothing to take spins before it parks. Parking and waking a
@@ -34,6 +39,9 @@ final class EventPipeline implements DocumentEvents {
      * worse than 100 us, and 300 us best.
      */
     private static final long SPIN_NANOS = 300_000;
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    /** Documents being read on two threads in this JVM (the gateway may read several at once). */
+    private static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
 
     private enum Kind { EVENT, MASTER_DATA, FAIL, SENDER, REQUIRE_SENDER, FINISH, END }
 
@@ -78,10 +86,12 @@ final class EventPipeline implements DocumentEvents {
         EventPipeline pipeline = new EventPipeline(session);
         Thread reader = new Thread(() -> pipeline.readAll(reading), "epcis-reader");
         reader.setDaemon(true);
+        ACTIVE.incrementAndGet();
         reader.start();
         try {
             pipeline.replay(session, reader);
         } finally {
+            ACTIVE.decrementAndGet();
             pipeline.cancelled = true;
             pipeline.stopped = true;
             input.cancel(); // a reader inside a long event stops at its next read of the document
@@ -136,17 +146,23 @@ final class EventPipeline implements DocumentEvents {
     private long readerWaited;
     private long checkerWaited;
 
+    /** Diagnostics only: never allowed to fail the document. */
+    private void recordReaderStatistics() {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        lastReaderCpuNanos = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
+        lastReaderWaitNanos = readerWaited;
+    }
+
     private void readAll(EpcisDocumentParser.Reading reading) {
         Throwable failure = null;
         try {
             reading.read(this);
-            lastReaderCpuNanos = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            lastReaderWaitNanos = readerWaited;
         } catch (Cancelled e) {
             return;
         } catch (Throwable e) {
             failure = e;
         }
+        recordReaderStatistics();
         try {
             hand(new Report(Kind.END, null, 0, null, null, failure));
         } catch (Cancelled e) {
@@ -201,9 +217,12 @@ final class EventPipeline implements DocumentEvents {
             return queue.poll();
         }
         long started = System.nanoTime();
-        long deadline = started + SPIN_NANOS;
-        while (queue.isEmpty() && System.nanoTime() - deadline < 0) {
-            Thread.onSpinWait(); // isEmpty reads the count without taking a lock
+        if (ACTIVE.get() * 2 <= CORES) {
+            // a spin takes a core: only while every document's two threads can have one
+            long deadline = started + SPIN_NANOS;
+            while (queue.isEmpty() && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait(); // isEmpty reads the count without taking a lock
+            }
         }
         T item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         long waited = System.nanoTime() - started;
@@ -256,7 +275,7 @@ final class EventPipeline implements DocumentEvents {
 
     @Override
     public boolean endEvent(int line) {
-        if (reports.size() >= BEHIND) {
+        if (reports.size() >= prepareFrom && !stopped && !cancelled) {
             // the checking thread is busy with earlier events: do some of its work for this one here
             current.prepare();
         }

@@ -91,7 +91,12 @@ final class Gs1CanonicalValue {
         if (!isNumber(text)) {
             return text;
         }
-        BigDecimal value = new BigDecimal(text);
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            return text; // "1e9999999999": an exponent beyond BigDecimal's range; kept as written
+        }
         if (Math.abs((long) value.scale()) > MAX_PLAIN_DIGITS) {
             // "1e-999999999" is 12 characters; written out plainly it would be a billion
             return text;

@@ -81,8 +81,6 @@ final class Gs1EventHash implements EventTreeListener {
         }
     }
     private final List<Gs1FieldNode> open = new ArrayList<>();
-    /** The event's pre-hash around its EPC lists, once {@link #prepare}d; null before. */
-    private List<PreHashPart> prepared;
     private Gs1FieldNode event;
     private String eventType;
     private int fields;
@@ -112,12 +110,10 @@ final class Gs1EventHash implements EventTreeListener {
         fields = 0;
         characters = 0;
         skippedDepth = 0;
-        prepared = null;
     }
 
     void type(String eventTypeName) {
         eventType = eventTypeName;
-        prepared = null;
     }
 
     /** Whether the event had more fields than the limit; {@link #finish} then throws {@link Gs1TooManyFieldsException}. */
@@ -127,7 +123,6 @@ final class Gs1EventHash implements EventTreeListener {
 
     @Override
     public void start(String name) {
-        prepared = null;
         if (skippedDepth > 0 || ignored(name) || (open.size() == 1 && EpcList.of(name) != null) || !count()) {
             skippedDepth++; // the EPC lists come sorted at the end; anything inside an ignored field is ignored
             return;
@@ -148,7 +143,6 @@ final class Gs1EventHash implements EventTreeListener {
 
     @Override
     public void value(String name, String text) {
-        prepared = null;
         if (skippedDepth > 0 || ignored(name) || !count()) {
             return;
         }
@@ -165,34 +159,6 @@ final class Gs1EventHash implements EventTreeListener {
             return;
         }
         parent.children.add(new Gs1FieldNode(hashName(name), value));
-    }
-
-    /**
-     * Writes the event's fields into their pre-hash text, leaving places for the EPC lists: the
-     * part of the work that needs no EPC. {@link EventPipeline} calls it on the reading thread when
-     * the event has been read, so the checking thread only streams text and EPCs into the digest.
-     * Optional: {@link #finish} prepares an event that was not.
-     */
-    void prepare() {
-        if (prepared != null || tooManyFields()) {
-            return;
-        }
-        List<PreHashPart> parts = new ArrayList<>(6);
-        StringBuilder text = new StringBuilder(256);
-        Gs1PreHash.write(eventTypeOrEmpty(), event, new Gs1PreHash.Sink() {
-            @Override
-            public void text(String piece) {
-                text.append(piece);
-            }
-
-            @Override
-            public void epcs(EpcList list) {
-                parts.add(new PreHashPart(text.toString(), list));
-                text.setLength(0);
-            }
-        });
-        parts.add(new PreHashPart(text.toString(), null));
-        prepared = parts;
     }
 
     /** The event's id. */
@@ -222,17 +188,17 @@ final class Gs1EventHash implements EventTreeListener {
 
     private void write(SortedEpcs epcs, Gs1PreHash.Output out) {
         requireWithinLimit();
-        prepare();
-        for (PreHashPart part : prepared) {
-            out.text(part.text());
-            if (part.epcsAfter() != null) {
-                Gs1PreHash.writeEpcs(part.epcsAfter(), epcs, out);
+        Gs1PreHash.write(eventTypeOrEmpty(), event, new Gs1PreHash.Sink() {
+            @Override
+            public void text(String text) {
+                out.text(text);
             }
-        }
-    }
 
-    /** Pre-hash text up to the place of an EPC list (null after the last). */
-    private record PreHashPart(String text, EpcList epcsAfter) {
+            @Override
+            public void epcs(EpcList list) {
+                Gs1PreHash.writeEpcs(list, epcs, out);
+            }
+        });
     }
 
     private void requireWithinLimit() {
@@ -287,11 +253,6 @@ final class Gs1EventHash implements EventTreeListener {
         return web ? "{" + namespace + "/}" + name.substring(close + 1) : name;
     }
 
-    /**
-     * Compact values as their full URIs: "gs1:"/"cbv:" prefixes, and the bare CBV terms JSON-LD allows
-     * (bizStep "shipping", disposition "in_transit", type "po", sensor type "Temperature", ...), which
-     * GS1's reference expands through the EPCIS context.
-     */
     /** A bare vocabulary term ("ADD", "in_progress"): [A-Za-z][A-Za-z0-9_]*, checked once per field value without a regex engine. */
     private static boolean bareTerm(String text) {
         if (text.isEmpty() || !isAsciiLetter(text.charAt(0))) {
@@ -310,6 +271,11 @@ final class Gs1EventHash implements EventTreeListener {
         return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
+    /**
+     * Compact values as their full URIs: "gs1:"/"cbv:" prefixes, and the bare CBV terms JSON-LD allows
+     * (bizStep "shipping", disposition "in_transit", type "po", sensor type "Temperature", ...), which
+     * GS1's reference expands through the EPCIS context.
+     */
     private String expand(Gs1FieldNode parent, String name, String text) {
         for (Map.Entry<String, String> prefix : VALUE_PREFIXES.entrySet()) {
             if (text.startsWith(prefix.getKey())) {

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * Writes one event's CBV 2.0 pre-hash string (GS1 reference: derive_prehashes_from_events with
- * version CBV2.0), part by part, into a {@link Sink}: the digest, or a text for tests.
+ * version CBV2.0), part by part, into a {@link Sink}, which streams the EPC lists into its
+ * {@link Output} (the digest, or a text for tests) where the order puts them.
  *
  * <p>The string is: {@code eventType=...}; the standard fields in {@link Gs1PropertyOrder} (field
  * name, {@code =value} when it has one, then its own fields; repeated fields sorted; empty ones

@@ -88,6 +88,34 @@ class EpcSpoolTest {
         }
     }
 
+    @Test
+    void anOutOfOrderListIsSortedByWholeCanonicalFormsBeyondItsSortKeys() {
+        Random random = new Random(7);
+        String[] pieces = {"A", "B", "Ä", "€", "𝄞", "0", "AAAAAAAAAA", "ÄÄÄÄÄÄÄÄÄ"};
+        for (int n : new int[] {1, 2, 64, 1000, 4096}) {
+            List<String> canonical = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // a long common prefix, then pieces that make keys tie past 8 bytes, prefixes of each other and bytes >= 0x80
+                StringBuilder serial = new StringBuilder("https://id.gs1.org/01/09506000134352/21/");
+                int parts = random.nextInt(5);
+                for (int k = 0; k < parts; k++) {
+                    serial.append(pieces[random.nextInt(pieces.length)]);
+                }
+                canonical.add(serial.toString());
+            }
+            List<String> expected = new ArrayList<>(canonical);
+            expected.sort((a, b) -> java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
+            try (EpcSpool spool = new EpcSpool(1000, 100_000, new PrefixReader(""))) {
+                for (String c : canonical) {
+                    spool.add(c.toCharArray(), 0, c.length());
+                }
+                List<String> sorted = new ArrayList<>();
+                spool.forEachSorted((bytes, offset, length) -> sorted.add(new String(bytes, offset, length, StandardCharsets.UTF_8)));
+                assertThat(sorted).as("%d entries", n).isEqualTo(expected);
+            }
+        }
+    }
+
     /** Reads "{prefix}X" as X (trimmed); an entry starting with "bad" breaks a rule. */
     private static final class PrefixReader implements EpcSpool.EntryReader, EpcSpool.ReadEntry {
         private final String prefix;

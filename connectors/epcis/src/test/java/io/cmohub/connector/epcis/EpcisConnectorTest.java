@@ -85,6 +85,8 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
 
     @Test
     void spooledOrInMemoryAndOnOneThreadOrTwoTheReportsAreTheSame() throws Exception {
+        // two threads twice: the parsing thread preparing events when the checking one falls behind
+        // (as in production), and preparing every event (all the work EventAssembler.prepare moves)
         // 4 EPCs in memory: every larger list is spooled, and sorted for its event id by the external merge sort
         List<EpcisSettings> settings = List.of(new EpcisSettings(2, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 4),
                 new EpcisSettings(2, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 1_000_000));
@@ -98,11 +100,17 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
             for (Path sample : samples) {
                 List<String> results = new ArrayList<>();
                 for (EpcisSettings setting : settings) {
-                    for (boolean parallel : List.of(false, true)) {
-                        List<CanonicalRecord> out = new ArrayList<>();
-                        DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(setting, parallel), ErrorPolicy.ACCEPT_VALID)
-                                .deliver(DocumentSource.of(sample), CONTEXT, out::add);
-                        results.add(report + "\n" + out);
+                    for (int threads : List.of(1, 2, 3)) {
+                        int normally = EventPipeline.prepareFrom;
+                        EventPipeline.prepareFrom = threads == 3 ? 0 : normally;
+                        try {
+                            List<CanonicalRecord> out = new ArrayList<>();
+                            DocumentReport report = new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(setting, threads > 1),
+                                    ErrorPolicy.ACCEPT_VALID).deliver(DocumentSource.of(sample), CONTEXT, out::add);
+                            results.add(report + "\n" + out);
+                        } finally {
+                            EventPipeline.prepareFrom = normally;
+                        }
                     }
                 }
                 assertThat(results).as(sample.toString()).containsOnly(results.get(0));
@@ -184,6 +192,36 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
         DocumentReport report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, document.getBytes(StandardCharsets.UTF_8), out);
         assertThat(report.errors()).isEmpty();
         assertThat(out).hasSize(2);
+    }
+
+    @Test
+    void aQuantityBeyondBigDecimalsRangeNeitherFailsTheDocumentNorDependsOnWhichThreadHashedIt() throws Exception {
+        String quantity = ", \"quantityList\": [{\"epcClass\": \"urn:epc:class:lgtin:4012345.012345.L1\", \"quantity\": \"1e9999999999\"}]";
+        String document = jsonDocument("", objectEvent("OBSERVE", "", quantity), "");
+        List<String> ids = new ArrayList<>();
+        for (int prepareFrom : List.of(EventPipeline.prepareFrom, 0)) {
+            int normally = EventPipeline.prepareFrom;
+            EventPipeline.prepareFrom = prepareFrom;
+            try {
+                List<CanonicalRecord> out = new ArrayList<>();
+                DocumentReport report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, document.getBytes(StandardCharsets.UTF_8), out);
+                assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
+                ids.add(((SerialisationEvent) out.get(0)).sourceEventId());
+            } finally {
+                EventPipeline.prepareFrom = normally;
+            }
+        }
+        assertThat(ids).hasSize(2).containsOnly(ids.get(0));
+    }
+
+    @Test
+    void epcErrorsOfSeveralListsComeInDocumentOrderWhenTheirListsTie() throws Exception {
+        String transformation = "{\"type\": \"TransformationEvent\", \"eventTime\": \"2025-03-01T09:00:00+01:00\", \"eventTimeZoneOffset\": \"+01:00\","
+                + "\"outputEPCList\": [\"urn:epc:id:sgtin:4012345.12345.A1\"], \"inputEPCList\": [\"urn:epc:id:sgtin:4012345.1234.B1\"]}";
+        List<CanonicalRecord> out = new ArrayList<>();
+        DocumentReport report = run(Map.of("lifecycle-checks", "false"), ErrorPolicy.REJECT_DOCUMENT,
+                jsonDocument("", transformation, "").getBytes(StandardCharsets.UTF_8), out);
+        assertThat(report.errors()).extracting(e -> e.field()).containsExactly("outputEPCList", "inputEPCList");
     }
 
     @Test

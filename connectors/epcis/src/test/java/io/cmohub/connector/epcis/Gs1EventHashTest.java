@@ -266,6 +266,7 @@ class Gs1EventHashTest {
         assertThat(Gs1CanonicalValue.number("1.5e1")).isEqualTo("15");
         assertThat(Gs1CanonicalValue.number("-0.0")).isEqualTo("-0");
         assertThat(Gs1CanonicalValue.number("12AB")).isEqualTo("12AB");
+        assertThat(Gs1CanonicalValue.number("1e9999999999")).as("beyond BigDecimal").isEqualTo("1e9999999999");
     }
 
     @Test
