@@ -39,6 +39,10 @@ final class EventPipeline implements DocumentEvents {
      * worse than 100 us, and 300 us best.
      */
     private static final long SPIN_NANOS = 300_000;
+    private static final long MIN_SPIN_NANOS = 2_000;
+    /** Each side's current spin, between {@link #MIN_SPIN_NANOS} and {@link #SPIN_NANOS} (see {@link #take}). */
+    private long readerSpin = MIN_SPIN_NANOS;
+    private long checkerSpin = MIN_SPIN_NANOS;
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Documents being read on two threads in this JVM (the gateway may read several at once). */
     private static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
@@ -217,15 +221,27 @@ final class EventPipeline implements DocumentEvents {
             return queue.poll();
         }
         long started = System.nanoTime();
-        if (ACTIVE.get() * 2 <= CORES) {
-            // a spin takes a core: only while every document's two threads can have one
-            long deadline = started + SPIN_NANOS;
+        boolean spin = ACTIVE.get() * 2 <= CORES; // a spin takes a core: only while every document's two threads can have one
+        if (spin) {
+            long deadline = started + (reading ? readerSpin : checkerSpin);
             while (queue.isEmpty() && System.nanoTime() - deadline < 0) {
                 Thread.onSpinWait(); // isEmpty reads the count without taking a lock
             }
         }
         T item = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         long waited = System.nanoTime() - started;
+        if (spin) {
+            // Adaptive, as the JVM spins for a lock: waits a spin would have covered make the next
+            // spin longer; longer waits make it shorter, since spinning through them only burns a core
+            // (while the JIT compiles the first megabytes, the other thread is often far behind).
+            long budget = reading ? readerSpin : checkerSpin;
+            budget = waited <= SPIN_NANOS ? Math.min(SPIN_NANOS, Math.max(budget, waited) * 2) : Math.max(MIN_SPIN_NANOS, budget / 2);
+            if (reading) {
+                readerSpin = budget;
+            } else {
+                checkerSpin = budget;
+            }
+        }
         if (reading) {
             readerWaited += waited;
         } else {
