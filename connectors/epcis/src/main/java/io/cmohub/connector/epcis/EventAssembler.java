@@ -361,9 +361,9 @@ final class EventAssembler implements DocumentEvents.EventFields {
     /**
      * The event has been read: reads its EPCs, fingerprints them, computes the event hash and makes
      * the EPC strings of its records now rather than when the event is reported; none of that
-     * depends on earlier events. {@link
-     * EventPipeline} calls this on the reading thread when the checking thread has events queued,
-     * so whichever thread has time does this work; the report is the same either way.
+     * depends on earlier events. {@link EventPipeline} calls this on the reading thread when the
+     * checking thread falls behind, so whichever thread has time does this work; the report is the
+     * same either way.
      */
     void prepare() {
         readPendingEpcs();
