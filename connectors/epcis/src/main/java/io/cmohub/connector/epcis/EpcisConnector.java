@@ -65,7 +65,8 @@ public final class EpcisConnector implements CmoConnector {
                     ConfigProperty.optional(PARALLEL_READING, "Parallel reading",
                             "Whether a second thread parses the document and collects each event while the calling thread reads "
                                     + "its EPCs, checks and hashes it and hands it on, at most four events ahead (the parsing thread takes "
-                                    + "over reading and hashing when the calling thread falls behind). "
+                                    + "over reading and hashing when the calling thread falls behind). On fewer than four cores a JVM reads "
+                                    + "its first 20,000 events on one thread: the JIT compiler needs the second core then. "
                                     + "Results are the same either way. Faster where a core is free; on a machine whose cores are all "
                                     + "busy (a gateway reading many documents at once) it gains nothing and costs a thread per document.",
                             ConfigProperty.Type.BOOLEAN, "true")),

@@ -24,10 +24,41 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EpcisConnectorTest extends ConnectorConformanceTest {
     private final EpcisConnector connector = new EpcisConnector();
+
+    /** Two threads from the first document on, so that the tests below exercise them; production waits for a warm JVM. */
+    @BeforeAll
+    static void twoThreadsFromTheFirstDocument() {
+        EpcisDocumentParser.warmEvents = 0;
+    }
+
+    @AfterAll
+    static void warmUpAsInProduction() {
+        EpcisDocumentParser.warmEvents = 20_000;
+    }
+
+    @Test
+    void aColdJvmReadsOnOneThreadAndAWarmOneOnTwo() throws Exception {
+        String document = jsonDocument("", objectEvent("OBSERVE", "\"urn:epc:id:sgtin:4012345.012345.1001\"", ""), "");
+        Map<Long, Boolean> readerSeen = new java.util.LinkedHashMap<>();
+        for (long warmAfter : List.of(Long.MAX_VALUE, 0L)) {
+            EpcisDocumentParser.warmEvents = warmAfter;
+            try {
+                new DocumentRun(EpcisConnector.ID, new EpcisDocumentParser(new EpcisSettings(10_000, true, 1000, EpcisSettings.SensorDataHandling.HASH_ONLY, null, 20_000), true), ErrorPolicy.REJECT_DOCUMENT).deliver(
+                        DocumentSource.of(document.getBytes(StandardCharsets.UTF_8)), CONTEXT,
+                        record -> readerSeen.put(warmAfter, Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("epcis-reader"))));
+            } finally {
+                EpcisDocumentParser.warmEvents = 0;
+            }
+        }
+        // with four cores or more the JIT has cores of its own, and two threads are used from the start
+        assertThat(readerSeen).containsEntry(Long.MAX_VALUE, Runtime.getRuntime().availableProcessors() >= 4).containsEntry(0L, true);
+    }
 
     @Override
     protected CmoConnector connector() {
