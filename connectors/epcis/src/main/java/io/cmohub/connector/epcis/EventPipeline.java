@@ -46,6 +46,8 @@ final class EventPipeline implements DocumentEvents {
     private static final int CORES = Runtime.getRuntime().availableProcessors();
     /** Documents being read on two threads in this JVM (the gateway may read several at once). */
     private static final java.util.concurrent.atomic.AtomicInteger ACTIVE = new java.util.concurrent.atomic.AtomicInteger();
+    /** Documents read on two threads in this JVM so far (tests and diagnosis). */
+    static final java.util.concurrent.atomic.AtomicLong DOCUMENTS = new java.util.concurrent.atomic.AtomicLong();
 
     private enum Kind { EVENT, MASTER_DATA, FAIL, SENDER, REQUIRE_SENDER, FINISH, END }
 
@@ -91,6 +93,7 @@ final class EventPipeline implements DocumentEvents {
         Thread reader = new Thread(() -> pipeline.readAll(reading), "epcis-reader");
         reader.setDaemon(true);
         ACTIVE.incrementAndGet();
+        DOCUMENTS.incrementAndGet();
         reader.start();
         try {
             pipeline.replay(session, reader);
