@@ -11,14 +11,16 @@ import picocli.CommandLine.Unmatched;
 @Command(name = "epcis", mixinStandardHelpOptions = true,
         description = {"Generates (if missing) an EPCIS document with N SGTINs, then times a raw Woodstox/Jackson scan and the epcis connector",
                 "on it in the same JVM: MB/s, events/s, peak heap. Options: [--file F] [--sgtins N] [--syntax XML_1_2|XML_2_0|JSON_LD]",
-                "[--serials SEQUENTIAL|RANDOM] [--runs N] [-c key=value ...]. Run with JAVA_OPTS=-Xmx256m to check bounded memory."})
+                "[--serials SEQUENTIAL|RANDOM] [--runs N | --cold PAIRS] [-c key=value ...]. Run with JAVA_OPTS=-Xmx256m to check bounded memory.",
+                "--cold PAIRS: each pass in a fresh JVM (what a one-off 'cmohub validate' does), start-up excluded, JIT warm-up included."})
 final class EpcisBenchmarkCommand implements Callable<Integer> {
     @Unmatched
     List<String> arguments = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        EpcisBenchmark.main(arguments.toArray(new String[0]));
+        // --cold starts fresh JVMs that come back through this command
+        EpcisBenchmark.run(arguments.toArray(new String[0]), List.of("benchmark", "epcis"));
         return 0;
     }
 }

@@ -39,7 +39,11 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <pre>java -Xmx256m -cp ... io.cmohub.connector.epcis.EpcisBenchmark [--file F] [--sgtins N] [--syntax XML_1_2|XML_2_0|JSON_LD]
  *     [--serials SEQUENTIAL|RANDOM]
- *     [--runs 3] [-c key=value ...]</pre>
+ *     [--runs 3 | --cold PAIRS] [-c key=value ...]</pre>
+ *
+ * <p>{@code --cold PAIRS} measures what a one-off {@code cmohub validate} does instead: each pass in a
+ * fresh JVM of its own ({@link ColdBenchmark}), timed inside it, so JVM start-up is left out and JIT
+ * warm-up is not.
  */
 public final class EpcisBenchmark {
     private EpcisBenchmark() {
@@ -54,11 +58,22 @@ public final class EpcisBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, List.of());
+    }
+
+    /**
+     * @param launcherArguments what a fresh JVM started on this JVM's classpath and flags needs before
+     *                          the benchmark's own arguments to come back here ({@code --cold}): none
+     *                          when {@link #main} is the entry point, {@code benchmark epcis} for the CLI
+     */
+    public static void run(String[] args, List<String> launcherArguments) throws Exception {
         Path file = null;
         long sgtins = 1_000_000;
         EpcisDocumentGenerator.Syntax syntax = EpcisDocumentGenerator.Syntax.XML_1_2;
         EpcisDocumentGenerator.Serials serials = EpcisDocumentGenerator.Serials.SEQUENTIAL;
         int runs = 3;
+        int coldPairs = 0;
+        ColdPass.Kind single = null;
         Map<String, String> config = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -67,6 +82,8 @@ public final class EpcisBenchmark {
                 case "--syntax" -> syntax = EpcisDocumentGenerator.Syntax.valueOf(args[++i]);
                 case "--serials" -> serials = EpcisDocumentGenerator.Serials.valueOf(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--cold" -> coldPairs = Integer.parseInt(args[++i]);
+                case "--single-pass" -> single = ColdPass.Kind.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "-c" -> {
                     String[] kv = args[++i].split("=", 2);
                     config.put(kv[0], kv[1]);
@@ -85,6 +102,14 @@ public final class EpcisBenchmark {
             long started = System.nanoTime();
             EpcisDocumentGenerator.standard(syntax, serials, sgtins).write(file);
             System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", file, (System.nanoTime() - started) / 1e9);
+        }
+        if (single != null) {
+            System.out.println(ColdPass.run(single, file, config).line());
+            return;
+        }
+        if (coldPairs > 0) {
+            ColdBenchmark.run(file, coldPairs, config, ColdBenchmark.childCommand(launcherArguments));
+            return;
         }
         boolean json = firstByte(file) == '{';
         long bytes = Files.size(file);
@@ -213,7 +238,7 @@ public final class EpcisBenchmark {
     }
 
     /** The floor: one cursor pass with the same hardened factory, counting event elements. */
-    private static long rawXml(Path file) {
+    static long rawXml(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
             XMLStreamReader r = HardenedXml.inputFactory().createXMLStreamReader(in);
             long events = 0;
@@ -229,7 +254,7 @@ public final class EpcisBenchmark {
         }
     }
 
-    private static long rawJson(Path file) {
+    static long rawJson(Path file) {
         JsonFactory factory = JsonFactory.builder().streamReadConstraints(CanonicalJson.constraints(CodecLimits.DEFAULT)).build();
         try (JsonParser p = factory.createParser(Files.newInputStream(file))) {
             long tokens = 0;
@@ -242,7 +267,7 @@ public final class EpcisBenchmark {
         }
     }
 
-    private static int firstByte(Path file) throws java.io.IOException {
+    static int firstByte(Path file) throws java.io.IOException {
         try (InputStream in = Files.newInputStream(file)) {
             int b;
             do {
