@@ -462,6 +462,7 @@ final class EventAssembler implements DocumentEvents.EventFields {
         // An error declaration says the event it repeats did not happen as recorded: it retracts, and
         // neither commissions nor needs its EPCs commissioned (the event it retracts already did).
         SerialisationAction mapped = !mappable ? null : errorDeclaration ? SerialisationAction.RETRACT : ActionMapping.of(type, epcisAction, bizStep);
+        boolean retractsCommissioning = commissioning && errorDeclaration;
         commissioning &= !errorDeclaration;
         int toCommission = 0;
         if (settings.lifecycleChecks() && mappable && !errorDeclaration) {
@@ -485,6 +486,14 @@ final class EventAssembler implements DocumentEvents.EventFields {
             EpcSpool spool = spools[created.ordinal()];
             for (int i = 0; i < spool.size(); i++) {
                 ledger.commission(spool.fingerprint(i));
+            }
+            ledger.commissionedBy(eventId());
+        }
+        if (settings.lifecycleChecks() && retractsCommissioning && spools[created.ordinal()] != null && ledger.retract(eventId())) {
+            // the declaration repeats the event it retracts, so its list is what that event commissioned
+            EpcSpool spool = spools[created.ordinal()];
+            for (int i = 0; i < spool.size(); i++) {
+                ledger.decommission(spool.fingerprint(i));
             }
         }
         List<CanonicalRecord> records = records(time, mapped, place, parent, batch, expires, created, commissioning);

@@ -78,6 +78,35 @@ final class FingerprintSet {
         }
     }
 
+    /**
+     * Removes the fingerprint; false if it was not there. Linear probing needs no tombstones: the
+     * entries after the gap in its run move back into it unless that would put them before the slot
+     * they hash to, so every lookup still finds its key before an empty slot.
+     */
+    boolean remove(long fingerprint) {
+        long key = fingerprint == EMPTY ? ZERO : fingerprint;
+        int mask = table.length - 1;
+        int gap = (int) key & mask;
+        while (table[gap] != key) {
+            if (table[gap] == EMPTY) {
+                return false;
+            }
+            gap = (gap + 1) & mask;
+        }
+        for (int j = (gap + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
+            int home = (int) table[j] & mask;
+            // the entry at j may fill the gap unless its home lies cyclically in (gap, j]
+            boolean homeAfterGap = gap <= j ? gap < home && home <= j : gap < home || home <= j;
+            if (!homeAfterGap) {
+                table[gap] = table[j];
+                gap = j;
+            }
+        }
+        table[gap] = EMPTY;
+        size--;
+        return true;
+    }
+
     private void grow() {
         long[] old = table;
         table = new long[old.length * 2];

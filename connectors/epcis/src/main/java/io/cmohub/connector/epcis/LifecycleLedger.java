@@ -9,6 +9,8 @@ package io.cmohub.connector.epcis;
  */
 final class LifecycleLedger {
     private final FingerprintSet commissioned;
+    /** Event ids (GS1 hashes) of the commissioning events accepted in this document, which an error declaration may retract. */
+    private final FingerprintSet commissioningEvents = new FingerprintSet(64);
     private final int maxEpcs;
 
     LifecycleLedger(int maxEpcs) {
@@ -52,5 +54,25 @@ final class LifecycleLedger {
 
     void commission(long fingerprint) {
         commissioned.add(fingerprint);
+    }
+
+    /** The event {@code eventId} commissioned what was just {@link #commission}ed. */
+    void commissionedBy(String eventId) {
+        commissioningEvents.add(Fingerprint.of(eventId));
+    }
+
+    /**
+     * An error declaration of event {@code eventId} was accepted: true if that event commissioned
+     * EPCs earlier in this document, which the caller then {@link #decommission}s, so that a corrected
+     * commissioning of the same EPCs later in the document is not taken for a second one. False for
+     * an event of another upload, or one this document did not accept: its EPCs were not
+     * commissioned here, or were commissioned by another event, which the declaration does not undo.
+     */
+    boolean retract(String eventId) {
+        return commissioningEvents.remove(Fingerprint.of(eventId));
+    }
+
+    void decommission(long fingerprint) {
+        commissioned.remove(fingerprint);
     }
 }

@@ -217,6 +217,47 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
     }
 
     @Test
+    void anErrorDeclarationOfACommissioningLetsTheDocumentCommissionItsEpcsAgain() throws Exception {
+        String epcs = "\"urn:epc:id:sgtin:4012345.012345.1001\", \"urn:epc:id:sgtin:4012345.012345.1002\"";
+        String wrong = objectEvent("ADD", epcs, ", \"ilmd\": {\"cbvmda:lotNumber\": \"L-WRONG\"}");
+        // GS1's error declaration repeats the event it retracts: same content, hence the same event id
+        String declaration = objectEvent("ADD", epcs, ", \"ilmd\": {\"cbvmda:lotNumber\": \"L-WRONG\"}, \"errorDeclaration\": "
+                + "{\"declarationTime\": \"2025-03-01T10:00:00+01:00\", \"reason\": \"incorrect_data\"}");
+        String corrected = objectEvent("ADD", epcs, ", \"ilmd\": {\"cbvmda:lotNumber\": \"L-RIGHT\"}");
+        String aggregation = "{\"type\": \"AggregationEvent\", \"eventTime\": \"2025-03-01T11:00:00+01:00\", \"eventTimeZoneOffset\": \"+01:00\","
+                + "\"parentID\": \"urn:epc:id:sscc:4012345.0000000001\", \"childEPCs\": [" + epcs + "], \"action\": \"ADD\"}";
+        String context = "\"@context\": [\"https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld\"],";
+
+        List<CanonicalRecord> out = new ArrayList<>();
+        DocumentReport report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT,
+                jsonDocument(context, String.join(",", wrong, declaration, corrected), "").getBytes(StandardCharsets.UTF_8), out);
+        assertThat(report.errors()).isEmpty();
+        List<SerialisationEvent> events = out.stream().map(SerialisationEvent.class::cast).toList();
+        assertThat(events).extracting(SerialisationEvent::action)
+                .containsExactly(SerialisationAction.COMMISSION, SerialisationAction.RETRACT, SerialisationAction.COMMISSION);
+        assertThat(events.get(1).sourceEventId()).isEqualTo(events.get(0).sourceEventId());
+        assertThat(events.get(2).batchId().value()).isEqualTo("L-RIGHT");
+
+        // without the declaration the second commissioning is one too many
+        report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, jsonDocument(context, String.join(",", wrong, corrected), "").getBytes(StandardCharsets.UTF_8),
+                new ArrayList<>());
+        assertThat(report.errors()).extracting(e -> e.reason()).contains("EPC urn:epc:id:sgtin:4012345.012345.1001 is commissioned twice in this document");
+
+        // retracted and not commissioned again: packing them breaks "commission before aggregate"
+        report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, jsonDocument(context, String.join(",", wrong, declaration, aggregation), "")
+                .getBytes(StandardCharsets.UTF_8), new ArrayList<>());
+        assertThat(report.errors()).extracting(e -> e.reason()).contains("EPC urn:epc:id:sgtin:4012345.012345.1001 is aggregated but not commissioned "
+                + "earlier in this document (commission before aggregate or ship)");
+
+        // a declaration of another event (here: of an upload before this one) takes back nothing this document commissioned
+        String otherDeclaration = objectEvent("ADD", epcs, ", \"ilmd\": {\"cbvmda:lotNumber\": \"L-OLD\"}, \"errorDeclaration\": "
+                + "{\"declarationTime\": \"2025-03-01T10:00:00+01:00\"}");
+        report = run(Map.of(), ErrorPolicy.REJECT_DOCUMENT, jsonDocument(context, String.join(",", wrong, otherDeclaration, corrected), "")
+                .getBytes(StandardCharsets.UTF_8), new ArrayList<>());
+        assertThat(report.errors()).extracting(e -> e.reason()).contains("EPC urn:epc:id:sgtin:4012345.012345.1001 is commissioned twice in this document");
+    }
+
+    @Test
     void aCommissionedGraiIsFoundAgainAsAnAggregationParent() throws Exception {
         String grai = "\"urn:epc:id:grai:4012345.00001.7001\"";
         String aggregation = "{\"type\": \"AggregationEvent\", \"eventTime\": \"2025-03-01T09:00:00+01:00\", \"eventTimeZoneOffset\": \"+01:00\","
