@@ -41,6 +41,7 @@ import io.cmohub.model.ReconciliationVerdict;
 import io.cmohub.model.ScannedIdentifiers;
 import io.cmohub.model.SerialCounts;
 import io.cmohub.model.SerialisationAction;
+import io.cmohub.model.value.SerialNumber;
 import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.UploadRejection;
 import io.cmohub.model.codec.CanonicalJson;
@@ -673,6 +674,41 @@ abstract class CoordinationTest {
         assertThat(registry.find(DERMOCORT, DC24100).orElseThrow().hub().status()).isEqualTo(HubUploadStatus.REJECTED);
         assertThat(registry.apply(new UploadRejection("UPL-X", "I1", "serial longer than 20 characters", "serial", DERMOCORT, DC24100, null,
                 Instant.parse("2024-07-01T07:00:00Z")))).isFalse();
+    }
+
+    @Test
+    void anErrorDeclarationTakesBackTheSerialsOfTheCommissioningItRetractsInEitherOrder() throws Exception {
+        // ACME commissioned two serials under CZ24001 by mistake, declares that event erroneous and commissions them under CZ24002
+        SerialisationEvent wrong = commissioning("EV-WRONG-BATCH", CARDIOZOL, CZ24001, List.of("RTRSERIAL001", "RTRSERIAL002"));
+        registry.apply(wrong);
+        registry.apply(commissioning("EV-OTHER", CARDIOZOL, CZ24001, List.of("RTRSERIAL003")));
+        assertThat(registry.find(CARDIOZOL, CZ24001).orElseThrow().commissionedSerials()).isEqualTo(3);
+
+        assertThat(registry.apply(retraction(wrong))).isTrue();
+        assertThat(registry.find(CARDIOZOL, CZ24001).orElseThrow().commissionedSerials()).as("EV-OTHER's serial stays").isEqualTo(1);
+        assertThat(registry.batchesHoldingSerial(CARDIOZOL, SerialNumber.of("RTRSERIAL001"))).isEmpty();
+        long audits = count("SELECT COUNT(*) FROM audit_event");
+        assertThat(registry.apply(retraction(wrong))).as("applied once").isFalse();
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(audits);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'RETRACT_SERIALS' AND details LIKE 'serialsRemoved=2 %'")).isEqualTo(1);
+        // re-sent, the retracted commissioning stays out (its chunk was applied already)
+        assertThat(registry.apply(wrong)).isFalse();
+
+        registry.apply(commissioning("EV-RIGHT-BATCH", CARDIOZOL, CZ24002, List.of("RTRSERIAL001", "RTRSERIAL002")));
+        assertThat(registry.batchesHoldingSerial(CARDIOZOL, SerialNumber.of("RTRSERIAL001"))).containsExactly(CZ24002);
+
+        // out of order: the declaration arrives before the event it retracts, which then registers nothing
+        SerialisationEvent late = commissioning("EV-LATE", CARDIOZOL, CZ24001, List.of("RTRSERIAL009"));
+        assertThat(registry.apply(retraction(late))).isTrue();
+        assertThat(registry.apply(late)).isTrue();
+        assertThat(registry.batchesHoldingSerial(CARDIOZOL, SerialNumber.of("RTRSERIAL009"))).isEmpty();
+        assertThat(registry.apply(late)).isFalse();
+    }
+
+    /** What the EPCIS connector makes of an error declaration: the event's id and EPCs, action RETRACT, no batch (it commissions nothing). */
+    static SerialisationEvent retraction(SerialisationEvent event) {
+        return new SerialisationEvent(event.sourceEventId(), SerialisationAction.RETRACT, Instant.parse("2024-06-21T07:00:00Z"), event.partner(), null,
+                event.product(), null, null, null, event.epcs(), event.chunk());
     }
 
     @Test

@@ -43,12 +43,14 @@ import javax.sql.DataSource;
 /**
  * The batch registry: product + batch to CMO, site, line, packaging run, printed batch and expiry,
  * commissioned serials and EU Hub upload status, built from the canonical records the pipeline
- * publishes ({@link Batch}, {@link PackagingRun}, {@link SerialisationEvent} commissioning chunks,
- * {@link UploadRejection}) and from Hub answers ({@link #recordHubState}).
+ * publishes ({@link Batch}, {@link PackagingRun}, {@link SerialisationEvent} commissioning chunks and
+ * their retractions by EPCIS error declarations, {@link UploadRejection}) and from Hub answers
+ * ({@link #recordHubState}).
  *
  * <p>Idempotent: applying the same record twice changes nothing and returns false. A batch record
  * older than the one held ({@code updatedAt}) is ignored, so out-of-order delivery cannot roll a
- * batch back. Serial chunks are applied once per (partner, source event, chunk). Every change
+ * batch back. Serial chunks are applied once per (partner, source event, chunk), retractions too, and
+ * a commissioning whose retraction came first registers nothing. Every change
  * writes an audit row in the same transaction.
  */
 public final class BatchRegistry {
@@ -74,6 +76,9 @@ public final class BatchRegistry {
         }
         if (record instanceof SerialisationEvent event && event.action() == SerialisationAction.COMMISSION) {
             return inTransaction("could not register serialisation event " + event.businessKey(), c -> applyCommissioning(c, event));
+        }
+        if (record instanceof SerialisationEvent event && event.action() == SerialisationAction.RETRACT) {
+            return inTransaction("could not apply retraction of serialisation event " + event.businessKey(), c -> applyRetraction(c, event));
         }
         if (record instanceof UploadRejection rejection && rejection.product() != null && rejection.batchId() != null) {
             return inTransaction("could not register upload rejection " + rejection.businessKey(), c -> applyRejection(c, rejection));
@@ -292,6 +297,14 @@ public final class BatchRegistry {
             }
         }
         Instant now = now();
+        if (retracted(c, event)) {
+            // its error declaration came first: the event did not happen as recorded, so it registers nothing
+            recordChunk(c, event, chunk, 0, now);
+            audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
+                    (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()), "SUCCESS",
+                    "commissioning chunk " + chunk + " of " + event.sourceEventId() + " was retracted before it arrived", "serials=0");
+            return true;
+        }
         // Serials per (product, batch): an event without a product or batch takes them from the EPC; without a batch it cannot be placed.
         Set<EpcSerial> serials = new LinkedHashSet<>();
         int skipped = 0;
@@ -323,16 +336,95 @@ public final class BatchRegistry {
         } else {
             skipped += serials.size();
         }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_chunk (partner_id, source_event_id, chunk_index, action, serials, "
-                + "applied_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            bindAll(s, event.partner().value(), event.sourceEventId(), chunk, event.action().name(), inserted, now);
-            s.executeUpdate();
-        }
+        recordChunk(c, event, chunk, inserted, now);
         audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
                 (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()), "SUCCESS",
                 "commissioning chunk " + chunk + " of " + event.sourceEventId(),
                 "serials=" + inserted + " notPlaced=" + skipped + " alreadyHeld=" + (event.batchId() == null ? 0 : serials.size() - inserted));
         return true;
+    }
+
+    private static void recordChunk(Connection c, SerialisationEvent event, int chunk, int serials, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_chunk (partner_id, source_event_id, chunk_index, action, serials, "
+                + "applied_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            bindAll(s, event.partner().value(), event.sourceEventId(), chunk, event.action().name(), serials, now);
+            s.executeUpdate();
+        }
+    }
+
+    /** Whether an error declaration of this CMO's event has been applied (any of its chunks: a declaration retracts the whole event). */
+    private static boolean retracted(Connection c, SerialisationEvent event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_serial_retraction WHERE partner_id = ? AND source_event_id = ?")) {
+            bindAll(s, event.partner().value(), event.sourceEventId());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * An EPCIS error declaration: the event it repeats did not happen as recorded. The serials of this
+     * chunk that the same CMO's event registered leave the registry; serials commissioned by another
+     * event stay. The declaration lists the retracted event's EPCs, chunked the same way, so each of
+     * its chunks removes what the matching commissioning chunk added.
+     */
+    private boolean applyRetraction(Connection c, SerialisationEvent event) throws SQLException {
+        int chunk = event.chunk() == null ? 1 : event.chunk().index();
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_serial_retraction WHERE partner_id = ? AND source_event_id = ? "
+                + "AND chunk_index = ?")) {
+            bindAll(s, event.partner().value(), event.sourceEventId(), chunk);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        Set<EpcSerial> serials = new LinkedHashSet<>();
+        for (String epc : event.epcs()) {
+            EpcSerial.parse(epc).ifPresent(serials::add);
+        }
+        Set<String> batches = new TreeSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT product_code, batch_id FROM coordination_serial WHERE partner_id = ? AND source_event_id = ?")) {
+            bindAll(s, event.partner().value(), event.sourceEventId());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    batches.add(rs.getString(1) + "/" + rs.getString(2));
+                }
+            }
+        }
+        // counted, not summed from the batch's update counts, which a driver may report as "unknown"
+        int before = serialsOf(c, event);
+        if (!serials.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM coordination_serial WHERE product_code = ? AND serial = ? AND partner_id = ? "
+                    + "AND source_event_id = ?")) {
+                for (EpcSerial serial : serials) {
+                    bindAll(s, serial.product().value(), serial.serial().value(), event.partner().value(), event.sourceEventId());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        }
+        int removed = before - serialsOf(c, event);
+        Instant now = now();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_retraction (partner_id, source_event_id, chunk_index, serials_removed, "
+                + "applied_at) VALUES (?, ?, ?, ?, ?)")) {
+            bindAll(s, event.partner().value(), event.sourceEventId(), chunk, removed, now);
+            s.executeUpdate();
+        }
+        audit.record(c, "partner:" + event.partner(), "RETRACT_SERIALS", AUDIT_OBJECT, batches.isEmpty() ? "?" : limit(String.join(",", batches), 200),
+                "SUCCESS", "error declaration of " + event.sourceEventId() + ", chunk " + chunk,
+                "serialsRemoved=" + removed + " listed=" + serials.size() + (batches.isEmpty() ? " (nothing registered from that event yet)" : ""));
+        return true;
+    }
+
+    private static int serialsOf(Connection c, SerialisationEvent event) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM coordination_serial WHERE partner_id = ? AND source_event_id = ?")) {
+            bindAll(s, event.partner().value(), event.sourceEventId());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private boolean applyRejection(Connection c, UploadRejection rejection) throws SQLException {
