@@ -15,6 +15,10 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.cmohub.model.codec.CanonicalJson;
+import io.cmohub.model.value.BatchId;
+import io.cmohub.model.value.ProductCode;
+import io.cmohub.model.value.SerialNumber;
+import io.cmohub.routes.coordination.registry.BatchRegistry;
 import io.cmohub.routes.coordination.sla.SlaSweeper;
 import io.cmohub.routes.outbound.WebhookSignature;
 import jakarta.mail.internet.MimeMessage;
@@ -159,6 +163,8 @@ class GatewayCoordinationTest {
     @Autowired
     SlaSweeper sweeper;
     @Autowired
+    BatchRegistry registry;
+    @Autowired
     org.apache.camel.CamelContext camel;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -180,20 +186,23 @@ class GatewayCoordinationTest {
             """;
 
     static String epcis() {
+        return epcisDocument(commission("05012345100036", "DC24100", "2030-03-31", "2024-06-30T07:00:00Z",
+                        List.of("Z8V96FJKFU32", "KBLNWF37VU8H", "GWAKBTYH9N8V", "EXWZL7YDMWQ3", "DCEXTRA00001")),
+                commission("05012345100012", "CZ24002", "2031-12-31", "2024-06-10T07:00:00Z",
+                        List.of("E4PMDJHWTGPC", "PSLNNETGGE3M", "D6XJZTCKL6L2", "49945LNQ3R6T")));
+    }
+
+    static String epcisDocument(String... events) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:mda="urn:epcglobal:cbv:mda" schemaVersion="2.0" creationDate="2024-06-30T17:00:00.000Z">
                   <EPCISBody>
                     <EventList>
                       %s
-                      %s
                     </EventList>
                   </EPCISBody>
                 </epcis:EPCISDocument>
-                """.formatted(commission("05012345100036", "DC24100", "2030-03-31", "2024-06-30T07:00:00Z",
-                        List.of("Z8V96FJKFU32", "KBLNWF37VU8H", "GWAKBTYH9N8V", "EXWZL7YDMWQ3", "DCEXTRA00001")),
-                commission("05012345100012", "CZ24002", "2031-12-31", "2024-06-10T07:00:00Z",
-                        List.of("E4PMDJHWTGPC", "PSLNNETGGE3M", "D6XJZTCKL6L2", "49945LNQ3R6T")));
+                """.formatted(String.join("\n", events));
     }
 
     static String commission(String gtin, String lot, String expiry, String at, List<String> serials) {
@@ -399,6 +408,26 @@ class GatewayCoordinationTest {
         // The scorecard counts the A52 against acme-lyon, site ACME-LYON, line L3.
         JsonNode scorecard = json("GET", "/api/v1/scorecard?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", ADMIN_KEY, null, 200);
         assertThat(scorecard.path("alertPatterns").toString()).contains("acme-lyon").contains("A52").contains("L3");
+    }
+
+    @Test
+    void anEpcisErrorDeclarationTakesTheRetractedCommissioningOutOfTheRegistry() throws Exception {
+        ProductCode cardiozol = ProductCode.of("05012345100012");
+        SerialNumber serial = SerialNumber.of("RETRACTME001");
+        // the CMO commissions two packs under the wrong batch...
+        String wrong = commission(cardiozol.value(), "CZ24777", "2031-12-31", "2024-07-01T07:00:00Z", List.of("RETRACTME001", "RETRACTME002"));
+        upload("epcis", "wrong-batch.xml", epcisDocument(wrong));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> registry.batchesHoldingSerial(cardiozol, serial), batches -> batches.equals(List.of(BatchId.of("CZ24777"))));
+        // ...then declares that event erroneous (GS1: the event repeated with an errorDeclaration) and commissions them under the right one
+        String declaration = wrong.replace("</ObjectEvent>", "  <errorDeclaration><declarationTime>2024-07-01T09:00:00Z</declarationTime>"
+                + "<reason>urn:epcglobal:cbv:er:incorrect_data</reason></errorDeclaration>\n</ObjectEvent>");
+        String corrected = commission(cardiozol.value(), "CZ24778", "2031-12-31", "2024-07-01T10:00:00Z", List.of("RETRACTME001", "RETRACTME002"));
+        upload("epcis", "correction.xml", epcisDocument(declaration, corrected));
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> registry.batchesHoldingSerial(cardiozol, serial), batches -> batches.equals(List.of(BatchId.of("CZ24778"))));
+        assertThat(registry.batchesHoldingSerial(cardiozol, SerialNumber.of("RETRACTME002"))).containsExactly(BatchId.of("CZ24778"));
+        assertThat(json("GET", "/api/v1/admin/audit/verification", ADMIN_KEY, null, 200).path("valid").asBoolean()).isTrue();
     }
 
     @Test
