@@ -83,7 +83,7 @@ public class EuHubSimulatorService implements EuHubPort {
     @Override
     public PackStateResponse getPackState(PackStateRequest request) throws HubFault {
         PackStateResponse response = new PackStateResponse();
-        response.setResult(answer(required(request == null ? null : request.getQuery(), "query")));
+        response.setResult(answer(required(request == null ? null : request.getQuery(), "query"), data));
         response.setReportedAt(xml(clock.instant()));
         return response;
     }
@@ -95,14 +95,21 @@ public class EuHubSimulatorService implements EuHubPort {
             throw fault("INVALID_REQUEST", FaultCategoryType.REQUEST, "a bulk request holds 1 to " + MAX_BULK + " queries, not " + queries.size());
         }
         PackStatesResponse response = new PackStatesResponse();
-        for (PackQueryType query : queries) {
-            response.getResult().add(answer(query));
+        try {
+            data.inOneConnection(bound -> {
+                for (PackQueryType query : queries) {
+                    response.getResult().add(answer(query, bound));
+                }
+                return null;
+            });
+        } catch (SimulatedHubData.SimulatorDataException e) {
+            throw unavailable(e);
         }
         response.setReportedAt(xml(clock.instant()));
         return response;
     }
 
-    private PackStateResultType answer(PackQueryType query) throws HubFault {
+    private PackStateResultType answer(PackQueryType query, SimulatedHubData data) throws HubFault {
         String product = productCode(query.getProductCode());
         String serial = valid(() -> SerialNumber.of(query.getSerialNumber()).value());
         String market = query.getMarket() == null ? null : valid(() -> Market.of(query.getMarket()).code());
