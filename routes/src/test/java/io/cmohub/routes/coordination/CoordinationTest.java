@@ -705,6 +705,28 @@ abstract class CoordinationTest {
         assertThat(registry.apply(late)).isFalse();
     }
 
+    @Test
+    void aSerialAlsoCommissionedByAnotherEventPassesToItWhenItsHolderIsRetracted() throws Exception {
+        // the corrected event (same batch, right expiry) arrives before the declaration of the first
+        SerialisationEvent first = commissioning("EV-EXPIRY-WRONG", CARDIOZOL, CZ24001, List.of("RTRSERIAL005", "RTRSERIAL006"));
+        SerialisationEvent corrected = commissioning("EV-EXPIRY-RIGHT", CARDIOZOL, CZ24001, List.of("RTRSERIAL005"));
+        registry.apply(first);
+        registry.apply(corrected);
+        assertThat(registry.find(CARDIOZOL, CZ24001).orElseThrow().commissionedSerials()).isEqualTo(2);
+
+        assertThat(registry.apply(retraction(first))).isTrue();
+        assertThat(registry.batchesHoldingSerial(CARDIOZOL, SerialNumber.of("RTRSERIAL005"))).as("held by the corrected event now").containsExactly(CZ24001);
+        assertThat(registry.batchesHoldingSerial(CARDIOZOL, SerialNumber.of("RTRSERIAL006"))).as("only the retracted event had it").isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM coordination_serial WHERE serial = 'RTRSERIAL005' AND source_event_id = 'EV-EXPIRY-RIGHT'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'RETRACT_SERIALS' AND details LIKE 'serialsRemoved=1 handedOver=1 %'"))
+                .isEqualTo(1);
+
+        // retracting the corrected one too leaves nothing
+        assertThat(registry.apply(retraction(corrected))).isTrue();
+        assertThat(registry.batchesHoldingSerial(CARDIOZOL, SerialNumber.of("RTRSERIAL005"))).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM coordination_serial_claim")).isZero();
+    }
+
     /** What the EPCIS connector makes of an error declaration: the event's id and EPCs, action RETRACT, no batch (it commissions nothing). */
     static SerialisationEvent retraction(SerialisationEvent event) {
         return new SerialisationEvent(event.sourceEventId(), SerialisationAction.RETRACT, Instant.parse("2024-06-21T07:00:00Z"), event.partner(), null,

@@ -288,6 +288,7 @@ public final class BatchRegistry {
 
     private boolean applyCommissioning(Connection c, SerialisationEvent event) throws SQLException {
         int chunk = event.chunk() == null ? 1 : event.chunk().index();
+        SerialRetractions.lockEvent(c, event.partner(), event.sourceEventId());
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_serial_chunk WHERE partner_id = ? AND source_event_id = ? AND chunk_index = ?")) {
             bindAll(s, event.partner().value(), event.sourceEventId(), chunk);
             try (ResultSet rs = s.executeQuery()) {
@@ -297,7 +298,7 @@ public final class BatchRegistry {
             }
         }
         Instant now = now();
-        if (retracted(c, event)) {
+        if (SerialRetractions.retracted(c, event.partner(), event.sourceEventId())) {
             // its error declaration came first: the event did not happen as recorded, so it registers nothing
             recordChunk(c, event, chunk, 0, now);
             audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
@@ -333,6 +334,9 @@ public final class BatchRegistry {
                 s.executeBatch();
             }
             inserted = fresh.size();
+            Set<EpcSerial> alreadyHeld = new LinkedHashSet<>(serials);
+            alreadyHeld.removeAll(fresh);
+            SerialRetractions.recordClaims(c, event, event.batchId(), alreadyHeld);
         } else {
             skipped += serials.size();
         }
@@ -352,79 +356,30 @@ public final class BatchRegistry {
         }
     }
 
-    /** Whether an error declaration of this CMO's event has been applied (any of its chunks: a declaration retracts the whole event). */
-    private static boolean retracted(Connection c, SerialisationEvent event) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_serial_retraction WHERE partner_id = ? AND source_event_id = ?")) {
-            bindAll(s, event.partner().value(), event.sourceEventId());
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     /**
      * An EPCIS error declaration: the event it repeats did not happen as recorded. The serials of this
-     * chunk that the same CMO's event registered leave the registry; serials commissioned by another
-     * event stay. The declaration lists the retracted event's EPCs, chunked the same way, so each of
-     * its chunks removes what the matching commissioning chunk added.
+     * chunk that the same CMO's event registered leave the registry, or pass to another event that
+     * commissioned them under the same batch ({@link SerialRetractions}); serials of other events stay.
+     * A declaration of an event that registered nothing (an aggregation, a shipment, or a
+     * commissioning not received yet) is recorded all the same, so that a late commissioning stays out.
      */
     private boolean applyRetraction(Connection c, SerialisationEvent event) throws SQLException {
         int chunk = event.chunk() == null ? 1 : event.chunk().index();
-        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_serial_retraction WHERE partner_id = ? AND source_event_id = ? "
-                + "AND chunk_index = ?")) {
-            bindAll(s, event.partner().value(), event.sourceEventId(), chunk);
-            try (ResultSet rs = s.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
+        SerialRetractions.lockEvent(c, event.partner(), event.sourceEventId());
+        if (SerialRetractions.chunkApplied(c, event.partner(), event.sourceEventId(), chunk)) {
+            return false;
         }
         Set<EpcSerial> serials = new LinkedHashSet<>();
         for (String epc : event.epcs()) {
             EpcSerial.parse(epc).ifPresent(serials::add);
         }
-        Set<String> batches = new TreeSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT product_code, batch_id FROM coordination_serial WHERE partner_id = ? AND source_event_id = ?")) {
-            bindAll(s, event.partner().value(), event.sourceEventId());
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    batches.add(rs.getString(1) + "/" + rs.getString(2));
-                }
-            }
-        }
-        // counted, not summed from the batch's update counts, which a driver may report as "unknown"
-        int before = serialsOf(c, event);
-        if (!serials.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM coordination_serial WHERE product_code = ? AND serial = ? AND partner_id = ? "
-                    + "AND source_event_id = ?")) {
-                for (EpcSerial serial : serials) {
-                    bindAll(s, serial.product().value(), serial.serial().value(), event.partner().value(), event.sourceEventId());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-        }
-        int removed = before - serialsOf(c, event);
-        Instant now = now();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_retraction (partner_id, source_event_id, chunk_index, serials_removed, "
-                + "applied_at) VALUES (?, ?, ?, ?, ?)")) {
-            bindAll(s, event.partner().value(), event.sourceEventId(), chunk, removed, now);
-            s.executeUpdate();
-        }
-        audit.record(c, "partner:" + event.partner(), "RETRACT_SERIALS", AUDIT_OBJECT, batches.isEmpty() ? "?" : limit(String.join(",", batches), 200),
-                "SUCCESS", "error declaration of " + event.sourceEventId() + ", chunk " + chunk,
-                "serialsRemoved=" + removed + " listed=" + serials.size() + (batches.isEmpty() ? " (nothing registered from that event yet)" : ""));
+        SerialRetractions.Outcome outcome = SerialRetractions.retract(c, event, chunk, serials, now());
+        audit.record(c, "partner:" + event.partner(), "RETRACT_SERIALS", AUDIT_OBJECT,
+                outcome.batches().isEmpty() ? "?" : limit(String.join(",", outcome.batches()), 200), "SUCCESS",
+                "error declaration of " + event.sourceEventId() + ", chunk " + chunk,
+                "serialsRemoved=" + outcome.removed() + " handedOver=" + outcome.handedOver() + " listed=" + serials.size()
+                        + (outcome.batches().isEmpty() ? " (the event registered none of them)" : ""));
         return true;
-    }
-
-    private static int serialsOf(Connection c, SerialisationEvent event) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM coordination_serial WHERE partner_id = ? AND source_event_id = ?")) {
-            bindAll(s, event.partner().value(), event.sourceEventId());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 
     private boolean applyRejection(Connection c, UploadRejection rejection) throws SQLException {
