@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -46,13 +47,15 @@ final class ColdBenchmark {
         ColdPass last = connector.get(connector.size() - 1);
         System.out.printf(Locale.ROOT, "file %s: %.1f MB, %d events, status %s; each pass in a fresh JVM (%s), start-up excluded%n",
                 file, mb, last.events(), last.status(), String.join(" ", flagsOf(command)));
-        System.out.printf(Locale.ROOT, "%-22s %8s %8s %9s %12s %14s%n", "cold, median", "seconds", "cpu s", "MB/s", "JIT ms", "peak heap MB");
+        // cpu s: the reading thread; process cpu s: all threads, the JIT compilers' among them; JIT ms: the compilers' own clock
+        System.out.printf(Locale.ROOT, "%-22s %8s %8s %15s %9s %8s %14s%n", "cold, median", "seconds", "cpu s", "process cpu s", "MB/s", "JIT ms",
+                "peak heap MB");
         row("raw scan", raw, mb);
         row("epcis connector", connector, mb);
         System.out.printf(Locale.ROOT, "cold connector / raw throughput: %.2f (medians of %d fresh JVMs each); best against best: %.2f%n",
                 new Result(raw, connector).ratioOfMedians(), pairs,
                 min(raw, ColdPass::seconds) / min(connector, ColdPass::seconds));
-        System.out.printf(Locale.ROOT, "every pass, seconds (JIT ms): raw %s; connector %s%n", passes(raw), passes(connector));
+        System.out.printf(Locale.ROOT, "every pass, seconds (process cpu s, JIT ms): raw %s; connector %s%n", passes(raw), passes(connector));
         return new Result(raw, connector);
     }
 
@@ -60,7 +63,9 @@ final class ColdBenchmark {
         List<String> full = new ArrayList<>(command);
         full.addAll(List.of("--file", file.toString(), "--single-pass", kind.name().toLowerCase(Locale.ROOT)));
         config.forEach((key, value) -> full.addAll(List.of("-c", key + "=" + value)));
-        Process process = new ProcessBuilder(full).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        // one stream, read to its end: a failing child's stack trace reaches the message below
+        Process process = new ProcessBuilder(full).redirectErrorStream(true).start();
+        process.getOutputStream().close();
         ColdPass pass = null;
         List<String> other = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -81,27 +86,63 @@ final class ColdBenchmark {
         return pass;
     }
 
+    /** Options of the java launcher that take the next argument as their value. */
+    private static final Set<String> WITH_VALUE = Set.of("-cp", "-classpath", "--class-path", "-p", "--module-path", "--add-opens", "--add-exports",
+            "--add-reads", "--add-modules", "--patch-module", "--limit-modules", "--upgrade-module-path");
+
     /** This JVM again: same java, same flags, same classpath or jar, and what brings it back to the benchmark. */
     static List<String> childCommand(List<String> launcherArguments) {
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessHandle.Info self = ProcessHandle.current().info();
+        String java = self.command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // the command line as the OS has it (a jar path with spaces stays one argument; JAVA_TOOL_OPTIONS,
+        // which the child inherits, is not in it); where the OS does not tell, rebuilt from what the JVM says
+        List<String> arguments = self.arguments().map(List::of).orElseGet(ColdBenchmark::rebuiltArguments);
+        return relaunch(java, arguments, launcherArguments);
+    }
+
+    /**
+     * A command that starts {@code java} with the flags and the classpath or jar of {@code arguments}
+     * (a JVM's command line after the executable), its main class or jar, then {@code launcherArguments}
+     * in place of its own program arguments. Flags that would make children fight over a debug or JMX
+     * port or a flight recording are left out.
+     */
+    static List<String> relaunch(String java, List<String> arguments, List<String> launcherArguments) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(jvmFlags());
-        String launched = System.getProperty("sun.java.command", "").split(" ", 2)[0];
-        if (launched.endsWith(".jar")) {
-            command.addAll(List.of("-jar", launched));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), launched.isEmpty() ? EpcisBenchmark.class.getName() : launched));
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("-jar") && i + 1 < arguments.size()) {
+                command.addAll(List.of(argument, arguments.get(i + 1)));
+                break;
+            }
+            if (WITH_VALUE.contains(argument) && i + 1 < arguments.size()) {
+                command.addAll(List.of(argument, arguments.get(++i)));
+            } else if (!argument.startsWith("-")) {
+                command.add(argument); // the main class; what follows is the program's own arguments
+                break;
+            } else if (!sharesAResource(argument)) {
+                command.add(argument);
+            }
         }
         command.addAll(launcherArguments);
         return command;
     }
 
-    /** This JVM's flags, less those that would make children fight over a port or a recording file. */
-    private static List<String> jvmFlags() {
-        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(flag -> !flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-XX:StartFlightRecording") && !flag.startsWith("-XX:FlightRecorderOptions"))
-                .toList();
+    private static boolean sharesAResource(String flag) {
+        return flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Xrunjdwp") || flag.startsWith("-XX:StartFlightRecording")
+                || flag.startsWith("-XX:FlightRecorderOptions") || flag.startsWith("-Dcom.sun.management.jmxremote.port")
+                || flag.startsWith("-Dcom.sun.management.jmxremote.rmi.port");
+    }
+
+    private static List<String> rebuiltArguments() {
+        List<String> arguments = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        String launched = System.getProperty("sun.java.command", "").split(" ", 2)[0];
+        if (launched.endsWith(".jar")) {
+            arguments.addAll(List.of("-jar", launched));
+        } else {
+            arguments.addAll(List.of("-cp", System.getProperty("java.class.path"), launched.isEmpty() ? EpcisBenchmark.class.getName() : launched));
+        }
+        return arguments;
     }
 
     /** The JVM flags of a child command: what stands between the java executable and its classpath or jar. */
@@ -118,8 +159,8 @@ final class ColdBenchmark {
 
     private static void row(String name, List<ColdPass> passes, double mb) {
         double seconds = median(passes, ColdPass::seconds);
-        System.out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %9.1f %12.0f %14.1f%n", name, seconds, median(passes, ColdPass::cpuSeconds), mb / seconds,
-                median(passes, p -> p.jitMillis()), median(passes, ColdPass::peakHeapMb));
+        System.out.printf(Locale.ROOT, "%-22s %8.3f %8.3f %15.3f %9.1f %8.0f %14.1f%n", name, seconds, median(passes, ColdPass::cpuSeconds),
+                median(passes, ColdPass::processCpuSeconds), mb / seconds, median(passes, p -> p.jitMillis()), median(passes, ColdPass::peakHeapMb));
     }
 
     private static double median(List<ColdPass> passes, ToDoubleFunction<ColdPass> value) {
@@ -132,6 +173,7 @@ final class ColdBenchmark {
     }
 
     private static String passes(List<ColdPass> passes) {
-        return String.join(" ", passes.stream().map(p -> String.format(Locale.ROOT, "%.3f (%d)", p.seconds(), p.jitMillis())).toList());
+        return String.join(" ", passes.stream().map(p -> String.format(Locale.ROOT, "%.3f (%.2f, %d)", p.seconds(), p.processCpuSeconds(), p.jitMillis()))
+                .toList());
     }
 }

@@ -20,12 +20,17 @@ import java.util.regex.Pattern;
 /**
  * One pass over a document in a JVM that has run nothing else: what {@code cmohub validate} does
  * once it has started. Timed from inside, so the JVM's start-up is left out and the JIT compiler's
- * warm-up is not; reports how long the compiler threads worked during the pass, since on two cores
- * they compete with the pass for the second core.
+ * warm-up is not. Besides the calling thread's CPU time it reports the whole process's (the JIT
+ * compiler threads, the garbage collector, a second reading thread) and the compilers' own clock
+ * ({@code CompilationMXBean}: elapsed time summed over compiler threads, -1 where the JVM does not
+ * compile), since on two cores the compilers compete with the pass for the second core.
+ *
+ * @param events source events the connector read; for the raw scan, event elements (XML) or tokens (JSON)
  */
-record ColdPass(Kind kind, double seconds, double cpuSeconds, long jitMillis, double peakHeapMb, long events, String status) {
+record ColdPass(Kind kind, double seconds, double cpuSeconds, double processCpuSeconds, long jitMillis, double peakHeapMb, long events,
+                String status) {
     private static final String PREFIX = "cold-pass ";
-    private static final Pattern LINE = Pattern.compile(PREFIX + "kind=(\\w+) seconds=([\\d.]+) cpu=([\\d.]+) jit-ms=(\\d+) "
+    private static final Pattern LINE = Pattern.compile(PREFIX + "kind=(\\w+) seconds=([\\d.]+) cpu=([\\d.]+) process-cpu=([\\d.]+) jit-ms=(-?\\d+) "
             + "peak-heap-mb=([\\d.]+) events=(\\d+) status=(\\w+)");
 
     /** RAW: the Woodstox (or Jackson) scan {@link EpcisBenchmark} compares with; CONNECTOR: {@code DocumentRun.validate}. */
@@ -38,12 +43,14 @@ record ColdPass(Kind kind, double seconds, double cpuSeconds, long jitMillis, do
         DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), config)),
                 connector.descriptor().defaultErrorPolicy());
         DocumentContext context = new DocumentContext(PartnerId.of("benchmark"), file.getFileName().toString(), Instant.now());
-        var compiler = ManagementFactory.getCompilationMXBean();
+        var compiler = ManagementFactory.getCompilationMXBean(); // null under -Xint
         var threads = ManagementFactory.getThreadMXBean();
+        var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         var heapPools = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long jitBefore = compiler.getTotalCompilationTime();
+        long jitBefore = compiler == null ? 0 : compiler.getTotalCompilationTime();
         long cpuBefore = threads.getCurrentThreadCpuTime();
+        long processCpuBefore = process.getProcessCpuTime();
         long started = System.nanoTime();
         long events;
         String status;
@@ -57,15 +64,16 @@ record ColdPass(Kind kind, double seconds, double cpuSeconds, long jitMillis, do
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpu = (threads.getCurrentThreadCpuTime() - cpuBefore) / 1e9;
-        long jit = compiler.getTotalCompilationTime() - jitBefore;
+        double processCpu = (process.getProcessCpuTime() - processCpuBefore) / 1e9;
+        long jit = compiler == null ? -1 : compiler.getTotalCompilationTime() - jitBefore;
         // pools peak at different moments, so their sum can overstate the peak a little: an upper bound
         double peak = heapPools.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum() / 1048576.0;
-        return new ColdPass(kind, seconds, cpu, jit, peak, events, status);
+        return new ColdPass(kind, seconds, cpu, processCpu, jit, peak, events, status);
     }
 
     String line() {
-        return String.format(Locale.ROOT, PREFIX + "kind=%s seconds=%.3f cpu=%.3f jit-ms=%d peak-heap-mb=%.1f events=%d status=%s",
-                kind, seconds, cpuSeconds, jitMillis, peakHeapMb, events, status);
+        return String.format(Locale.ROOT, PREFIX + "kind=%s seconds=%.3f cpu=%.3f process-cpu=%.3f jit-ms=%d peak-heap-mb=%.1f events=%d status=%s",
+                kind, seconds, cpuSeconds, processCpuSeconds, jitMillis, peakHeapMb, events, status);
     }
 
     /** The pass a child JVM printed, or null for any other line of its output. */
@@ -74,7 +82,7 @@ record ColdPass(Kind kind, double seconds, double cpuSeconds, long jitMillis, do
         if (!m.matches()) {
             return null;
         }
-        return new ColdPass(Kind.valueOf(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Long.parseLong(m.group(4)),
-                Double.parseDouble(m.group(5)), Long.parseLong(m.group(6)), m.group(7));
+        return new ColdPass(Kind.valueOf(m.group(1)), Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4)),
+                Long.parseLong(m.group(5)), Double.parseDouble(m.group(6)), Long.parseLong(m.group(7)), m.group(8));
     }
 }

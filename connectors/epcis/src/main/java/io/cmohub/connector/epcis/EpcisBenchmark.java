@@ -82,7 +82,12 @@ public final class EpcisBenchmark {
                 case "--syntax" -> syntax = EpcisDocumentGenerator.Syntax.valueOf(args[++i]);
                 case "--serials" -> serials = EpcisDocumentGenerator.Serials.valueOf(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--cold" -> coldPairs = Integer.parseInt(args[++i]);
+                case "--cold" -> {
+                    coldPairs = Integer.parseInt(args[++i]);
+                    if (coldPairs < 1) {
+                        throw new IllegalArgumentException("--cold takes the number of fresh-JVM pairs to run, at least 1, not " + coldPairs);
+                    }
+                }
                 case "--single-pass" -> single = ColdPass.Kind.valueOf(args[++i].toUpperCase(Locale.ROOT));
                 case "-c" -> {
                     String[] kv = args[++i].split("=", 2);

@@ -257,6 +257,30 @@ class EpcisConnectorTest extends ConnectorConformanceTest {
         assertThat(report.errors()).extracting(e -> e.reason()).contains("EPC urn:epc:id:sgtin:4012345.012345.1001 is commissioned twice in this document");
     }
 
+    /** The same with lists long enough to go to the spool file, under both error policies. */
+    @Test
+    void anErrorDeclarationOfASpooledCommissioningUnderEitherPolicyLetsItsEpcsBeCommissionedAgain() throws Exception {
+        String epcs = java.util.stream.IntStream.range(0, 25_000).mapToObj(i -> "\"urn:epc:id:sgtin:4012345.012345.S" + i + "\"")
+                .collect(Collectors.joining(","));
+        String wrong = objectEvent("ADD", epcs, ", \"bizStep\": \"commissioning\"");
+        String declaration = objectEvent("ADD", epcs, ", \"bizStep\": \"commissioning\", \"errorDeclaration\": "
+                + "{\"declarationTime\": \"2025-03-01T10:00:00+01:00\"}");
+        String corrected = objectEvent("ADD", epcs, ", \"bizStep\": \"urn:epcglobal:cbv:bizstep:commissioning\", \"readPoint\": "
+                + "{\"id\": \"urn:epc:id:sgln:4012345.00001.0\"}");
+        for (ErrorPolicy policy : List.of(ErrorPolicy.REJECT_DOCUMENT, ErrorPolicy.ACCEPT_VALID)) {
+            List<CanonicalRecord> out = new ArrayList<>();
+            DocumentReport report = run(Map.of(), policy, jsonDocument("", String.join(",", wrong, declaration, corrected), "")
+                    .getBytes(StandardCharsets.UTF_8), out);
+            assertThat(report.errors()).as(policy.name()).isEmpty();
+            assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
+            // 25,000 EPCs in chunks of 10,000: three records per event
+            List<SerialisationAction> expected = new ArrayList<>(java.util.Collections.nCopies(3, SerialisationAction.COMMISSION));
+            expected.addAll(java.util.Collections.nCopies(3, SerialisationAction.RETRACT));
+            expected.addAll(java.util.Collections.nCopies(3, SerialisationAction.COMMISSION));
+            assertThat(out).extracting(r -> ((SerialisationEvent) r).action()).containsExactlyElementsOf(expected);
+        }
+    }
+
     @Test
     void aCommissionedGraiIsFoundAgainAsAnAggregationParent() throws Exception {
         String grai = "\"urn:epc:id:grai:4012345.00001.7001\"";
