@@ -727,6 +727,18 @@ abstract class CoordinationTest {
         assertThat(count("SELECT COUNT(*) FROM coordination_serial_claim")).isZero();
     }
 
+    @Test
+    void anEventListingASerialInSeveralChunksHoldsItOnceAndLeavesNoClaimOnItself() throws Exception {
+        // without lifecycle checks a partner's event may list an EPC more than once; each chunk is applied on its own
+        List<String> epcs = List.of("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/RTRSERIAL007");
+        for (int chunk = 1; chunk <= 3; chunk++) {
+            assertThat(registry.apply(new SerialisationEvent("EV-REPEATS", SerialisationAction.COMMISSION, Instant.parse("2024-06-20T07:00:00Z"), ACME,
+                    null, CARDIOZOL, CZ24001, null, null, epcs, new Chunk(chunk, 3)))).isTrue();
+        }
+        assertThat(count("SELECT COUNT(*) FROM coordination_serial WHERE serial = 'RTRSERIAL007'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM coordination_serial_claim")).isZero();
+    }
+
     /** What the EPCIS connector makes of an error declaration: the event's id and EPCs, action RETRACT, no batch (it commissions nothing). */
     static SerialisationEvent retraction(SerialisationEvent event) {
         return new SerialisationEvent(event.sourceEventId(), SerialisationAction.RETRACT, Instant.parse("2024-06-21T07:00:00Z"), event.partner(), null,

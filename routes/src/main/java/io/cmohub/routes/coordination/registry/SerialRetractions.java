@@ -69,16 +69,25 @@ final class SerialRetractions {
                 partner.value(), sourceEventId, chunk);
     }
 
-    /** Serials another event already holds under {@code batch}: this event's claim, kept aside for {@link #retract}. */
+    /**
+     * Serials already held under {@code batch}: this event's claim on each, kept aside for {@link #retract},
+     * unless the event holds or claims it already (an EPC in several chunks of one event, possible
+     * when a partner's lifecycle checks are off).
+     */
     static void recordClaims(Connection c, SerialisationEvent event, BatchId batch, Collection<EpcSerial> alreadyHeld) throws SQLException {
         if (alreadyHeld.isEmpty()) {
             return;
         }
+        String partner = event.partner().value();
+        String eventId = event.sourceEventId();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_claim (product_code, serial, batch_id, partner_id, source_event_id, "
-                + "commissioned_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + "commissioned_at) SELECT product_code, serial, batch_id, ?, ?, ? FROM coordination_serial s WHERE product_code = ? AND serial = ? "
+                + "AND batch_id = ? AND NOT (partner_id = ? AND source_event_id = ?) AND NOT EXISTS (SELECT 1 FROM coordination_serial_claim cl "
+                + "WHERE cl.product_code = s.product_code AND cl.serial = s.serial AND cl.batch_id = s.batch_id AND cl.partner_id = ? "
+                + "AND cl.source_event_id = ?)")) {
             for (EpcSerial serial : alreadyHeld) {
-                bindAll(s, serial.product().value(), serial.serial().value(), batch.value(), event.partner().value(), event.sourceEventId(),
-                        event.eventTime());
+                bindAll(s, partner, eventId, event.eventTime(), serial.product().value(), serial.serial().value(), batch.value(), partner, eventId,
+                        partner, eventId);
                 s.addBatch();
             }
             s.executeBatch();
