@@ -123,16 +123,11 @@ final class SimulatedHubData {
     }
 
     private <T> T read(Query<T> query) {
-        if (bound != null) {
-            try {
-                return query.run(bound);
-            } catch (SQLException e) {
-                throw new SimulatorDataException("the simulator's database could not be read: " + e.getMessage(), e);
-            }
+        if (bound == null) {
+            return inOneConnection(data -> data.read(query));
         }
-        try (Connection c = dataSource.getConnection()) {
-            c.setReadOnly(true);
-            return query.run(c);
+        try {
+            return query.run(bound);
         } catch (SQLException e) {
             throw new SimulatorDataException("the simulator's database could not be read: " + e.getMessage(), e);
         }

@@ -1,17 +1,14 @@
 package io.cmohub.connector.epcis;
 
-import io.cmohub.connector.ConnectorConfig;
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentReport;
 import io.cmohub.connector.DocumentRun;
 import io.cmohub.connector.DocumentSource;
-import io.cmohub.model.value.PartnerId;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -39,10 +36,8 @@ record ColdPass(Kind kind, double seconds, double cpuSeconds, double processCpuS
     static ColdPass run(Kind kind, Path file, Map<String, String> config) throws IOException {
         boolean json = EpcisBenchmark.firstByte(file) == '{';
         // everything but the pass itself is set up first, as validate has done before it reads
-        EpcisConnector connector = new EpcisConnector();
-        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), config)),
-                connector.descriptor().defaultErrorPolicy());
-        DocumentContext context = new DocumentContext(PartnerId.of("benchmark"), file.getFileName().toString(), Instant.now());
+        DocumentRun run = EpcisBenchmark.validateRun(config);
+        DocumentContext context = EpcisBenchmark.context(file);
         var compiler = ManagementFactory.getCompilationMXBean(); // null under -Xint
         var threads = ManagementFactory.getThreadMXBean();
         var process = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -118,10 +118,8 @@ public final class EpcisBenchmark {
         }
         boolean json = firstByte(file) == '{';
         long bytes = Files.size(file);
-        EpcisConnector connector = new EpcisConnector();
-        DocumentRun run = new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), config)),
-                connector.descriptor().defaultErrorPolicy());
-        DocumentContext context = new DocumentContext(PartnerId.of("benchmark"), file.getFileName().toString(), Instant.now());
+        DocumentRun run = validateRun(config);
+        DocumentContext context = context(file);
         Path target = file;
         DocumentReport[] last = new DocumentReport[1];
         long[] scanned = new long[1];
@@ -240,6 +238,17 @@ public final class EpcisBenchmark {
 
     private static long gcCount() {
         return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+    }
+
+    /** What {@code cmohub validate --format epcis} runs: the connector with {@code config} under its default error policy. */
+    static DocumentRun validateRun(Map<String, String> config) {
+        EpcisConnector connector = new EpcisConnector();
+        return new DocumentRun(EpcisConnector.ID, connector.open(ConnectorConfig.of(connector.descriptor(), config)),
+                connector.descriptor().defaultErrorPolicy());
+    }
+
+    static DocumentContext context(Path file) {
+        return new DocumentContext(PartnerId.of("benchmark"), file.getFileName().toString(), Instant.now());
     }
 
     /** The floor: one cursor pass with the same hardened factory, counting event elements. */

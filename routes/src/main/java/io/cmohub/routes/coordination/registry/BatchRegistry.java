@@ -406,28 +406,19 @@ public final class BatchRegistry {
     /** The serials of {@code serials} not yet held under {@code batchId}; asked in slices so that no statement carries thousands of parameters. */
     private static Set<EpcSerial> withoutHeld(Connection c, Set<EpcSerial> serials, BatchId batchId) throws SQLException {
         Set<EpcSerial> fresh = new LinkedHashSet<>(serials);
-        List<EpcSerial> all = new ArrayList<>(serials);
-        final int slice = 500;
-        for (int from = 0; from < all.size(); from += slice) {
-            List<EpcSerial> part = all.subList(from, Math.min(all.size(), from + slice));
-            for (ProductCode product : part.stream().map(EpcSerial::product).collect(Collectors.toSet())) {
-                List<String> ids = part.stream().filter(e -> e.product().equals(product)).map(e -> e.serial().value()).toList();
-                String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
-                try (PreparedStatement s = c.prepareStatement("SELECT serial FROM coordination_serial WHERE product_code = ? AND batch_id = ? AND serial IN ("
-                        + marks + ")")) {
-                    List<Object> values = new ArrayList<>();
-                    values.add(product.value());
-                    values.add(batchId.value());
-                    values.addAll(ids);
-                    bindAll(s, values.toArray());
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            fresh.remove(new EpcSerial(product, SerialNumber.of(rs.getString(1))));
-                        }
+        SerialSlices.forEach(serials, (product, ids) -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT serial FROM coordination_serial WHERE product_code = ? AND batch_id = ? AND serial IN ("
+                    + SerialSlices.marks(ids.size()) + ")")) {
+                List<Object> values = new ArrayList<>(List.of(product.value(), batchId.value()));
+                values.addAll(ids);
+                bindAll(s, values.toArray());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.remove(new EpcSerial(product, SerialNumber.of(rs.getString(1))));
                     }
                 }
             }
-        }
+        });
         return fresh;
     }
 

@@ -6,7 +6,6 @@ import static io.cmohub.routes.coordination.SqlValues.instant;
 import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.PartnerId;
-import io.cmohub.model.value.ProductCode;
 import io.cmohub.routes.store.RowLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,13 +14,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * What the registry does with EPCIS error declarations (canonical action RETRACT) of commissioning
@@ -39,8 +35,6 @@ final class SerialRetractions {
      * events there are; events sharing a bucket only wait for each other's short transactions.
      */
     private static final int LOCK_BUCKETS = 1024;
-    /** Parameters per IN list: no statement carries thousands. */
-    private static final int SLICE = 500;
 
     /** What a retraction chunk did. */
     record Outcome(int removed, int handedOver, Set<String> batches) {
@@ -144,24 +138,19 @@ final class SerialRetractions {
     /** (product, serial, batch) rows of {@code serials} that the event registered. */
     private static List<String[]> heldBy(Connection c, String partner, String eventId, Set<EpcSerial> serials) throws SQLException {
         List<String[]> held = new ArrayList<>();
-        List<EpcSerial> all = new ArrayList<>(serials);
-        for (int from = 0; from < all.size(); from += SLICE) {
-            List<EpcSerial> part = all.subList(from, Math.min(all.size(), from + SLICE));
-            for (ProductCode product : part.stream().map(EpcSerial::product).collect(Collectors.toCollection(LinkedHashSet::new))) {
-                List<String> ids = part.stream().filter(e -> e.product().equals(product)).map(e -> e.serial().value()).toList();
+        SerialSlices.forEach(serials, (product, ids) -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT serial, batch_id FROM coordination_serial WHERE partner_id = ? AND source_event_id = ? "
+                    + "AND product_code = ? AND serial IN (" + SerialSlices.marks(ids.size()) + ") ORDER BY serial, batch_id")) {
                 List<Object> values = new ArrayList<>(List.of(partner, eventId, product.value()));
                 values.addAll(ids);
-                try (PreparedStatement s = c.prepareStatement("SELECT serial, batch_id FROM coordination_serial WHERE partner_id = ? AND source_event_id = ? "
-                        + "AND product_code = ? AND serial IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ") ORDER BY serial, batch_id")) {
-                    bindAll(s, values.toArray());
-                    try (ResultSet rs = s.executeQuery()) {
-                        while (rs.next()) {
-                            held.add(new String[] {product.value(), rs.getString(1), rs.getString(2)});
-                        }
+                bindAll(s, values.toArray());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        held.add(new String[] {product.value(), rs.getString(1), rs.getString(2)});
                     }
                 }
             }
-        }
+        });
         return held;
     }
 
