@@ -5,6 +5,6 @@ import javax.sql.DataSource;
 class PipelineOnH2Test extends PipelineTest {
     @Override
     DataSource database() {
-        return TestDatabases.h2();
+        return HubDatabases.h2();
     }
 }

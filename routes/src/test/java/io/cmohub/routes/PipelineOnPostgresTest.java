@@ -5,6 +5,6 @@ import javax.sql.DataSource;
 class PipelineOnPostgresTest extends PipelineTest {
     @Override
     DataSource database() {
-        return TestDatabases.postgres();
+        return HubDatabases.postgres();
     }
 }

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server;
 
+import io.cmohub.testsupport.ManualClock;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -18,8 +19,8 @@ import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SerialNumber;
-import io.cmohub.routes.coordination.registry.BatchRegistry;
-import io.cmohub.routes.coordination.sla.SlaSweeper;
+import io.cmohub.coordination.registry.BatchRegistry;
+import io.cmohub.coordination.sla.SlaSweeper;
 import io.cmohub.routes.outbound.WebhookSignature;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ class GatewayCoordinationTest {
     static final Instant FRIDAY_4PM_PARIS = Instant.parse("2026-11-20T15:00:00Z");
     /** 8 business hours on Lyon's calendar (Mon-Fri 08:00-17:00): 1 h on Friday + 7 h on Monday = Monday 15:00 Paris. */
     static final Instant DUE = Instant.parse("2026-11-23T14:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(FRIDAY_4PM_PARIS);
+    static final ManualClock CLOCK = new ManualClock(FRIDAY_4PM_PARIS);
     static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     static {

@@ -419,7 +419,7 @@ abstract class GatewayEndToEndTest {
         assertThat(context.getBeansOfType(io.cmohub.routes.pipeline.PipelineObserver.class).values())
                 .singleElement().isInstanceOf(io.cmohub.gateway.server.wiring.MicrometerPipelineObserver.class);
         // exactly one EU Hub client: the gateway's (simulator), the starter's backs off
-        assertThat(context.getBeansOfType(io.cmohub.emvs.hub.EuHubGateway.class)).containsOnlyKeys("euHubGateway");
+        assertThat(context.getBeansOfType(io.cmohub.euhub.EuHubGateway.class)).containsOnlyKeys("euHubGateway");
         assertThat(((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory().getBeanDefinition("euHubGateway")
                 .getFactoryBeanName()).isEqualTo("euHubConfiguration");
         // the schema is the hub's own Flyway's (the starter's), in the history table gateway databases always had;

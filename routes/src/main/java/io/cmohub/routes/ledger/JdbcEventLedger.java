@@ -166,7 +166,7 @@ public final class JdbcEventLedger extends ServiceSupport implements IdempotentR
     }
 
     private static boolean isUniqueViolation(SQLException e) {
-        return io.cmohub.routes.store.RowLock.isUniqueViolation(e);
+        return io.cmohub.routes.store.SqlStates.isUniqueViolation(e);
     }
 
     @Override

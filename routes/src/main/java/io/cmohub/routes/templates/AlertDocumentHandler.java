@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * What the {@code cmohub-alert-intake} route template hands each message to: one alert document
  * (EU Hub, EAMS or a national system) from whatever endpoint the host chose. The hub's own
- * implementation is {@link io.cmohub.routes.alert.AlertNoticeHandler} (JSON alert notices into the
+ * implementation is {@link io.cmohub.coordination.alert.AlertNoticeHandler} (JSON alert notices into the
  * alert intake, bad ones quarantined); a host with another alert format binds its own.
  */
 @FunctionalInterface

@@ -87,7 +87,7 @@ public final class CmoHubRouteTemplates extends RouteBuilder {
 
     public static final RouteTemplateDescriptor ALERT_INTAKE = new RouteTemplateDescriptor(ALERT_INTAKE_ID, "Alert intake",
             "Hands every message of any Camel endpoint to an AlertDocumentHandler bean (the hub's: AlertNoticeHandler) as one alert document of the given source. "
-                    + "Extension point: the alert pipeline (io.cmohub.routes.alert) provides the implementation.",
+                    + "Extension point: the alert pipeline (io.cmohub.coordination.alert) provides the implementation.",
             List.of(
                     TemplateParameter.required("fromUri", "Camel endpoint delivering alert documents, one per message."),
                     TemplateParameter.required("source", "Who sends them, e.g. eu-hub, eams or a national system's id."),

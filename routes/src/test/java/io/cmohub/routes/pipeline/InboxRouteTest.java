@@ -8,7 +8,7 @@ import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SiteId;
-import io.cmohub.routes.TestDatabases;
+import io.cmohub.routes.HubDatabases;
 import io.cmohub.routes.audit.JdbcAuditTrail;
 import io.cmohub.routes.ledger.JdbcEventLedger;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
@@ -37,7 +37,7 @@ class InboxRouteTest {
 
     @Test
     void aFileTheHubFailedOnIsRetriedAsTheSameDocumentAndMovedOnlyAfterItsOutcome(@TempDir Path dir) throws Exception {
-        DataSource dataSource = TestDatabases.h2();
+        DataSource dataSource = HubDatabases.h2();
         JdbcDocumentRegistry registry = new JdbcDocumentRegistry(dataSource);
         JdbcAuditTrail audit = new JdbcAuditTrail(dataSource);
         JdbcPartnerDirectory partners = new JdbcPartnerDirectory(dataSource);

@@ -1,11 +1,11 @@
 package io.cmohub.spring.boot;
 
-import io.cmohub.emvs.hub.EuHubGateway;
-import io.cmohub.emvs.hub.resilience.ResilientEuHubGateway;
-import io.cmohub.emvs.hub.soap.KeyStoreFile;
-import io.cmohub.emvs.hub.soap.Secret;
-import io.cmohub.emvs.hub.soap.SoapEndpointSettings;
-import io.cmohub.emvs.hub.soap.SoapEuHubGateway;
+import io.cmohub.euhub.EuHubGateway;
+import io.cmohub.euhub.resilience.ResilientEuHubGateway;
+import io.cmohub.euhub.soap.KeyStoreFile;
+import io.cmohub.euhub.soap.Secret;
+import io.cmohub.euhub.soap.SoapEndpointSettings;
+import io.cmohub.euhub.soap.SoapEuHubGateway;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -2,7 +2,7 @@ package io.cmohub.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cmohub.emvs.hub.EuHubGateway;
+import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.audit.JdbcAuditTrail;

@@ -1,12 +1,12 @@
 package io.cmohub.gateway.server.alerts;
 
-import io.cmohub.routes.alert.AlertIntake;
-import io.cmohub.routes.alert.AlertIntakeException;
-import io.cmohub.routes.alert.AlertNoticeJson;
-import io.cmohub.routes.alert.AlertQuarantine;
-import io.cmohub.routes.alert.IntakeResult;
-import io.cmohub.routes.alert.MalformedAlertException;
-import io.cmohub.routes.alert.hub.HubAlertCallback;
+import io.cmohub.coordination.alert.AlertIntake;
+import io.cmohub.coordination.alert.AlertIntakeException;
+import io.cmohub.coordination.alert.AlertNoticeJson;
+import io.cmohub.coordination.alert.AlertQuarantine;
+import io.cmohub.coordination.alert.IntakeResult;
+import io.cmohub.coordination.alert.MalformedAlertException;
+import io.cmohub.coordination.alert.hub.HubAlertCallback;
 import io.cmohub.routes.store.JdbcTime;
 import jakarta.xml.ws.Provider;
 import jakarta.xml.ws.Service;

@@ -1,8 +1,8 @@
 package io.cmohub.gateway.server.alerts;
 
-import io.cmohub.routes.alert.AlertIntake;
-import io.cmohub.routes.alert.AlertQuarantine;
-import io.cmohub.routes.alert.hub.HubAlertCallback;
+import io.cmohub.coordination.alert.AlertIntake;
+import io.cmohub.coordination.alert.AlertQuarantine;
+import io.cmohub.coordination.alert.hub.HubAlertCallback;
 import jakarta.xml.ws.Endpoint;
 import javax.xml.namespace.QName;
 import org.apache.cxf.Bus;

@@ -1,7 +1,7 @@
 package io.cmohub.gateway.server.alerts;
 
-import io.cmohub.routes.alert.AlertQuarantine;
-import io.cmohub.routes.alert.hub.HubAlertCallback;
+import io.cmohub.coordination.alert.AlertQuarantine;
+import io.cmohub.coordination.alert.hub.HubAlertCallback;
 import org.apache.cxf.message.Message;
 import org.apache.cxf.phase.AbstractPhaseInterceptor;
 import org.apache.cxf.phase.Phase;

@@ -6,8 +6,8 @@ import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.ProductCode;
-import io.cmohub.routes.coordination.release.ReleaseCheck;
-import io.cmohub.routes.coordination.scorecard.Scorecard;
+import io.cmohub.coordination.release.ReleaseCheck;
+import io.cmohub.coordination.scorecard.Scorecard;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +54,7 @@ public class ReleaseController {
         }
         try {
             return CanonicalJson.mapper().valueToTree(releaseCheck.check(productCode, batchId, admin.actor()));
-        } catch (io.cmohub.emvs.hub.EuHubException e) {
+        } catch (io.cmohub.euhub.EuHubException e) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "the EU Hub could not be asked; no release decision: " + e.getMessage());
         }
     }

@@ -1,6 +1,6 @@
 package io.cmohub.gateway.server.coordination;
 
-import io.cmohub.routes.coordination.evidence.SecretResolver;
+import io.cmohub.coordination.evidence.SecretResolver;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,9 +1,9 @@
 package io.cmohub.gateway.server.coordination;
 
 import io.cmohub.model.OrganisationType;
-import io.cmohub.routes.alert.eams.EamsClient;
-import io.cmohub.routes.coordination.cases.EamsStatusWriter;
-import io.cmohub.routes.coordination.cases.EamsUpdate;
+import io.cmohub.coordination.alert.eams.EamsClient;
+import io.cmohub.coordination.cases.EamsStatusWriter;
+import io.cmohub.coordination.cases.EamsUpdate;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package io.cmohub.gateway.server.coordination;
 
-import io.cmohub.routes.coordination.evidence.MailSender;
+import io.cmohub.coordination.evidence.MailSender;
 
 /**
  * Stands in for the mail transport while {@code cmohub.coordination.mail.uri} is unset: every e-mail

@@ -1,6 +1,6 @@
 package io.cmohub.gateway.server.wiring;
 
-import io.cmohub.routes.coordination.liaison.ChannelType;
+import io.cmohub.coordination.liaison.ChannelType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

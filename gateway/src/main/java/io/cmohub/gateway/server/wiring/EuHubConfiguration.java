@@ -1,16 +1,16 @@
 package io.cmohub.gateway.server.wiring;
 
-import io.cmohub.emvs.hub.resilience.CachePolicy;
-import io.cmohub.emvs.hub.resilience.CircuitPolicy;
-import io.cmohub.emvs.hub.resilience.CircuitState;
-import io.cmohub.emvs.hub.resilience.RateLimitPolicy;
-import io.cmohub.emvs.hub.resilience.ResilientEuHubGateway;
-import io.cmohub.emvs.hub.resilience.RetryPolicy;
-import io.cmohub.emvs.hub.soap.KeyStoreFile;
-import io.cmohub.emvs.hub.soap.Secret;
-import io.cmohub.emvs.hub.soap.SoapEndpointSettings;
-import io.cmohub.emvs.hub.soap.SoapEuHubGateway;
-import io.cmohub.emvs.simulator.EuHubSimulatorServer;
+import io.cmohub.euhub.resilience.CachePolicy;
+import io.cmohub.euhub.resilience.CircuitPolicy;
+import io.cmohub.euhub.resilience.CircuitState;
+import io.cmohub.euhub.resilience.RateLimitPolicy;
+import io.cmohub.euhub.resilience.ResilientEuHubGateway;
+import io.cmohub.euhub.resilience.RetryPolicy;
+import io.cmohub.euhub.soap.KeyStoreFile;
+import io.cmohub.euhub.soap.Secret;
+import io.cmohub.euhub.soap.SoapEndpointSettings;
+import io.cmohub.euhub.soap.SoapEuHubGateway;
+import io.cmohub.euhub.simulator.EuHubSimulatorServer;
 import io.cmohub.spring.boot.CmoHubSchemaMigration;
 import java.net.URI;
 import javax.sql.DataSource;

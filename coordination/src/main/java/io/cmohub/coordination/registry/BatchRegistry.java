@@ -1,0 +1,565 @@
+package io.cmohub.coordination.registry;
+
+import static io.cmohub.coordination.SqlValues.bindAll;
+
+import io.cmohub.euhub.BatchStateReport;
+import io.cmohub.model.Batch;
+import io.cmohub.model.BatchStatus;
+import io.cmohub.model.CanonicalRecord;
+import io.cmohub.model.PackagingRun;
+import io.cmohub.model.SerialisationAction;
+import io.cmohub.model.SerialisationEvent;
+import io.cmohub.model.UploadRejection;
+import io.cmohub.model.value.BatchId;
+import io.cmohub.model.value.Expiry;
+import io.cmohub.model.value.LineId;
+import io.cmohub.model.value.Market;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.model.value.ProductCode;
+import io.cmohub.model.value.SerialNumber;
+import io.cmohub.model.value.SiteId;
+import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.coordination.SqlValues;
+import io.cmohub.routes.store.JdbcTransaction;
+import io.cmohub.routes.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+
+/**
+ * The batch registry: product + batch to CMO, site, line, packaging run, printed batch and expiry,
+ * commissioned serials and EU Hub upload status, built from the canonical records the pipeline
+ * publishes ({@link Batch}, {@link PackagingRun}, {@link SerialisationEvent} commissioning chunks and
+ * their retractions by EPCIS error declarations, {@link UploadRejection}) and from Hub answers
+ * ({@link #recordHubState}).
+ *
+ * <p>Idempotent: applying the same record twice changes nothing and returns false. A batch record
+ * older than the one held ({@code updatedAt}) is ignored, so out-of-order delivery cannot roll a
+ * batch back. Serial chunks are applied once per (partner, source event, chunk), retractions too, and
+ * a commissioning whose retraction came first registers nothing. Every change
+ * writes an audit row in the same transaction.
+ */
+public final class BatchRegistry {
+    public static final String AUDIT_OBJECT = "registry-batch";
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public BatchRegistry(DataSource dataSource, AuditTrail audit, Clock clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Applies one canonical record; true when the registry changed. Records the registry does not use are ignored (false). */
+    public boolean apply(CanonicalRecord record) {
+        if (record instanceof Batch batch) {
+            return inTransaction("could not register batch " + batch.businessKey(), c -> applyBatch(c, batch));
+        }
+        if (record instanceof PackagingRun run) {
+            return inTransaction("could not register packaging run " + run.businessKey(), c -> applyRun(c, run));
+        }
+        if (record instanceof SerialisationEvent event && event.action() == SerialisationAction.COMMISSION) {
+            return inTransaction("could not register serialisation event " + event.businessKey(), c -> applyCommissioning(c, event));
+        }
+        if (record instanceof SerialisationEvent event && event.action() == SerialisationAction.RETRACT) {
+            return inTransaction("could not apply retraction of serialisation event " + event.businessKey(), c -> applyRetraction(c, event));
+        }
+        if (record instanceof UploadRejection rejection && rejection.product() != null && rejection.batchId() != null) {
+            return inTransaction("could not register upload rejection " + rejection.businessKey(), c -> applyRejection(c, rejection));
+        }
+        return false;
+    }
+
+    public Optional<RegisteredBatch> find(ProductCode product, BatchId batchId) {
+        try (Connection c = dataSource.getConnection()) {
+            return find(c, product, batchId);
+        } catch (SQLException e) {
+            throw new StoreException("could not read batch " + product + "/" + batchId, e);
+        }
+    }
+
+    /** Batches (of this product) under which the CMOs commissioned this serial: more than one is a duplicate identifier. */
+    public List<BatchId> batchesHoldingSerial(ProductCode product, SerialNumber serial) {
+        List<BatchId> batches = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT batch_id FROM coordination_serial WHERE product_code = ? AND serial = ? ORDER BY batch_id")) {
+            bindAll(s, product.value(), serial.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    batches.add(BatchId.of(rs.getString(1)));
+                }
+            }
+            return batches;
+        } catch (SQLException e) {
+            throw new StoreException("could not look up serial " + product + "/" + serial, e);
+        }
+    }
+
+    /** CMOs that make this product: registered batches and the partner registry's product authorisations. */
+    public Set<PartnerId> partnersMaking(ProductCode product) {
+        Set<PartnerId> partners = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT partner_id FROM coordination_batch WHERE product_code = ? "
+                     + "UNION SELECT partner_id FROM partner_product WHERE product_code = ?")) {
+            bindAll(s, product.value(), product.value());
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    partners.add(PartnerId.of(rs.getString(1)));
+                }
+            }
+            return partners;
+        } catch (SQLException e) {
+            throw new StoreException("could not look up the CMOs of product " + product, e);
+        }
+    }
+
+    /** Batches a CMO made, newest first (by last change). */
+    public List<RegisteredBatch> batchesOf(PartnerId partner) {
+        List<RegisteredBatch> batches = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            List<String[]> keys = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT product_code, batch_id FROM coordination_batch WHERE partner_id = ? ORDER BY updated_at DESC, batch_id")) {
+                bindAll(s, partner.value());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(new String[] {rs.getString(1), rs.getString(2)});
+                    }
+                }
+            }
+            for (String[] key : keys) {
+                find(c, ProductCode.of(key[0]), BatchId.of(key[1])).ifPresent(batches::add);
+            }
+            return batches;
+        } catch (SQLException e) {
+            throw new StoreException("could not list the batches of " + partner, e);
+        }
+    }
+
+    /**
+     * Records what the Hub answered for a registered batch (empty: the Hub has no such batch) and
+     * returns the new upload status. A rejected upload stays REJECTED until the Hub holds the
+     * batch with every commissioned serial. Does nothing for a batch the registry does not hold.
+     */
+    public Optional<HubUpload> recordHubState(ProductCode product, BatchId batchId, Optional<BatchStateReport> report, String actor) {
+        Instant now = now();
+        return inTransactionValue("could not record the Hub state of " + product + "/" + batchId, c -> {
+            Optional<RegisteredBatch> batch = find(c, product, batchId);
+            if (batch.isEmpty()) {
+                return Optional.empty();
+            }
+            RegisteredBatch held = batch.get();
+            HubUpload upload;
+            if (report.isEmpty()) {
+                upload = new HubUpload(held.hub().status() == HubUploadStatus.REJECTED ? HubUploadStatus.REJECTED : HubUploadStatus.NOT_UPLOADED,
+                        null, null, Set.of(), now, "the EU Hub holds no batch " + batchId + " of " + product);
+            } else {
+                BatchStateReport r = report.get();
+                long commissioned = commissioned(held);
+                HubUploadStatus status = r.uploadedSerialCount() == commissioned ? HubUploadStatus.UPLOADED : HubUploadStatus.INCOMPLETE;
+                upload = new HubUpload(status, r.uploadedSerialCount(), r.expiry(), r.markets(), now,
+                        "EU Hub holds " + r.uploadedSerialCount() + " serials, the CMO commissioned " + commissioned + "; Hub batch state " + r.state());
+            }
+            if (sameHubState(held.hub(), upload)) {
+                return Optional.of(held.hub());
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE coordination_batch SET hub_upload_status = ?, hub_uploaded_serials = ?, "
+                    + "hub_expiry_printed = ?, hub_markets = ?, hub_checked_at = ?, hub_detail = ?, updated_at = ? WHERE product_code = ? AND batch_id = ?")) {
+                bindAll(s, upload.status().name(), upload.uploadedSerials(), upload.expiry() == null ? null : upload.expiry().printed(),
+                        markets(upload.markets()), now, upload.detail(), now, product.value(), batchId.value());
+                s.executeUpdate();
+            }
+            audit.record(c, actor, "HUB_UPLOAD_STATUS", AUDIT_OBJECT, product + "/" + batchId, "SUCCESS", upload.detail(),
+                    "status=" + held.hub().status() + "->" + upload.status());
+            return Optional.of(upload);
+        });
+    }
+
+    /** The commissioned count the registry believes: serials seen in events, else what the runs reported. */
+    public static long commissioned(RegisteredBatch batch) {
+        if (batch.commissionedSerials() > 0) {
+            return batch.commissionedSerials();
+        }
+        return batch.commissionedReported().orElse(0);
+    }
+
+    private boolean applyBatch(Connection c, Batch batch) throws SQLException {
+        String key = batch.product() + "/" + batch.batchId();
+        Optional<RegisteredBatch> held = find(c, batch.product(), batch.batchId());
+        Instant now = now();
+        if (held.isPresent()) {
+            RegisteredBatch h = held.get();
+            if (!h.partner().equals(batch.partner())) {
+                audit.record(c, "partner:" + batch.partner(), "REGISTER_BATCH", AUDIT_OBJECT, key, "DENIED",
+                        "batch is registered to " + h.partner() + "; a batch record from " + batch.partner() + " does not change it", null);
+                return false;
+            }
+            Instant storedAt = storedBatchUpdatedAt(c, batch.product(), batch.batchId());
+            if (storedAt != null && batch.updatedAt() != null && batch.updatedAt().isBefore(storedAt)) {
+                return false;
+            }
+            if (Objects.equals(h.status(), batch.status()) && Objects.equals(h.site(), batch.site()) && Objects.equals(h.expiry(), batch.expiry())
+                    && h.markets().equals(batch.markets()) && Objects.equals(h.releasedOn(), batch.releasedOn())) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE coordination_batch SET site_id = ?, batch_status = ?, expiry_printed = ?, markets = ?, "
+                    + "released_on = ?, batch_updated_at = ?, updated_at = ? WHERE product_code = ? AND batch_id = ?")) {
+                bindAll(s, batch.site(), batch.status().name(), batch.expiry() == null ? null : batch.expiry().printed(), markets(batch.markets()),
+                        batch.releasedOn(), batch.updatedAt(), now, batch.product().value(), batch.batchId().value());
+                s.executeUpdate();
+            }
+            audit.record(c, "partner:" + batch.partner(), "REGISTER_BATCH", AUDIT_OBJECT, key, "SUCCESS", "batch record changed",
+                    "status=" + h.status() + "->" + batch.status() + " expiry=" + h.expiry() + "->" + batch.expiry());
+            return true;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_batch (product_code, batch_id, partner_id, site_id, batch_status, "
+                + "expiry_printed, markets, released_on, batch_updated_at, hub_upload_status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindAll(s, batch.product().value(), batch.batchId().value(), batch.partner().value(), batch.site(), batch.status().name(),
+                    batch.expiry() == null ? null : batch.expiry().printed(), markets(batch.markets()), batch.releasedOn(), batch.updatedAt(),
+                    HubUploadStatus.NOT_CHECKED.name(), now);
+            s.executeUpdate();
+        }
+        audit.record(c, "partner:" + batch.partner(), "REGISTER_BATCH", AUDIT_OBJECT, key, "SUCCESS", "batch registered",
+                "status=" + batch.status() + " expiry=" + batch.expiry());
+        return true;
+    }
+
+    private boolean applyRun(Connection c, PackagingRun run) throws SQLException {
+        Instant now = now();
+        ensureBatchRow(c, run.product(), run.batchId(), run.partner(), run.site(), now);
+        Long commissioned = run.serialCounts() == null ? null : run.serialCounts().commissioned();
+        Object[] values = {run.product().value(), run.batchId().value(), run.site(), run.line().value(),
+                run.printedBatchId(), run.printedExpiry() == null ? null : run.printedExpiry().printed(), run.artworkVersion(),
+                run.lineClearance() == null ? null : run.lineClearance().passed(), run.lineClearance() == null ? null : run.lineClearance().recordRef(),
+                run.startedAt(), run.finishedAt(), commissioned};
+        Optional<PackagingRecord> held = run(c, run.partner(), run.runId());
+        String key = run.partner() + "/" + run.runId();
+        if (held.isPresent()) {
+            PackagingRecord h = held.get();
+            PackagingRecord incoming = toRecord(run);
+            if (h.equals(incoming)) {
+                return false;
+            }
+            try (PreparedStatement s = c.prepareStatement("UPDATE coordination_packaging_run SET product_code = ?, batch_id = ?, site_id = ?, line_id = ?, "
+                    + "printed_batch_id = ?, printed_expiry = ?, artwork_version = ?, line_clearance_passed = ?, line_clearance_ref = ?, started_at = ?, "
+                    + "finished_at = ?, commissioned_reported = ?, updated_at = ? WHERE partner_id = ? AND run_id = ?")) {
+                writeRun(s, values, now, run);
+            }
+            audit.record(c, "partner:" + run.partner(), "REGISTER_RUN", AUDIT_OBJECT, run.product() + "/" + run.batchId(), "SUCCESS",
+                    "packaging run " + key + " changed", "printed=" + h.printedBatchId() + "/" + h.printedExpiry() + "->" + incoming.printedBatchId() + "/"
+                            + incoming.printedExpiry());
+            return true;
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_packaging_run (product_code, batch_id, site_id, line_id, printed_batch_id, "
+                + "printed_expiry, artwork_version, line_clearance_passed, line_clearance_ref, started_at, finished_at, commissioned_reported, updated_at, "
+                + "partner_id, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            writeRun(s, values, now, run);
+        }
+        audit.record(c, "partner:" + run.partner(), "REGISTER_RUN", AUDIT_OBJECT, run.product() + "/" + run.batchId(), "SUCCESS",
+                "packaging run " + key + " registered", "line=" + run.line() + " printed=" + run.printedBatchId() + "/" + run.printedExpiry()
+                        + " commissioned=" + commissioned);
+        return true;
+    }
+
+    /** The run's columns, then updated_at and the key (partner, run id): the same order in the INSERT and the UPDATE. */
+    private static void writeRun(PreparedStatement s, Object[] values, Instant now, PackagingRun run) throws SQLException {
+        Object[] all = Arrays.copyOf(values, values.length + 3);
+        all[values.length] = now;
+        all[values.length + 1] = run.partner().value();
+        all[values.length + 2] = run.runId();
+        bindAll(s, all);
+        s.executeUpdate();
+    }
+
+    private boolean applyCommissioning(Connection c, SerialisationEvent event) throws SQLException {
+        int chunk = event.chunk() == null ? 1 : event.chunk().index();
+        SerialRetractions.lockEvent(c, event.partner(), event.sourceEventId());
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_serial_chunk WHERE partner_id = ? AND source_event_id = ? AND chunk_index = ?")) {
+            bindAll(s, event.partner().value(), event.sourceEventId(), chunk);
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        Instant now = now();
+        if (SerialRetractions.retracted(c, event.partner(), event.sourceEventId())) {
+            // its error declaration came first: the event did not happen as recorded, so it registers nothing
+            recordChunk(c, event, chunk, 0, now);
+            audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
+                    (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()), "SUCCESS",
+                    "commissioning chunk " + chunk + " of " + event.sourceEventId() + " was retracted before it arrived", "serials=0");
+            return true;
+        }
+        // Serials per (product, batch): an event without a product or batch takes them from the EPC; without a batch it cannot be placed.
+        Set<EpcSerial> serials = new LinkedHashSet<>();
+        int skipped = 0;
+        for (String epc : event.epcs()) {
+            Optional<EpcSerial> parsed = EpcSerial.parse(epc);
+            if (parsed.isPresent() && (event.product() == null || event.product().equals(parsed.get().product()))) {
+                serials.add(parsed.get());
+            } else {
+                skipped++;
+            }
+        }
+        int inserted = 0;
+        if (event.batchId() != null && !serials.isEmpty()) {
+            Set<ProductCode> products = serials.stream().map(EpcSerial::product).collect(Collectors.toSet());
+            for (ProductCode product : products) {
+                ensureBatchRow(c, product, event.batchId(), event.partner(), null, now);
+            }
+            Set<EpcSerial> fresh = withoutHeld(c, serials, event.batchId());
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial (product_code, serial, batch_id, partner_id, source_event_id, "
+                    + "commissioned_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (EpcSerial serial : fresh) {
+                    bindAll(s, serial.product().value(), serial.serial().value(), event.batchId().value(), event.partner().value(), event.sourceEventId(),
+                            event.eventTime());
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+            inserted = fresh.size();
+            Set<EpcSerial> alreadyHeld = new LinkedHashSet<>(serials);
+            alreadyHeld.removeAll(fresh);
+            SerialRetractions.recordClaims(c, event, event.batchId(), alreadyHeld);
+        } else {
+            skipped += serials.size();
+        }
+        recordChunk(c, event, chunk, inserted, now);
+        audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
+                (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()), "SUCCESS",
+                "commissioning chunk " + chunk + " of " + event.sourceEventId(),
+                "serials=" + inserted + " notPlaced=" + skipped + " alreadyHeld=" + (event.batchId() == null ? 0 : serials.size() - inserted));
+        return true;
+    }
+
+    private static void recordChunk(Connection c, SerialisationEvent event, int chunk, int serials, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_chunk (partner_id, source_event_id, chunk_index, action, serials, "
+                + "applied_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            bindAll(s, event.partner().value(), event.sourceEventId(), chunk, event.action().name(), serials, now);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * An EPCIS error declaration: the event it repeats did not happen as recorded. The serials of this
+     * chunk that the same CMO's event registered leave the registry, or pass to another event that
+     * commissioned them under the same batch ({@link SerialRetractions}); serials of other events stay.
+     * A declaration of an event that registered nothing (an aggregation, a shipment, or a
+     * commissioning not received yet) is recorded all the same, so that a late commissioning stays out.
+     */
+    private boolean applyRetraction(Connection c, SerialisationEvent event) throws SQLException {
+        int chunk = event.chunk() == null ? 1 : event.chunk().index();
+        SerialRetractions.lockEvent(c, event.partner(), event.sourceEventId());
+        if (SerialRetractions.chunkApplied(c, event.partner(), event.sourceEventId(), chunk)) {
+            return false;
+        }
+        Set<EpcSerial> serials = new LinkedHashSet<>();
+        for (String epc : event.epcs()) {
+            EpcSerial.parse(epc).ifPresent(serials::add);
+        }
+        SerialRetractions.Outcome outcome = SerialRetractions.retract(c, event, chunk, serials, now());
+        audit.record(c, "partner:" + event.partner(), "RETRACT_SERIALS", AUDIT_OBJECT,
+                outcome.batches().isEmpty() ? "?" : limit(String.join(",", outcome.batches()), 200), "SUCCESS",
+                "error declaration of " + event.sourceEventId() + ", chunk " + chunk,
+                "serialsRemoved=" + outcome.removed() + " handedOver=" + outcome.handedOver() + " listed=" + serials.size()
+                        + (outcome.batches().isEmpty() ? " (the event registered none of them)" : ""));
+        return true;
+    }
+
+    private boolean applyRejection(Connection c, UploadRejection rejection) throws SQLException {
+        Optional<RegisteredBatch> held = find(c, rejection.product(), rejection.batchId());
+        if (held.isEmpty()) {
+            return false;
+        }
+        Instant now = now();
+        String detail = limit(rejection.code() + ": " + rejection.message(), 2000);
+        if (held.get().hub().status() == HubUploadStatus.REJECTED && detail.equals(held.get().hub().detail())) {
+            return false;
+        }
+        try (PreparedStatement s = c.prepareStatement("UPDATE coordination_batch SET hub_upload_status = ?, hub_detail = ?, hub_checked_at = ?, updated_at = ? "
+                + "WHERE product_code = ? AND batch_id = ?")) {
+            bindAll(s, HubUploadStatus.REJECTED.name(), detail, rejection.rejectedAt(), now,
+                    rejection.product().value(), rejection.batchId().value());
+            s.executeUpdate();
+        }
+        audit.record(c, "system", "HUB_UPLOAD_STATUS", AUDIT_OBJECT, rejection.product() + "/" + rejection.batchId(), "SUCCESS",
+                "upload " + rejection.uploadRef() + " rejected", "status=" + held.get().hub().status() + "->REJECTED code=" + rejection.code());
+        return true;
+    }
+
+    /** The serials of {@code serials} not yet held under {@code batchId}; asked in slices so that no statement carries thousands of parameters. */
+    private static Set<EpcSerial> withoutHeld(Connection c, Set<EpcSerial> serials, BatchId batchId) throws SQLException {
+        Set<EpcSerial> fresh = new LinkedHashSet<>(serials);
+        SerialSlices.forEach(serials, (product, ids) -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT serial FROM coordination_serial WHERE product_code = ? AND batch_id = ? AND serial IN ("
+                    + SerialSlices.marks(ids.size()) + ")")) {
+                List<Object> values = new ArrayList<>(List.of(product.value(), batchId.value()));
+                values.addAll(ids);
+                bindAll(s, values.toArray());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        fresh.remove(new EpcSerial(product, SerialNumber.of(rs.getString(1))));
+                    }
+                }
+            }
+        });
+        return fresh;
+    }
+
+    /** A run or serial event may arrive before its batch record: the row is created for the CMO that packed it. */
+    private void ensureBatchRow(Connection c, ProductCode product, BatchId batchId, PartnerId partner, SiteId site, Instant now) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_batch WHERE product_code = ? AND batch_id = ?")) {
+            bindAll(s, product.value(), batchId.value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_batch (product_code, batch_id, partner_id, site_id, hub_upload_status, "
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            bindAll(s, product.value(), batchId.value(), partner.value(), site, HubUploadStatus.NOT_CHECKED.name(), now);
+            s.executeUpdate();
+        }
+    }
+
+    private Optional<RegisteredBatch> find(Connection c, ProductCode product, BatchId batchId) throws SQLException {
+        RegisteredBatch found = null;
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM coordination_batch WHERE product_code = ? AND batch_id = ?")) {
+            bindAll(s, product.value(), batchId.value());
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String status = rs.getString("batch_status");
+                String expiry = rs.getString("expiry_printed");
+                String hubExpiry = rs.getString("hub_expiry_printed");
+                HubUpload hub = new HubUpload(HubUploadStatus.valueOf(rs.getString("hub_upload_status")), SqlValues.longOrNull(rs, "hub_uploaded_serials"),
+                        hubExpiry == null ? null : Expiry.parse(hubExpiry), Set.copyOf(parseMarkets(rs.getString("hub_markets"))),
+                        SqlValues.instant(rs, "hub_checked_at"), rs.getString("hub_detail"));
+                String site = rs.getString("site_id");
+                found = new RegisteredBatch(product, batchId, PartnerId.of(rs.getString("partner_id")), site == null ? null : SiteId.of(site),
+                        status == null ? null : BatchStatus.valueOf(status), expiry == null ? null : Expiry.parse(expiry),
+                        parseMarkets(rs.getString("markets")), SqlValues.date(rs, "released_on"), List.of(), 0, hub);
+            }
+        }
+        List<PackagingRecord> runs = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT partner_id, run_id FROM coordination_packaging_run WHERE product_code = ? AND batch_id = ? "
+                + "ORDER BY started_at, run_id")) {
+            bindAll(s, product.value(), batchId.value());
+            List<String[]> keys = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+            for (String[] key : keys) {
+                run(c, PartnerId.of(key[0]), key[1]).ifPresent(runs::add);
+            }
+        }
+        long serials;
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM coordination_serial WHERE product_code = ? AND batch_id = ?")) {
+            bindAll(s, product.value(), batchId.value());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                serials = rs.getLong(1);
+            }
+        }
+        return Optional.of(new RegisteredBatch(found.product(), found.batchId(), found.partner(), found.site(), found.status(), found.expiry(),
+                found.markets(), found.releasedOn(), runs, serials, found.hub()));
+    }
+
+    private Optional<PackagingRecord> run(Connection c, PartnerId partner, String runId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM coordination_packaging_run WHERE partner_id = ? AND run_id = ?")) {
+            bindAll(s, partner.value(), runId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String site = rs.getString("site_id");
+                String printedBatch = rs.getString("printed_batch_id");
+                String printedExpiry = rs.getString("printed_expiry");
+                return Optional.of(new PackagingRecord(partner, runId, ProductCode.of(rs.getString("product_code")), BatchId.of(rs.getString("batch_id")),
+                        site == null ? null : SiteId.of(site), LineId.of(rs.getString("line_id")), printedBatch == null ? null : BatchId.of(printedBatch),
+                        printedExpiry == null ? null : Expiry.parse(printedExpiry), rs.getString("artwork_version"),
+                        SqlValues.booleanOrNull(rs, "line_clearance_passed"), rs.getString("line_clearance_ref"), SqlValues.instant(rs, "started_at"),
+                        SqlValues.instant(rs, "finished_at"), SqlValues.longOrNull(rs, "commissioned_reported")));
+            }
+        }
+    }
+
+    private static PackagingRecord toRecord(PackagingRun run) {
+        return new PackagingRecord(run.partner(), run.runId(), run.product(), run.batchId(), run.site(), run.line(), run.printedBatchId(),
+                run.printedExpiry(), run.artworkVersion(), run.lineClearance() == null ? null : run.lineClearance().passed(),
+                run.lineClearance() == null ? null : run.lineClearance().recordRef(), micros(run.startedAt()), micros(run.finishedAt()),
+                run.serialCounts() == null ? null : run.serialCounts().commissioned());
+    }
+
+    private Instant storedBatchUpdatedAt(Connection c, ProductCode product, BatchId batchId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT batch_updated_at FROM coordination_batch WHERE product_code = ? AND batch_id = ?")) {
+            bindAll(s, product.value(), batchId.value());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? SqlValues.instant(rs, "batch_updated_at") : null;
+            }
+        }
+    }
+
+    private static boolean sameHubState(HubUpload a, HubUpload b) {
+        return a.status() == b.status() && Objects.equals(a.uploadedSerials(), b.uploadedSerials()) && Objects.equals(a.expiry(), b.expiry())
+                && a.markets().equals(b.markets());
+    }
+
+    static String markets(java.util.Collection<Market> markets) {
+        return markets == null || markets.isEmpty() ? null : markets.stream().map(Market::code).collect(Collectors.joining(","));
+    }
+
+    static List<Market> parseMarkets(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split(",")).map(Market::of).toList();
+    }
+
+    private static String limit(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant micros(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @FunctionalInterface
+    private interface Change<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private boolean inTransaction(String failure, Change<Boolean> change) {
+        return inTransactionValue(failure, change);
+    }
+
+    private <T> T inTransactionValue(String failure, Change<T> change) {
+        List<T> result = new ArrayList<>(1);
+        JdbcTransaction.run(dataSource, failure, c -> result.add(change.apply(c)));
+        return result.get(0);
+    }
+}

@@ -1,4 +1,0 @@
-package io.cmohub.routes.coordination.liaison;
-
-/** How an evidence request or a notice reaches a CMO. PORTAL means the CMO picks it up from the hub's API (no push). */
-public enum ChannelType { WEBHOOK, EMAIL, PORTAL }
