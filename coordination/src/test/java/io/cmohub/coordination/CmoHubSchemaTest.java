@@ -1,4 +1,6 @@
-package io.cmohub.routes.templates;
+package io.cmohub.coordination;
+
+import io.cmohub.routes.templates.CmoHubSchema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -311,7 +311,7 @@ abstract class CoordinationTest {
         assertThat(opened.verdict()).isEqualTo(ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR);
         var expiryFinding = reconciliation.findings().stream().filter(f -> f.code().equals("PRINTED_VS_UPLOADED_EXPIRY")).findFirst().orElseThrow();
         assertThat(expiryFinding.facts()).containsEntry("printed", "300331").containsEntry("uploaded", "300228").containsEntry("batchRecord", "300228");
-        assertThat(cases.reconciliation(opened.caseId()).orElseThrow()).isEqualTo(reconciliation);
+        assertThat(cases.views().reconciliation(opened.caseId()).orElseThrow()).isEqualTo(reconciliation);
 
         // The evidence request: the A52 items, due 8 business hours later on Lyon's calendar:
         // 1 h on Friday (16-17), Monday is a site holiday, 7 h on Tuesday -> Tuesday 15:00 Paris = 14:00 UTC.
@@ -342,9 +342,9 @@ abstract class CoordinationTest {
         });
 
         // The same alert again (a re-delivery) changes nothing.
-        int timelineBefore = cases.timeline(opened.caseId()).size();
+        int timelineBefore = cases.views().timeline(opened.caseId()).size();
         assertThat(cases.onAlert(a52).change()).isEqualTo(AlertOutcome.Change.DUPLICATE);
-        assertThat(cases.timeline(opened.caseId())).hasSize(timelineBefore);
+        assertThat(cases.views().timeline(opened.caseId())).hasSize(timelineBefore);
         assertThat(count("SELECT COUNT(*) FROM coordination_case")).isEqualTo(1);
 
         // Before the reminder time nothing fires; the reminder (4 business hours: Tuesday 11:00 Paris) fires once.
@@ -376,8 +376,8 @@ abstract class CoordinationTest {
         assertThat(sweeperA.sweep() + sweeperB.sweep()).isZero();
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = 'SLA_ESCALATION'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM coordination_sla_clock WHERE state = 'FIRED'")).isEqualTo(2);
-        assertThat(cases.find(opened.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.ESCALATED);
-        assertThat(cases.requests(opened.caseId())).singleElement().extracting(EvidenceRequest::status).isEqualTo(EvidenceRequestStatus.ESCALATED);
+        assertThat(cases.views().find(opened.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.ESCALATED);
+        assertThat(cases.views().requests(opened.caseId())).singleElement().extracting(EvidenceRequest::status).isEqualTo(EvidenceRequestStatus.ESCALATED);
 
         outbox.deliverDue();
         assertThat(webhooks.findAll(postRequestedFor(urlEqualTo("/sponsor/qa")).withHeader(WebhookEvidenceDispatcher.KIND_HEADER, equalTo("ESCALATION"))))
@@ -411,8 +411,8 @@ abstract class CoordinationTest {
         answered = cases.respond(request.requestId(), ACME, List.of(new EvidenceAnswer("printed-vs-uploaded-expiry",
                 "printer template kept the expiry of the previous batch: 300331 printed, 300228 correct", null)), "partner:acme-lyon/claire.martin");
         assertThat(answered.status()).isEqualTo(EvidenceRequestStatus.ANSWERED);
-        assertThat(cases.find(opened.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.UNDER_REVIEW);
-        List<StoredAnswer> stored = cases.answers(request.requestId());
+        assertThat(cases.views().find(opened.caseId()).orElseThrow().status()).isEqualTo(CaseStatus.UNDER_REVIEW);
+        List<StoredAnswer> stored = cases.views().answers(request.requestId());
         assertThat(stored).hasSize(3);
         StoredAnswer file = stored.stream().filter(a -> a.documentId() != null).findFirst().orElseThrow();
         assertThat(file.sizeBytes()).isEqualTo(order.length);
@@ -434,7 +434,7 @@ abstract class CoordinationTest {
         assertThat(outbox.undelivered()).isEmpty();
 
         // The timeline shows every step, with the side that owns it.
-        List<TimelineEntry> timeline = cases.timeline(opened.caseId());
+        List<TimelineEntry> timeline = cases.views().timeline(opened.caseId());
         assertThat(timeline).extracting(TimelineEntry::action).containsSubsequence("CASE_OPENED", "ATTRIBUTED", "RECONCILED", "EVIDENCE_REQUESTED",
                 "EAMS_UPDATE", "REMINDER_SENT", "ESCALATED", "EVIDENCE_RECEIVED", "EVIDENCE_COMPLETE", "CASE_CLOSED");
         assertThat(timeline).extracting(TimelineEntry::party).contains(Party.MAH, Party.CMO, Party.SHARED, Party.SYSTEM);
@@ -518,7 +518,7 @@ abstract class CoordinationTest {
         // Same content as the first state: only the revision tells them apart (without it the ids were equal).
         assertThat(third.withRevision(null)).isEqualTo(first.withRevision(null));
         assertThat(EventIds.of(third.withRevision(null))).isEqualTo(EventIds.of(first.withRevision(null)));
-        assertThat(cases.find(caseId).orElseThrow().revision()).isEqualTo(3);
+        assertThat(cases.views().find(caseId).orElseThrow().revision()).isEqualTo(3);
 
         // Delivered, and through a consumer that deduplicates on the event id with the hub's own event ledger: none swallowed.
         outbox.deliverDue();
@@ -573,7 +573,7 @@ abstract class CoordinationTest {
                 FRIDAY_4PM_PARIS.plusSeconds(60)));
         assertThat(second.change()).isEqualTo(AlertOutcome.Change.JOINED);
         assertThat(second.investigationCase().alertIds()).containsExactly("ALERT-A68-1", "ALERT-A68-2");
-        assertThat(cases.requests(second.investigationCase().caseId())).hasSize(1);
+        assertThat(cases.views().requests(second.investigationCase().caseId())).hasSize(1);
     }
 
     @Test
@@ -617,9 +617,9 @@ abstract class CoordinationTest {
         AlertOutcome inHouse = cases.onAlert(alert("ALERT-A3-1", AlertCode.A3, "111234567842", "XYZ123", "NE24500", "290630", "DE", FRIDAY_4PM_PARIS));
         assertThat(inHouse.investigationCase().attribution().outcome()).isEqualTo(AttributionOutcome.NOT_CMO_PRODUCED);
         assertThat(inHouse.investigationCase().attribution().reason()).contains("no CMO is registered for product 111234567842");
-        assertThat(cases.list(CaseStatus.OPEN, null, 10)).extracting(InvestigationCase::alertIds).containsExactlyInAnyOrder(List.of("ALERT-A2-1"),
+        assertThat(cases.views().list(CaseStatus.OPEN, null, 10)).extracting(InvestigationCase::alertIds).containsExactlyInAnyOrder(List.of("ALERT-A2-1"),
                 List.of("ALERT-A3-1"));
-        assertThat(cases.list(null, ACME, 10)).isEmpty();
+        assertThat(cases.views().list(null, ACME, 10)).isEmpty();
     }
 
     @Test
@@ -629,7 +629,7 @@ abstract class CoordinationTest {
                 FRIDAY_4PM_PARIS));
         assertThat(outcome.investigationCase().attribution().outcome()).isEqualTo(AttributionOutcome.ATTRIBUTED);
         assertThat(outcome.evidenceRequest()).isEmpty();
-        assertThat(cases.timeline(outcome.investigationCase().caseId())).extracting(TimelineEntry::action).contains("NO_LIAISON");
+        assertThat(cases.views().timeline(outcome.investigationCase().caseId())).extracting(TimelineEntry::action).contains("NO_LIAISON");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.coordination.cases.CaseClosure;
 import io.cmohub.coordination.cases.CaseCoordinator;
+import io.cmohub.coordination.cases.CaseViews;
 import io.cmohub.coordination.outbox.OutboxDelivery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
@@ -35,11 +36,13 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"}, havingValue = "true", matchIfMissing = true)
 public class CasesController {
     private final CaseCoordinator cases;
+    private final CaseViews views;
     private final OutboxDelivery outbox;
     private final Access access;
 
     public CasesController(CaseCoordinator cases, OutboxDelivery outbox, Access access) {
         this.cases = cases;
+        this.views = cases.views();
         this.outbox = outbox;
         this.access = access;
     }
@@ -56,7 +59,7 @@ public class CasesController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "bad filter: " + e.getMessage());
         }
-        return CanonicalJson.mapper().valueToTree(cases.list(wanted, of, Math.max(1, Math.min(limit, 1000))));
+        return CanonicalJson.mapper().valueToTree(views.list(wanted, of, Math.max(1, Math.min(limit, 1000))));
     }
 
     @GetMapping("/cases/{caseId}")
@@ -108,18 +111,18 @@ public class CasesController {
     }
 
     private InvestigationCase find(String caseId) {
-        return cases.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no case " + caseId));
+        return views.find(caseId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no case " + caseId));
     }
 
     private JsonNode view(InvestigationCase c) {
         ObjectNode json = CanonicalJson.mapper().createObjectNode();
         json.set("case", CanonicalJson.mapper().valueToTree(c));
-        json.set("reconciliation", CanonicalJson.mapper().valueToTree(cases.reconciliation(c.caseId()).orElse(null)));
-        json.set("timeline", CanonicalJson.mapper().valueToTree(cases.timeline(c.caseId())));
+        json.set("reconciliation", CanonicalJson.mapper().valueToTree(views.reconciliation(c.caseId()).orElse(null)));
+        json.set("timeline", CanonicalJson.mapper().valueToTree(views.timeline(c.caseId())));
         var requests = json.putArray("evidenceRequests");
-        cases.requests(c.caseId()).forEach(r -> {
+        views.requests(c.caseId()).forEach(r -> {
             ObjectNode entry = CanonicalJson.mapper().valueToTree(r);
-            entry.set("answers", CanonicalJson.mapper().valueToTree(cases.answers(r.requestId())));
+            entry.set("answers", CanonicalJson.mapper().valueToTree(views.answers(r.requestId())));
             requests.add(entry);
         });
         json.set("outbox", CanonicalJson.mapper().valueToTree(outbox.ofCase(c.caseId())));

@@ -53,7 +53,7 @@ public class EvidencePortalController {
     @GetMapping
     public JsonNode open(@PathVariable String partner, HttpServletRequest request) {
         access.requirePartner(request, partner);
-        return CanonicalJson.mapper().valueToTree(cases.openRequestsOf(partnerId(partner)));
+        return CanonicalJson.mapper().valueToTree(cases.views().openRequestsOf(partnerId(partner)));
     }
 
     @PostMapping(path = "/{requestId}/responses", consumes = "multipart/form-data")
