@@ -10,7 +10,7 @@ import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SerialNumber;
 import io.cmohub.coordination.reconcile.Finding;
 import io.cmohub.coordination.reconcile.Reconciliation;
-import io.cmohub.coordination.registry.BatchRegistry;
+import io.cmohub.coordination.registry.RegisteredBatches;
 import io.cmohub.coordination.registry.PackagingRecord;
 import io.cmohub.coordination.registry.RegisteredBatch;
 import java.util.List;
@@ -27,9 +27,9 @@ import java.util.Set;
  * means NOT_CMO_PRODUCED; either way with the reason.
  */
 public final class Attributor {
-    private final BatchRegistry registry;
+    private final RegisteredBatches registry;
 
-    public Attributor(BatchRegistry registry) {
+    public Attributor(RegisteredBatches registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
     }
 

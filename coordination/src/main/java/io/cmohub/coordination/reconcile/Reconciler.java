@@ -17,7 +17,7 @@ import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.Market;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SerialNumber;
-import io.cmohub.coordination.registry.BatchRegistry;
+import io.cmohub.coordination.registry.RegisteredBatches;
 import io.cmohub.coordination.registry.PackagingRecord;
 import io.cmohub.coordination.registry.RegisteredBatch;
 import java.time.Clock;
@@ -53,10 +53,10 @@ import java.util.stream.Collectors;
  */
 public final class Reconciler {
     private final EuHubGateway hub;
-    private final BatchRegistry registry;
+    private final RegisteredBatches registry;
     private final Clock clock;
 
-    public Reconciler(EuHubGateway hub, BatchRegistry registry, Clock clock) {
+    public Reconciler(EuHubGateway hub, RegisteredBatches registry, Clock clock) {
         this.hub = Objects.requireNonNull(hub, "hub");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -301,7 +301,7 @@ public final class Reconciler {
         if (held.isEmpty() || hubBatch.isEmpty()) {
             return false;
         }
-        long commissioned = BatchRegistry.commissioned(held.get());
+        long commissioned = RegisteredBatches.commissioned(held.get());
         long uploaded = hubBatch.get().uploadedSerialCount();
         findings.add(Finding.of("UPLOAD_COMPLETENESS", "the EU Hub holds " + uploaded + " serials of batch " + batchId + ", the CMO commissioned " + commissioned,
                 "uploaded", Long.toString(uploaded), "commissioned", Long.toString(commissioned)));

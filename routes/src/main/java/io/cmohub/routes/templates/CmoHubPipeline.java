@@ -53,6 +53,7 @@ public final class CmoHubPipeline {
     /** The registry name the route templates look the pipeline up by, unless their {@code pipeline} parameter says otherwise. */
     public static final String BEAN_NAME = "cmohubPipeline";
 
+    private final DataSource dataSource;
     private final ConnectorCatalog connectors;
     private final PartnerDirectory partners;
     private final DocumentStore store;
@@ -66,6 +67,7 @@ public final class CmoHubPipeline {
     private DocumentProcessor processor;
 
     private CmoHubPipeline(Builder b, DocumentStore store, AuditTrail audit, PartnerDirectory partners, ConnectorCatalog connectors) {
+        this.dataSource = b.dataSource;
         this.connectors = connectors;
         this.partners = partners;
         this.store = store;
@@ -80,6 +82,16 @@ public final class CmoHubPipeline {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The database the pipeline was built on; null when every store was given as an instance instead. */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The default publisher given to the builder; null when the host publishes through {@link #processor(EventPublisher)}. */
+    public EventPublisher eventPublisher() {
+        return publisher;
     }
 
     public ConnectorCatalog connectors() {

@@ -34,7 +34,6 @@ public class CmoHubProperties {
     private final Publish publish = new Publish();
     private final Templates templates = new Templates();
     private final Dispatch dispatch = new Dispatch();
-    private final EuHub euHub = new EuHub();
 
     /** The hub's tables (io/cmohub/db/migration in cmohub-routes, outside a host's default Flyway location). */
     public static class Schema {
@@ -230,125 +229,6 @@ public class CmoHubProperties {
         }
     }
 
-    /** The EU Hub gateway (SOAP over mutual TLS, with retry, circuit breaker, rate limit and pack-state cache). */
-    public static class EuHub {
-        /** Whether an EU Hub gateway is created at all; false keeps it off even when an address is set (the standalone gateway's switch too). */
-        private boolean enabled = true;
-        /** The Hub's service URL; setting it adds the EuHubGateway bean. Must be https unless allow-plain-http. */
-        private String address;
-        /** Time to establish the TCP and TLS connection. */
-        private Duration connectTimeout = Duration.ofSeconds(5);
-        /** Time to wait for an answer once the request is sent. */
-        private Duration readTimeout = Duration.ofSeconds(20);
-        /** Permit an http address: only for the local simulator and tests, never for the Hub. */
-        private boolean allowPlainHttp = false;
-        /** Validate every answer against the contract's XSD before mapping it. */
-        private boolean validateAnswers = true;
-        /** The client certificate and key (PKCS#12 or JKS) presented to the Hub. */
-        private final KeyStore clientCertificate = new KeyStore();
-        /** Which key in the client certificate store to present; empty lets TLS choose. */
-        private String certificateAlias;
-        /** The CAs trusted for the Hub's certificate; empty uses the JVM's default. */
-        private final KeyStore trustStore = new KeyStore();
-
-        public boolean isEnabled() {
-            return enabled;
-        }
-
-        public void setEnabled(boolean enabled) {
-            this.enabled = enabled;
-        }
-
-        public String getAddress() {
-            return address;
-        }
-
-        public void setAddress(String address) {
-            this.address = address;
-        }
-
-        public Duration getConnectTimeout() {
-            return connectTimeout;
-        }
-
-        public void setConnectTimeout(Duration connectTimeout) {
-            this.connectTimeout = connectTimeout;
-        }
-
-        public Duration getReadTimeout() {
-            return readTimeout;
-        }
-
-        public void setReadTimeout(Duration readTimeout) {
-            this.readTimeout = readTimeout;
-        }
-
-        public boolean isAllowPlainHttp() {
-            return allowPlainHttp;
-        }
-
-        public void setAllowPlainHttp(boolean allowPlainHttp) {
-            this.allowPlainHttp = allowPlainHttp;
-        }
-
-        public boolean isValidateAnswers() {
-            return validateAnswers;
-        }
-
-        public void setValidateAnswers(boolean validateAnswers) {
-            this.validateAnswers = validateAnswers;
-        }
-
-        public KeyStore getClientCertificate() {
-            return clientCertificate;
-        }
-
-        public String getCertificateAlias() {
-            return certificateAlias;
-        }
-
-        public void setCertificateAlias(String certificateAlias) {
-            this.certificateAlias = certificateAlias;
-        }
-
-        public KeyStore getTrustStore() {
-            return trustStore;
-        }
-    }
-
-    public static class KeyStore {
-        /** Path of the key store file; empty for none. */
-        private Path path;
-        /** Key store type: PKCS12 or JKS. */
-        private String type = "PKCS12";
-        /** Key store password. */
-        private String password;
-
-        public Path getPath() {
-            return path;
-        }
-
-        public void setPath(Path path) {
-            this.path = path;
-        }
-
-        public String getType() {
-            return type;
-        }
-
-        public void setType(String type) {
-            this.type = type;
-        }
-
-        public String getPassword() {
-            return password;
-        }
-
-        public void setPassword(String password) {
-            this.password = password;
-        }
-    }
-
     public boolean isEnabled() {
         return enabled;
     }
@@ -411,9 +291,5 @@ public class CmoHubProperties {
 
     public Dispatch getDispatch() {
         return dispatch;
-    }
-
-    public EuHub getEuHub() {
-        return euHub;
     }
 }

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.wiring;
 
+import io.cmohub.spring.boot.EuHubProperties;
 import io.cmohub.gateway.server.alerts.CallbackAuthenticationFilter;
 import io.cmohub.gateway.server.alerts.HubAlertCallbackEndpoints;
 import io.cmohub.coordination.alert.AlertIntake;

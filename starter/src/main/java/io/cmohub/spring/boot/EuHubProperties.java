@@ -1,20 +1,25 @@
-package io.cmohub.gateway.server.wiring;
+package io.cmohub.spring.boot;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code cmohub.eu-hub.*}: the EU Hub client (docs/emvs-hub.md §5) and the local simulator the
- * embedded default starts, so the walk-through needs no external system. Against a real Hub (or an
- * OBP vendor's endpoint): {@code simulator.enabled=false}, {@code address=https://...}, the OBP's
- * client certificate and the Hub's trust store.
+ * {@code cmohub.eu-hub.*}, declared once for the starter and the standalone gateway: the EU Hub client
+ * (docs/emvs-hub.md §5) with its resilience policies, and, read by the gateway only, the local simulator
+ * and the Hub's alert call-back. {@link EuHubClient} builds the client from it.
+ *
+ * <p>Which Hub the gateway talks to follows from {@code address}: with none the gateway starts the
+ * simulator (the walk-through needs no external system); with one it talks to that Hub. Asking for the
+ * simulator while an address is configured is refused at start-up ({@link #usesSimulator()}), because a
+ * reconciliation run against simulated data while the operator believes it runs against the Hub is the
+ * worst outcome of a typo.
  */
 @ConfigurationProperties("cmohub.eu-hub")
 public class EuHubProperties {
     /** Whether the gateway creates an EU Hub client at all. */
     private boolean enabled = true;
-    /** The Hub's SOAP endpoint; ignored while the simulator is enabled. https unless allow-plain-http. */
+    /** The Hub's SOAP endpoint (https unless allow-plain-http). Setting it selects the real Hub; unset, the gateway uses its simulator. */
     private String address = "";
     /** Permit an http address (same key as the starter's): only for a local simulator or tests, never for the Hub. */
     private boolean allowPlainHttp = false;
@@ -48,14 +53,17 @@ public class EuHubProperties {
     }
 
     public static class Simulator {
-        /** Start the JDBC-backed Hub simulator (on the gateway's database) and point the client at it. */
-        private boolean enabled = true;
+        /**
+         * Start the JDBC-backed Hub simulator (on the gateway's database) and point the client at it. Unset: on exactly when no
+         * {@code cmohub.eu-hub.address} is configured. {@code true} together with an address is refused at start-up.
+         */
+        private Boolean enabled;
         private String host = "127.0.0.1";
         /** 0 = a free port, logged at start and shown by /actuator/health. */
         private int port = 0;
 
-        public boolean isEnabled() { return enabled; }
-        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Boolean getEnabled() { return enabled; }
+        public void setEnabled(Boolean enabled) { this.enabled = enabled; }
         public String getHost() { return host; }
         public void setHost(String host) { this.host = host; }
         public int getPort() { return port; }
@@ -167,4 +175,32 @@ public class EuHubProperties {
     public RateLimit getRateLimit() { return rateLimit; }
     public Cache getCache() { return cache; }
     public Callback getCallback() { return callback; }
+
+    /** Whether an address is configured, i.e. a real Hub (or an OBP's endpoint) is meant. */
+    public boolean hasAddress() {
+        return address != null && !address.isBlank();
+    }
+
+    /**
+     * Whether the simulator is the Hub: {@code simulator.enabled} when set, else whether no address is configured.
+     *
+     * @throws IllegalStateException when the simulator is asked for while an address is configured
+     */
+    public boolean usesSimulator() {
+        return usesSimulator(simulator.getEnabled(), address);
+    }
+
+    /** {@link #usesSimulator()} for raw property values, as a start-up condition reads them before binding. */
+    public static boolean usesSimulator(Boolean simulatorEnabled, String address) {
+        boolean hasAddress = address != null && !address.isBlank();
+        if (simulatorEnabled == null) {
+            return !hasAddress;
+        }
+        if (simulatorEnabled && hasAddress) {
+            throw new IllegalStateException("cmohub.eu-hub.address=" + address + " and cmohub.eu-hub.simulator.enabled=true contradict each other: "
+                    + "the gateway would reconcile alerts against simulated data while a real Hub is configured. Remove one of them "
+                    + "(an address alone selects that Hub; no address selects the simulator).");
+        }
+        return simulatorEnabled;
+    }
 }
