@@ -286,6 +286,17 @@ class GatewayCoordinationTest {
 
     // ------------------------------------------------------------------ the scenario
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void theStartersCoordinationBacksOffForTheGatewaysOwnWiring() {
+        // one outbox, one SLA sweeper: a second wiring would deliver and fire everything twice per node
+        assertThat(context.getBeansOfType(io.cmohub.coordination.CmoHubCoordination.class)).isEmpty();
+        assertThat(context.getBeansOfType(io.cmohub.coordination.outbox.OutboxDelivery.class)).hasSize(1);
+        assertThat(context.getBeansOfType(io.cmohub.coordination.sla.SlaSweeper.class)).hasSize(1);
+    }
+
     @Test
     void anA52FromTheHubBecomesAnAttributedCaseWithEvidenceRequestVerdictEscalationCmoAnswerAndClosure() throws Exception {
         hooks.stubFor(post(urlEqualTo("/acme/alerts")).willReturn(aResponse().withStatus(202)));

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.wiring;
 
+import io.cmohub.spring.boot.CoordinationProperties;
 import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.gateway.server.coordination.ConfiguredSecrets;
 import io.cmohub.gateway.server.coordination.CoordinationQueue;
@@ -122,22 +123,7 @@ public class CoordinationConfiguration {
 
     @Bean
     CoordinationSettings coordinationSettings(CoordinationProperties properties) {
-        CoordinationProperties.SponsorQa qa = properties.getSponsorQa();
-        String address = qa.getAddress() == null || qa.getAddress().isBlank() ? qa.getEmail() : qa.getAddress();
-        return new CoordinationSettings(CoordinationSettings.DEFAULT_SOURCE, new Contact(qa.getName(), qa.getEmail()),
-                new Channel(qa.getChannel(), address, qa.getSecretRef()), properties.getReminderFraction(), properties.getMaxEvidenceFileBytes(),
-                node(properties));
-    }
-
-    static String node(CoordinationProperties properties) {
-        if (properties.getNode() != null && !properties.getNode().isBlank()) {
-            return properties.getNode();
-        }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "gateway";
-        }
+        return properties.toSettings();
     }
 
     @Bean
@@ -175,13 +161,13 @@ public class CoordinationConfiguration {
     OutboxDelivery outboxDelivery(DataSource dataSource, JdbcAuditTrail audit, Clock clock, CoordinationProperties properties,
                                   WebhookEvidenceDispatcher webhook, EmailEvidenceDispatcher email, JmsEventPublisher publisher,
                                   EamsStatusWriter eams) {
-        return new OutboxDelivery(dataSource, audit, clock, node(properties), List.of(webhook, email, new PortalEvidenceDispatcher()), publisher, eams,
+        return new OutboxDelivery(dataSource, audit, clock, properties.nodeName(), List.of(webhook, email, new PortalEvidenceDispatcher()), publisher, eams,
                 OutboxDelivery.Settings.DEFAULTS);
     }
 
     @Bean
     SlaSweeper slaSweeper(DataSource dataSource, Clock clock, CoordinationProperties properties, CaseCoordinator cases) {
-        return new SlaSweeper(dataSource, clock, node(properties), cases, properties.getSweepBatchSize());
+        return new SlaSweeper(dataSource, clock, properties.nodeName(), cases, properties.getSweepBatchSize());
     }
 
     @Bean

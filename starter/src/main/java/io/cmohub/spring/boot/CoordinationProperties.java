@@ -1,6 +1,11 @@
-package io.cmohub.gateway.server.wiring;
+package io.cmohub.spring.boot;
 
+import io.cmohub.coordination.cases.CoordinationSettings;
+import io.cmohub.coordination.liaison.Channel;
 import io.cmohub.coordination.liaison.ChannelType;
+import io.cmohub.coordination.liaison.Contact;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -11,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code cmohub.coordination.*}: alert coordination (docs/alert-coordination.md §7). The Camel
  * properties {@code cmohub.coordination.events.uri} and {@code cmohub.coordination.sweep-period}
  * are read by the library's routes directly; they are declared here so they are documented and
- * bound in one place.
+ * bound in one place, for the starter and the standalone gateway.
  */
 @ConfigurationProperties("cmohub.coordination")
 public class CoordinationProperties {
@@ -107,4 +112,23 @@ public class CoordinationProperties {
     public void setEvents(Events events) { this.events = events; }
     public Mail getMail() { return mail; }
     public void setMail(Mail mail) { this.mail = mail; }
+
+    /** This node's name: {@code node} when set, else the host name. */
+    public String nodeName() {
+        if (node != null && !node.isBlank()) {
+            return node;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "gateway";
+        }
+    }
+
+    /** The workflow's settings: sponsor QA's contact and channel (its e-mail unless an address is given), reminder share, file cap, node. */
+    public CoordinationSettings toSettings() {
+        String address = sponsorQa.getAddress() == null || sponsorQa.getAddress().isBlank() ? sponsorQa.getEmail() : sponsorQa.getAddress();
+        return new CoordinationSettings(CoordinationSettings.DEFAULT_SOURCE, new Contact(sponsorQa.getName(), sponsorQa.getEmail()),
+                new Channel(sponsorQa.getChannel(), address, sponsorQa.getSecretRef()), reminderFraction, maxEvidenceFileBytes, nodeName());
+    }
 }
