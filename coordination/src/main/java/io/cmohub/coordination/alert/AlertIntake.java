@@ -1,5 +1,6 @@
 package io.cmohub.coordination.alert;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.model.Alert;
 import io.cmohub.model.CanonicalRecord;
 import io.cmohub.model.EamsStatus;
@@ -126,9 +127,9 @@ public final class AlertIntake {
             if (eventId != null) {
                 registry.published(c, incoming.alertId(), eventId);
             }
-            audit.record(c, "system", "ALERT_RECEIVE", "alert", incoming.alertId(), "SUCCESS", null,
-                    "channel=" + channel + " code=" + incoming.code() + (incoming.code().known() ? "" : " unknownCode=true")
-                            + (incoming.market() == null ? "" : " market=" + incoming.market().code()) + " event=" + eventId);
+            audit.record(c, AuditEvent.success("system", "ALERT_RECEIVE").on("alert", incoming.alertId())
+                    .details("channel=" + channel + " code=" + incoming.code() + (incoming.code().known() ? "" : " unknownCode=true")
+                            + (incoming.market() == null ? "" : " market=" + incoming.market().code()) + " event=" + eventId));
             return new IntakeResult(IntakeOutcome.ACCEPTED, incoming.alertId(), eventId);
         }
         JdbcAlertRegistry.Row row = existing.get();
@@ -148,9 +149,9 @@ public final class AlertIntake {
         }
         IntakeOutcome outcome = changed ? IntakeOutcome.UPDATED : newSource ? IntakeOutcome.MERGED : IntakeOutcome.DUPLICATE;
         if (outcome != IntakeOutcome.DUPLICATE) {
-            audit.record(c, "system", changed ? "ALERT_UPDATE" : "ALERT_MERGE", "alert", row.alertId(), "SUCCESS", null,
-                    "channel=" + channel + " sourceRef=" + incoming.alertId() + (changed ? " version=" + (row.version() + 1)
-                            + " eamsStatus=" + merged.eamsStatus() + " event=" + eventId : ""));
+            audit.record(c, AuditEvent.success("system", changed ? "ALERT_UPDATE" : "ALERT_MERGE").on("alert", row.alertId())
+                    .details("channel=" + channel + " sourceRef=" + incoming.alertId() + (changed ? " version=" + (row.version() + 1) + " eamsStatus="
+                            + merged.eamsStatus() + " event=" + eventId : "")));
         }
         return new IntakeResult(outcome, row.alertId(), eventId);
     }
@@ -160,8 +161,8 @@ public final class AlertIntake {
         if (eventId == null) {
             return new IntakeResult(IntakeOutcome.DUPLICATE, rejection.uploadRef(), null);
         }
-        audit.record(c, "system", "UPLOAD_REJECTION_RECEIVE", "upload", rejection.uploadRef(), "SUCCESS", rejection.code(),
-                "channel=" + notice.channel().name() + " notice=" + notice.alertId() + " event=" + eventId);
+        audit.record(c, AuditEvent.success("system", "UPLOAD_REJECTION_RECEIVE").on("upload", rejection.uploadRef()).because(rejection.code())
+                .details("channel=" + notice.channel().name() + " notice=" + notice.alertId() + " event=" + eventId));
         return new IntakeResult(IntakeOutcome.UPLOAD_REJECTION, rejection.uploadRef(), eventId);
     }
 

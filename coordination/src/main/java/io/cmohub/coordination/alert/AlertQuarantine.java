@@ -1,5 +1,6 @@
 package io.cmohub.coordination.alert;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.store.DocumentRecord;
 import io.cmohub.routes.store.DocumentState;
@@ -63,9 +64,9 @@ public final class AlertQuarantine {
                 s.setString(2, cleanReason);
                 s.executeUpdate();
             }
-            audit.record(c, "system", "QUARANTINE", "document", stored.documentId(), "FAILURE", cleanReason,
-                    "channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
-                            + (raw.length > maxBytes ? " truncatedFrom=" + raw.length : ""));
+            audit.record(c, AuditEvent.failure("system", "QUARANTINE").on("document", stored.documentId()).because(cleanReason)
+                    .details("channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
+                            + (raw.length > maxBytes ? " truncatedFrom=" + raw.length : "")));
         });
         return stored.documentId();
     }

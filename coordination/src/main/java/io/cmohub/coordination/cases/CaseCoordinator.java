@@ -1,5 +1,6 @@
 package io.cmohub.coordination.cases;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.coordination.RowLock;
 import io.cmohub.coordination.cases.EvidenceRequestStore.AnswerRow;
 import io.cmohub.coordination.evidence.EvidenceTemplate;
@@ -155,10 +156,11 @@ public final class CaseCoordinator implements SlaClockHandler {
             CaseStore.addAlert(c, caseId, alert);
             CaseTimeline.append(c, caseId, now, Party.SYSTEM, "system", "CASE_OPENED", "alert " + alert.alertId() + " (" + alert.code() + ", "
                     + alert.source() + (alert.market() == null ? "" : ", " + alert.market()) + ") opened the case: " + template.title());
-            audit.record(c, "system", "CASE_OPEN", AUDIT_CASE, caseId, "SUCCESS", "alert " + alert.alertId() + " " + alert.code(), "group=" + groupKey);
+            audit.record(c, AuditEvent.success("system", "CASE_OPEN").on(AUDIT_CASE, caseId).because("alert " + alert.alertId() + " " + alert.code())
+                    .details("group=" + groupKey));
             CaseTimeline.append(c, caseId, now, Party.SYSTEM, "system", "ATTRIBUTED", attribution.outcome() + ": " + attribution.reason());
-            audit.record(c, "system", "ATTRIBUTE", AUDIT_CASE, caseId, "SUCCESS", attribution.reason(), "outcome=" + attribution.outcome()
-                    + (attribution.partner() == null ? "" : " partner=" + attribution.partner()));
+            audit.record(c, AuditEvent.success("system", "ATTRIBUTE").on(AUDIT_CASE, caseId).because(attribution.reason())
+                    .details("outcome=" + attribution.outcome() + (attribution.partner() == null ? "" : " partner=" + attribution.partner())));
             recordReconciliation(c, caseId, reconciliation, now);
             for (Party party : List.of(Party.MAH, Party.CMO, Party.SHARED)) {
                 for (String action : template.actionsOf(party)) {
@@ -170,7 +172,8 @@ public final class CaseCoordinator implements SlaClockHandler {
             } else if (attribution.outcome() == AttributionOutcome.ATTRIBUTED) {
                 CaseTimeline.append(c, caseId, now, Party.MAH, "system", "NO_LIAISON", "no liaison is registered for " + attribution.partner()
                         + ": no evidence request was sent; contact the CMO and register its liaison");
-                audit.record(c, "system", "EVIDENCE_REQUEST", AUDIT_CASE, caseId, "FAILURE", "no liaison registered for " + attribution.partner(), null);
+                audit.record(c, AuditEvent.failure("system", "EVIDENCE_REQUEST").on(AUDIT_CASE, caseId)
+                        .because("no liaison registered for " + attribution.partner()));
             } else {
                 CaseTimeline.append(c, caseId, now, Party.MAH, "system", "NO_CMO", "the alert is not traced to a CMO: the MAH investigates without CMO evidence");
             }
@@ -197,7 +200,7 @@ public final class CaseCoordinator implements SlaClockHandler {
             CaseStore.touch(c, caseId, now);
             CaseTimeline.append(c, caseId, now, Party.SYSTEM, "system", "ALERT_JOINED", "alert " + alert.alertId() + " (" + alert.code()
                     + (alert.market() == null ? "" : ", " + alert.market()) + ") concerns the same batch and joins the case");
-            audit.record(c, "system", "CASE_ALERT_ADDED", AUDIT_CASE, caseId, "SUCCESS", "alert " + alert.alertId(), null);
+            audit.record(c, AuditEvent.success("system", "CASE_ALERT_ADDED").on(AUDIT_CASE, caseId).because("alert " + alert.alertId()));
             events.eams(c, caseId, alert.alertId(), EamsStatus.UNDER_INVESTIGATION, InvestigationStatus.INVESTIGATION_PENDING, null, now);
             events.publishCase(c, caseId, now);
         });
@@ -225,8 +228,9 @@ public final class CaseCoordinator implements SlaClockHandler {
     private void recordReconciliation(Connection c, String caseId, Reconciliation reconciliation, Instant now) throws SQLException {
         CaseTimeline.append(c, caseId, now, Party.SYSTEM, "system", "RECONCILED", reconciliation.verdict() + ": " + reconciliation.reason() + " ["
                 + reconciliation.findings().stream().map(f -> f.code()).collect(Collectors.joining(", ")) + "]");
-        audit.record(c, "system", "RECONCILE", AUDIT_CASE, caseId, "SUCCESS", reconciliation.reason(), "verdict=" + reconciliation.verdict()
-                + " findings=" + reconciliation.findings().stream().map(f -> f.code() + f.facts()).collect(Collectors.joining(";")));
+        audit.record(c, AuditEvent.success("system", "RECONCILE").on(AUDIT_CASE, caseId).because(reconciliation.reason())
+                .details("verdict=" + reconciliation.verdict() + " findings=" + reconciliation.findings().stream().map(f -> f.code()
+                        + f.facts()).collect(Collectors.joining(";"))));
     }
 
     private EvidenceRequest issueRequest(Connection c, String caseId, AlertCode code, EvidenceTemplate template, Liaison liaison, Instant now)
@@ -248,8 +252,8 @@ public final class CaseCoordinator implements SlaClockHandler {
         CaseTimeline.append(c, caseId, now, Party.MAH, "system", "EVIDENCE_REQUESTED", "asked " + liaison.liaison().name() + " (" + liaison.partner()
                 + ") by " + channel.label() + " for " + String.join(", ", items) + "; due " + dueText + " (" + liaison.responseSla().toMinutes() / 60.0
                 + " business hours); reminder " + CaseNotices.local(reminder, liaison.calendar().zone()));
-        audit.record(c, "system", "EVIDENCE_REQUEST", AUDIT_REQUEST, requestId, "SUCCESS", "case " + caseId + " " + code,
-                "partner=" + liaison.partner() + " channel=" + channel.label() + " due=" + due + " items=" + String.join(",", items));
+        audit.record(c, AuditEvent.success("system", "EVIDENCE_REQUEST").on(AUDIT_REQUEST, requestId).because("case " + caseId + " " + code)
+                .details("partner=" + liaison.partner() + " channel=" + channel.label() + " due=" + due + " items=" + String.join(",", items)));
         return request;
     }
 
@@ -271,8 +275,8 @@ public final class CaseCoordinator implements SlaClockHandler {
         String system = "system:" + settings.node();
         if (request.status() == EvidenceRequestStatus.ANSWERED || request.status() == EvidenceRequestStatus.CLOSED) {
             // The request was settled after the clock was read: nothing to remind or escalate.
-            audit.record(c, system, "SLA_" + slaClock.kind(), AUDIT_REQUEST, request.requestId(), "SUCCESS",
-                    "request already " + request.status() + "; nothing to do", null);
+            audit.record(c, AuditEvent.success(system, "SLA_" + slaClock.kind()).on(AUDIT_REQUEST, request.requestId())
+                    .because("request already " + request.status() + "; nothing to do"));
             return;
         }
         Liaison liaison = liaisons.find(request.partner()).orElse(null);
@@ -284,7 +288,8 @@ public final class CaseCoordinator implements SlaClockHandler {
             }
             CaseTimeline.append(c, request.caseId(), now, Party.SYSTEM, system, "REMINDER_SENT", "reminded "
                     + (liaison == null ? request.partner() + " (no liaison registered any more)" : liaison.liaison().name()) + "; due " + dueText);
-            audit.record(c, system, "SLA_REMINDER", AUDIT_REQUEST, request.requestId(), "SUCCESS", "reminder before " + request.dueAt(), null);
+            audit.record(c, AuditEvent.success(system, "SLA_REMINDER").on(AUDIT_REQUEST, request.requestId())
+                    .because("reminder before " + request.dueAt()));
             return;
         }
         EvidenceRequestStore.updateStatus(c, request.requestId(), EvidenceRequestStatus.ESCALATED, null, now);
@@ -300,8 +305,8 @@ public final class CaseCoordinator implements SlaClockHandler {
         told.add("sponsor QA " + settings.sponsorQa().name());
         CaseTimeline.append(c, request.caseId(), now, Party.SHARED, system, "ESCALATED", "evidence overdue since " + dueText + "; told "
                 + String.join(" and ", told));
-        audit.record(c, system, "SLA_ESCALATION", AUDIT_REQUEST, request.requestId(), "SUCCESS", "overdue since " + request.dueAt(),
-                "notified=" + String.join(",", told));
+        audit.record(c, AuditEvent.success(system, "SLA_ESCALATION").on(AUDIT_REQUEST, request.requestId())
+                .because("overdue since " + request.dueAt()).details("notified=" + String.join(",", told)));
         events.publishRequest(c, request.requestId(), now);
         events.publishCase(c, request.caseId(), now);
     }
@@ -319,7 +324,8 @@ public final class CaseCoordinator implements SlaClockHandler {
     public EvidenceRequest respond(String requestId, PartnerId responder, List<EvidenceAnswer> answers, String actor) {
         RequestRow request = views.requestRow(requestId).orElseThrow(() -> new IllegalArgumentException("no evidence request " + requestId));
         if (!request.partner().equals(responder)) {
-            audit.record("partner:" + responder, "EVIDENCE_ANSWER", AUDIT_REQUEST, requestId, "DENIED", "request is addressed to " + request.partner(), null);
+            audit.record(AuditEvent.denied("partner:" + responder, "EVIDENCE_ANSWER").on(AUDIT_REQUEST, requestId)
+                    .because("request is addressed to " + request.partner()));
             throw new NotYourRequestException("evidence request " + requestId + " is not addressed to " + responder);
         }
         if (request.status() == EvidenceRequestStatus.CLOSED) {
@@ -355,8 +361,8 @@ public final class CaseCoordinator implements SlaClockHandler {
             for (AnswerRow row : rows) {
                 String what = row.isFile() ? "file " + row.fileName() + " (" + row.sizeBytes() + " bytes, sha256 " + row.sha256() + ")" : "answer";
                 CaseTimeline.append(c, request.caseId(), now, Party.CMO, who, "EVIDENCE_RECEIVED", row.itemCode() + ": " + what);
-                audit.record(c, who, "EVIDENCE_ANSWER", AUDIT_REQUEST, requestId, "SUCCESS", "item " + row.itemCode(),
-                        row.isFile() ? "document=" + row.documentId() + " sha256=" + row.sha256() + " size=" + row.sizeBytes() : null);
+                audit.record(c, AuditEvent.success(who, "EVIDENCE_ANSWER").on(AUDIT_REQUEST, requestId).because("item " + row.itemCode())
+                        .details(row.isFile() ? "document=" + row.documentId() + " sha256=" + row.sha256() + " size=" + row.sizeBytes() : null));
             }
             Set<String> answered = EvidenceRequestStore.answeredItems(c, requestId);
             List<String> missing = request.items().stream().filter(EvidenceItem::required).map(EvidenceItem::code).filter(i -> !answered.contains(i)).toList();
@@ -367,8 +373,8 @@ public final class CaseCoordinator implements SlaClockHandler {
                 CaseStore.setStatus(c, request.caseId(), CaseStatus.UNDER_REVIEW, now);
                 CaseTimeline.append(c, request.caseId(), now, Party.CMO, who, "EVIDENCE_COMPLETE", "every required item answered" + (late
                         ? " after the due time " + request.dueAt() : " before the due time") + "; " + cancelled + " SLA clock(s) stopped");
-                audit.record(c, who, "EVIDENCE_COMPLETE", AUDIT_REQUEST, requestId, "SUCCESS", late ? "late" : "on time",
-                        "turnaround=" + Duration.between(request.requestedAt(), now));
+                audit.record(c, AuditEvent.success(who, "EVIDENCE_COMPLETE").on(AUDIT_REQUEST, requestId).because(late ? "late" : "on time")
+                        .details("turnaround=" + Duration.between(request.requestedAt(), now)));
                 events.publishRequest(c, requestId, now);
                 events.publishCase(c, request.caseId(), now);
             } else {
@@ -409,7 +415,8 @@ public final class CaseCoordinator implements SlaClockHandler {
             }
             CaseTimeline.append(c, caseId, now, Party.MAH, actor, "CASE_CLOSED", "root cause: " + closure.rootCause()
                     + (verdict == null ? "" : " (verdict " + verdict + ")"));
-            audit.record(c, actor, "CASE_CLOSE", AUDIT_CASE, caseId, "SUCCESS", closure.rootCause(), "verdict=" + verdict + " openRequestsClosed=" + open.size());
+            audit.record(c, AuditEvent.success(actor, "CASE_CLOSE").on(AUDIT_CASE, caseId).because(closure.rootCause())
+                    .details("verdict=" + verdict + " openRequestsClosed=" + open.size()));
             InvestigationStatus mah = verdict == ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR || verdict == ReconciliationVerdict.LIKELY_UPLOAD_ERROR
                     ? InvestigationStatus.ROOT_CAUSE_ON_MY_SIDE
                     : verdict == ReconciliationVerdict.LIKELY_END_USER_SCAN_ERROR ? InvestigationStatus.NO_ROOT_CAUSE_ON_MY_SIDE : null;

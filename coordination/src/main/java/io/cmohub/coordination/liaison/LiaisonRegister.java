@@ -1,5 +1,6 @@
 package io.cmohub.coordination.liaison;
 
+import io.cmohub.routes.audit.AuditEvent;
 import static io.cmohub.coordination.SqlValues.bindAll;
 
 import io.cmohub.model.value.PartnerId;
@@ -122,8 +123,8 @@ public final class LiaisonRegister {
                 }
                 s.executeBatch();
             }
-            audit.record(c, actor, held.isPresent() ? "LIAISON_UPDATE" : "LIAISON_CREATE", AUDIT_OBJECT, id, "SUCCESS", reason,
-                    held.map(h -> differences(h.liaison(), liaison)).orElse(describe(liaison)) + " version=" + (version + 1));
+            audit.record(c, AuditEvent.success(actor, held.isPresent() ? "LIAISON_UPDATE" : "LIAISON_CREATE").on(AUDIT_OBJECT, id).because(reason)
+                    .details(held.map(h -> differences(h.liaison(), liaison)).orElse(describe(liaison)) + " version=" + (version + 1)));
             changed[0] = true;
         });
         return changed[0];
@@ -143,7 +144,8 @@ public final class LiaisonRegister {
                     s.executeUpdate();
                 }
             }
-            audit.record(c, actor, "LIAISON_REMOVE", AUDIT_OBJECT, partner.value(), "SUCCESS", reason, describe(held.get().liaison()));
+            audit.record(c, AuditEvent.success(actor, "LIAISON_REMOVE").on(AUDIT_OBJECT, partner.value()).because(reason)
+                    .details(describe(held.get().liaison())));
             removed[0] = true;
         });
         return removed[0];

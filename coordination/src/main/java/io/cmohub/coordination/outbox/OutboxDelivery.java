@@ -1,5 +1,6 @@
 package io.cmohub.coordination.outbox;
 
+import io.cmohub.routes.audit.AuditEvent;
 import static io.cmohub.coordination.SqlValues.bindAll;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,7 +142,7 @@ public final class OutboxDelivery {
                 done[0] = s.executeUpdate() == 1;
             }
             if (done[0]) {
-                audit.record(c, actor, "OUTBOX_RETRY", AUDIT_OBJECT, messageId, "SUCCESS", reason, null);
+                audit.record(c, AuditEvent.success(actor, "OUTBOX_RETRY").on(AUDIT_OBJECT, messageId).because(reason));
             }
         });
         return done[0];
@@ -222,7 +223,8 @@ public final class OutboxDelivery {
                 bindAll(s, now(), id);
                 s.executeUpdate();
             }
-            audit.record(c, "system:" + node, "DELIVER_" + kind, AUDIT_OBJECT, id, "SUCCESS", receipt, caseId == null ? null : "case=" + caseId);
+            audit.record(c, AuditEvent.success("system:" + node, "DELIVER_" + kind).on(AUDIT_OBJECT, id).because(receipt)
+                    .details(caseId == null ? null : "case=" + caseId));
         });
         return true;
     }
@@ -264,8 +266,9 @@ public final class OutboxDelivery {
                 s.executeUpdate();
             }
             if (giveUp) {
-                audit.record(c, "system:" + node, "DELIVERY_FAILED", AUDIT_OBJECT, id, "FAILURE",
-                        (permanent ? "refused: " : "gave up after " + attempts + " attempts: ") + message, caseId == null ? null : "case=" + caseId);
+                audit.record(c, AuditEvent.failure("system:" + node, "DELIVERY_FAILED").on(AUDIT_OBJECT, id)
+                        .because((permanent ? "refused: " : "gave up after " + attempts + " attempts: ") + message)
+                        .details(caseId == null ? null : "case=" + caseId));
             }
         });
     }

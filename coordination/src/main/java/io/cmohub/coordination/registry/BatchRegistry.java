@@ -1,5 +1,6 @@
 package io.cmohub.coordination.registry;
 
+import io.cmohub.routes.audit.AuditEvent;
 import static io.cmohub.coordination.SqlValues.bindAll;
 
 import io.cmohub.euhub.BatchStateReport;
@@ -122,8 +123,8 @@ public final class BatchRegistry extends RegisteredBatches {
                         markets(upload.markets()), now, upload.detail(), now, product.value(), batchId.value());
                 s.executeUpdate();
             }
-            audit.record(c, actor, "HUB_UPLOAD_STATUS", AUDIT_OBJECT, product + "/" + batchId, "SUCCESS", upload.detail(),
-                    "status=" + held.hub().status() + "->" + upload.status());
+            audit.record(c, AuditEvent.success(actor, "HUB_UPLOAD_STATUS").on(AUDIT_OBJECT, product + "/" + batchId).because(upload.detail())
+                    .details("status=" + held.hub().status() + "->" + upload.status()));
             return Optional.of(upload);
         });
     }
@@ -135,8 +136,8 @@ public final class BatchRegistry extends RegisteredBatches {
         if (held.isPresent()) {
             RegisteredBatch h = held.get();
             if (!h.partner().equals(batch.partner())) {
-                audit.record(c, "partner:" + batch.partner(), "REGISTER_BATCH", AUDIT_OBJECT, key, "DENIED",
-                        "batch is registered to " + h.partner() + "; a batch record from " + batch.partner() + " does not change it", null);
+                audit.record(c, AuditEvent.denied("partner:" + batch.partner(), "REGISTER_BATCH").on(AUDIT_OBJECT, key)
+                        .because("batch is registered to " + h.partner() + "; a batch record from " + batch.partner() + " does not change it"));
                 return false;
             }
             Instant storedAt = storedBatchUpdatedAt(c, batch.product(), batch.batchId());
@@ -153,8 +154,8 @@ public final class BatchRegistry extends RegisteredBatches {
                         batch.releasedOn(), batch.updatedAt(), now, batch.product().value(), batch.batchId().value());
                 s.executeUpdate();
             }
-            audit.record(c, "partner:" + batch.partner(), "REGISTER_BATCH", AUDIT_OBJECT, key, "SUCCESS", "batch record changed",
-                    "status=" + h.status() + "->" + batch.status() + " expiry=" + h.expiry() + "->" + batch.expiry());
+            audit.record(c, AuditEvent.success("partner:" + batch.partner(), "REGISTER_BATCH").on(AUDIT_OBJECT, key).because("batch record changed")
+                    .details("status=" + h.status() + "->" + batch.status() + " expiry=" + h.expiry() + "->" + batch.expiry()));
             return true;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_batch (product_code, batch_id, partner_id, site_id, batch_status, "
@@ -164,8 +165,8 @@ public final class BatchRegistry extends RegisteredBatches {
                     HubUploadStatus.NOT_CHECKED.name(), now);
             s.executeUpdate();
         }
-        audit.record(c, "partner:" + batch.partner(), "REGISTER_BATCH", AUDIT_OBJECT, key, "SUCCESS", "batch registered",
-                "status=" + batch.status() + " expiry=" + batch.expiry());
+        audit.record(c, AuditEvent.success("partner:" + batch.partner(), "REGISTER_BATCH").on(AUDIT_OBJECT, key).because("batch registered")
+                .details("status=" + batch.status() + " expiry=" + batch.expiry()));
         return true;
     }
 
@@ -190,9 +191,10 @@ public final class BatchRegistry extends RegisteredBatches {
                     + "finished_at = ?, commissioned_reported = ?, updated_at = ? WHERE partner_id = ? AND run_id = ?")) {
                 writeRun(s, values, now, run);
             }
-            audit.record(c, "partner:" + run.partner(), "REGISTER_RUN", AUDIT_OBJECT, run.product() + "/" + run.batchId(), "SUCCESS",
-                    "packaging run " + key + " changed", "printed=" + h.printedBatchId() + "/" + h.printedExpiry() + "->" + incoming.printedBatchId() + "/"
-                            + incoming.printedExpiry());
+            audit.record(c, AuditEvent.success("partner:" + run.partner(), "REGISTER_RUN").on(AUDIT_OBJECT, run.product() + "/" + run.batchId())
+                    .because("packaging run " + key + " changed")
+                    .details("printed=" + h.printedBatchId() + "/" + h.printedExpiry() + "->" + incoming.printedBatchId() + "/"
+                            + incoming.printedExpiry()));
             return true;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_packaging_run (product_code, batch_id, site_id, line_id, printed_batch_id, "
@@ -200,9 +202,9 @@ public final class BatchRegistry extends RegisteredBatches {
                 + "partner_id, run_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             writeRun(s, values, now, run);
         }
-        audit.record(c, "partner:" + run.partner(), "REGISTER_RUN", AUDIT_OBJECT, run.product() + "/" + run.batchId(), "SUCCESS",
-                "packaging run " + key + " registered", "line=" + run.line() + " printed=" + run.printedBatchId() + "/" + run.printedExpiry()
-                        + " commissioned=" + commissioned);
+        audit.record(c, AuditEvent.success("partner:" + run.partner(), "REGISTER_RUN").on(AUDIT_OBJECT, run.product() + "/" + run.batchId())
+                .because("packaging run " + key + " registered")
+                .details("line=" + run.line() + " printed=" + run.printedBatchId() + "/" + run.printedExpiry() + " commissioned=" + commissioned));
         return true;
     }
 
@@ -231,9 +233,10 @@ public final class BatchRegistry extends RegisteredBatches {
         if (SerialRetractions.retracted(c, event.partner(), event.sourceEventId())) {
             // its error declaration came first: the event did not happen as recorded, so it registers nothing
             recordChunk(c, event, chunk, 0, now);
-            audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
-                    (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()), "SUCCESS",
-                    "commissioning chunk " + chunk + " of " + event.sourceEventId() + " was retracted before it arrived", "serials=0");
+            audit.record(c, AuditEvent.success("partner:" + event.partner(), "REGISTER_SERIALS")
+                    .on(AUDIT_OBJECT, (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()))
+                    .because("commissioning chunk " + chunk + " of " + event.sourceEventId() + " was retracted before it arrived")
+                    .details("serials=0"));
             return true;
         }
         // Serials per (product, batch): an event without a product or batch takes them from the EPC; without a batch it cannot be placed.
@@ -271,10 +274,11 @@ public final class BatchRegistry extends RegisteredBatches {
             skipped += serials.size();
         }
         recordChunk(c, event, chunk, inserted, now);
-        audit.record(c, "partner:" + event.partner(), "REGISTER_SERIALS", AUDIT_OBJECT,
-                (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()), "SUCCESS",
-                "commissioning chunk " + chunk + " of " + event.sourceEventId(),
-                "serials=" + inserted + " notPlaced=" + skipped + " alreadyHeld=" + (event.batchId() == null ? 0 : serials.size() - inserted));
+        audit.record(c, AuditEvent.success("partner:" + event.partner(), "REGISTER_SERIALS")
+                .on(AUDIT_OBJECT, (event.product() == null ? "?" : event.product().value()) + "/" + (event.batchId() == null ? "?" : event.batchId().value()))
+                .because("commissioning chunk " + chunk + " of " + event.sourceEventId())
+                .details("serials=" + inserted + " notPlaced=" + skipped + " alreadyHeld="
+                        + (event.batchId() == null ? 0 : serials.size() - inserted)));
         return true;
     }
 
@@ -304,11 +308,11 @@ public final class BatchRegistry extends RegisteredBatches {
             EpcSerial.parse(epc).ifPresent(serials::add);
         }
         SerialRetractions.Outcome outcome = SerialRetractions.retract(c, event, chunk, serials, now());
-        audit.record(c, "partner:" + event.partner(), "RETRACT_SERIALS", AUDIT_OBJECT,
-                outcome.batches().isEmpty() ? "?" : limit(String.join(",", outcome.batches()), 200), "SUCCESS",
-                "error declaration of " + event.sourceEventId() + ", chunk " + chunk,
-                "serialsRemoved=" + outcome.removed() + " handedOver=" + outcome.handedOver() + " listed=" + serials.size()
-                        + (outcome.batches().isEmpty() ? " (the event registered none of them)" : ""));
+        audit.record(c, AuditEvent.success("partner:" + event.partner(), "RETRACT_SERIALS")
+                .on(AUDIT_OBJECT, outcome.batches().isEmpty() ? "?" : limit(String.join(",", outcome.batches()), 200))
+                .because("error declaration of " + event.sourceEventId() + ", chunk " + chunk)
+                .details("serialsRemoved=" + outcome.removed() + " handedOver=" + outcome.handedOver() + " listed=" + serials.size()
+                        + (outcome.batches().isEmpty() ? " (the event registered none of them)" : "")));
         return true;
     }
 
@@ -328,8 +332,9 @@ public final class BatchRegistry extends RegisteredBatches {
                     rejection.product().value(), rejection.batchId().value());
             s.executeUpdate();
         }
-        audit.record(c, "system", "HUB_UPLOAD_STATUS", AUDIT_OBJECT, rejection.product() + "/" + rejection.batchId(), "SUCCESS",
-                "upload " + rejection.uploadRef() + " rejected", "status=" + held.get().hub().status() + "->REJECTED code=" + rejection.code());
+        audit.record(c, AuditEvent.success("system", "HUB_UPLOAD_STATUS").on(AUDIT_OBJECT, rejection.product() + "/" + rejection.batchId())
+                .because("upload " + rejection.uploadRef() + " rejected")
+                .details("status=" + held.get().hub().status() + "->REJECTED code=" + rejection.code()));
         return true;
     }
 

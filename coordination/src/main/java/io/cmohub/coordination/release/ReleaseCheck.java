@@ -1,5 +1,7 @@
 package io.cmohub.coordination.release;
 
+import io.cmohub.routes.audit.AuditOutcome;
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.euhub.BatchStateReport;
 import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.euhub.ProductStateReport;
@@ -178,8 +180,10 @@ public final class ReleaseCheck {
                 passed.stream().map(ReleaseCheck::limit).toList(), result.checkedAt());
         // audited and queued for the sponsor's systems (ERP, QA) in one transaction: both or neither
         JdbcTransaction.run(dataSource, "could not record the release check of " + product + "/" + batchId, c -> {
-            audit.record(c, actor, "RELEASE_CHECK", BatchRegistry.AUDIT_OBJECT, product + "/" + batchId, result.passes() ? "SUCCESS" : "FAILURE",
-                    result.outcome() + (failures.isEmpty() ? "" : ": " + String.join("; ", failures)), "passed=" + passed.size() + " failed=" + failures.size());
+            audit.record(c, AuditEvent.of(result.passes() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE, actor, "RELEASE_CHECK")
+                    .on(BatchRegistry.AUDIT_OBJECT, product + "/" + batchId)
+                    .because(result.outcome() + (failures.isEmpty() ? "" : ": " + String.join("; ", failures)))
+                    .details("passed=" + passed.size() + " failed=" + failures.size()));
             Outbox.event(c, CanonicalEvent.of(published, eventSource, maker == null ? null : maker.value(), result.checkedAt()), null, result.checkedAt());
         });
         return result;

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.cli;
 
+import io.cmohub.routes.audit.AuditEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,7 +155,7 @@ class CliTest {
         org.flywaydb.core.Flyway.configure().dataSource(h2).locations(io.cmohub.routes.templates.CmoHubSchema.LOCATION).load().migrate();
         io.cmohub.routes.audit.JdbcAuditTrail trail = new io.cmohub.routes.audit.JdbcAuditTrail(h2);
         for (int i = 0; i < 3; i++) {
-            trail.record("acme-cmo", "RECEIVE", "document", "doc-" + i, "SUCCESS", null, null);
+            trail.record(AuditEvent.success("acme-cmo", "RECEIVE").on("document", "doc-" + i));
         }
         Result intact = run("audit", "verify", "--jdbc-url", url);
         assertThat(intact.exit()).as(intact.err()).isZero();

@@ -26,14 +26,15 @@ public final class JdbcAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void record(String actor, String action, String objectType, String objectId, String outcome, String reason, String details) {
-        JdbcTransaction.run(dataSource, "could not append to the audit trail",
-                c -> record(c, actor, action, objectType, objectId, outcome, reason, details));
+    public void record(AuditEvent event) {
+        JdbcTransaction.run(dataSource, "could not append to the audit trail", c -> record(c, event));
     }
 
     @Override
-    public void record(Connection c, String actor, String action, String objectType, String objectId, String outcome, String reason, String details)
-            throws SQLException {
+    public void record(Connection c, AuditEvent event) throws SQLException {
+        if (event.objectType() == null) {
+            throw new IllegalArgumentException("audit event " + event.action() + " names no object type");
+        }
         long seq;
         String prevHash;
         try (PreparedStatement s = c.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
@@ -43,8 +44,9 @@ public final class JdbcAuditTrail implements AuditTrail {
             prevHash = rs.getString(2);
         }
         Instant at = JdbcTime.now();
-        AuditEntry unsigned = new AuditEntry(seq, at, limit(actor, 200), limit(action, 64), limit(objectType, 64), limit(objectId, 200), outcome,
-                limit(reason, 2000), limit(details, 4000), prevHash, null);
+        String outcome = event.outcome().name();
+        AuditEntry unsigned = new AuditEntry(seq, at, limit(event.actor(), 200), limit(event.action(), 64), limit(event.objectType(), 64),
+                limit(event.objectId(), 200), outcome, limit(event.reason(), 2000), limit(event.details(), 4000), prevHash, null);
         String hash = hash(unsigned);
         try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (seq, at, actor, action, object_type, object_id, outcome, "
                 + "reason, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {

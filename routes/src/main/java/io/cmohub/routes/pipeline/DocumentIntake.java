@@ -1,5 +1,6 @@
 package io.cmohub.routes.pipeline;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.store.DocumentRecord;
 import io.cmohub.routes.store.DocumentStore;
@@ -46,13 +47,15 @@ public final class DocumentIntake {
         try {
             stored = store.store(content, maxDocumentBytes);
         } catch (DocumentTooLargeException e) {
-            audit.record(partner, "RECEIVE", "document", originalName, "FAILURE", e.getMessage(), "channel=" + channel + " format=" + format);
+            audit.record(AuditEvent.failure(partner, "RECEIVE").on("document", originalName).because(e.getMessage())
+                    .details("channel=" + channel + " format=" + format));
             throw e;
         }
         DocumentRecord record = DocumentRecord.received(stored, partner, format, channel, originalName, JdbcTime.now(), replayOf);
-        registry.register(record, c -> audit.record(c, partner, replayOf == null ? "RECEIVE" : "REPLAY", "document", stored.documentId(), "SUCCESS", null,
-                "channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
-                        + (originalName == null ? "" : " name=\"" + originalName.replace("\"", "\\\"") + "\"") + (replayOf == null ? "" : " replayOf=" + replayOf)));
+        registry.register(record, c -> audit.record(c, AuditEvent.success(partner, replayOf == null ? "RECEIVE" : "REPLAY").on("document", stored.documentId())
+                .details("channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
+                        + (originalName == null ? "" : " name=\"" + originalName.replace("\"", "\\\"") + "\"") + (replayOf == null ? "" : " replayOf="
+                        + replayOf))));
         return record;
     }
 

@@ -1,5 +1,7 @@
 package io.cmohub.routes.pipeline;
 
+import io.cmohub.routes.audit.AuditOutcome;
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConnectorCatalog;
 import io.cmohub.connector.ConnectorConfig;
@@ -184,16 +186,17 @@ public final class DocumentProcessor {
         };
         // The outcome and its audit rows commit together: neither exists without the other.
         registry.complete(document.documentId(), state, report, published, duplicates, rejectedRecords, c -> {
-            audit.record(c, "system", action, "document", document.documentId(), state == DocumentState.REJECTED ? "FAILURE" : "SUCCESS",
-                    firstReason, "partner=" + document.partner() + " " + counts);
+            audit.record(c, AuditEvent.of(state == DocumentState.REJECTED ? AuditOutcome.FAILURE : AuditOutcome.SUCCESS, "system", action)
+                    .on("document", document.documentId())
+                    .because(firstReason).details("partner=" + document.partner() + " " + counts));
             List<RecordError> denied = report.errors().stream().filter(error -> error.reason().startsWith("not authorised"))
                     .limit(AUDITED_REJECTIONS).toList();
             for (RecordError refusal : denied) {
-                audit.record(c, document.partner(), "RECORD_REJECTED", "document", document.documentId(), "DENIED", refusal.reason(),
-                        "location=" + refusal.location());
+                audit.record(c, AuditEvent.denied(document.partner(), "RECORD_REJECTED").on("document", document.documentId())
+                        .because(refusal.reason()).details("location=" + refusal.location()));
             }
             if (published > 0) {
-                audit.record(c, "system", "PUBLISH", "document", document.documentId(), "SUCCESS", null, "events=" + published);
+                audit.record(c, AuditEvent.success("system", "PUBLISH").on("document", document.documentId()).details("events=" + published));
             }
         });
         // Metric tags only from the registry and the catalogue: a sender must not be able to mint meters.

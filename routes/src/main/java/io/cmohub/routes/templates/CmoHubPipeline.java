@@ -1,5 +1,6 @@
 package io.cmohub.routes.templates;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.connector.ConnectorCatalog;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.audit.JdbcAuditTrail;
@@ -163,9 +164,9 @@ public final class CmoHubPipeline {
         for (PartnerSeed seed : seeds) {
             PartnerProfile profile = seed.toProfile();
             jdbc.save(profile, seed.apiKey(), seed.certificateSubject());
-            audit.record("system", "CONFIG_CHANGE", "partner", seed.id(), "SUCCESS", "seeded from configuration",
-                    "products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
-                            + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList());
+            audit.record(AuditEvent.success("system", "CONFIG_CHANGE").on("partner", seed.id()).because("seeded from configuration")
+                    .details("products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
+                            + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList()));
         }
     }
 

@@ -148,12 +148,11 @@ class CmoHubAutoConfigurationTest {
         AuditTrail applicationAudit() {
             return new AuditTrail() {
                 @Override
-                public void record(String actor, String action, String objectType, String objectId, String outcome, String reason, String details) {
+                public void record(io.cmohub.routes.audit.AuditEvent event) {
                 }
 
                 @Override
-                public void record(Connection c, String actor, String action, String objectType, String objectId, String outcome, String reason,
-                                   String details) {
+                public void record(Connection c, io.cmohub.routes.audit.AuditEvent event) {
                 }
 
                 @Override

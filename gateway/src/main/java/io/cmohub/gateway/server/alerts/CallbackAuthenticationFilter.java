@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.alerts;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.routes.audit.AuditTrail;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -35,8 +36,8 @@ public class CallbackAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        audit.record("anonymous", "ACCESS_DENIED", "endpoint", request.getMethod() + " " + request.getRequestURI(), "DENIED",
-                "no valid call-back key or Hub client certificate", "remote=" + request.getRemoteAddr());
+        audit.record(AuditEvent.denied("anonymous", "ACCESS_DENIED").on("endpoint", request.getMethod() + " " + request.getRequestURI())
+                .because("no valid call-back key or Hub client certificate").details("remote=" + request.getRemoteAddr()));
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "send the call-back API key in X-Api-Key, or the Hub's client certificate");
     }
 

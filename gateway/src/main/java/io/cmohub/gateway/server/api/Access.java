@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.routes.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,8 +29,9 @@ public class Access {
     Principal requirePartner(HttpServletRequest request, String partner) {
         Principal principal = principal(request);
         if (!principal.isAdmin() && !principal.id().equals(partner)) {
-            audit.record(principal.actor(), "ACCESS_DENIED", "partner", partner, "DENIED",
-                    "partner '" + principal.id() + "' may not act for partner '" + partner + "'", request.getMethod() + " " + request.getRequestURI());
+            audit.record(AuditEvent.denied(principal.actor(), "ACCESS_DENIED").on("partner", partner)
+                    .because("partner '" + principal.id() + "' may not act for partner '" + partner + "'")
+                    .details(request.getMethod() + " " + request.getRequestURI()));
             throw new ApiException(HttpStatus.FORBIDDEN, "partner '" + principal.id() + "' may not act for partner '" + partner + "'");
         }
         return principal;
@@ -39,8 +41,8 @@ public class Access {
     Principal requireAlertAccess(HttpServletRequest request) {
         Principal principal = principal(request);
         if (!principal.isAdmin() && !principal.isAlertSource()) {
-            audit.record(principal.actor(), "ACCESS_DENIED", "endpoint", request.getRequestURI(), "DENIED", "admin or alert-source credential required",
-                    request.getMethod() + " " + request.getRequestURI());
+            audit.record(AuditEvent.denied(principal.actor(), "ACCESS_DENIED").on("endpoint", request.getRequestURI())
+                    .because("admin or alert-source credential required").details(request.getMethod() + " " + request.getRequestURI()));
             throw new ApiException(HttpStatus.FORBIDDEN, "this endpoint needs the admin or an alert-source credential");
         }
         return principal;
@@ -49,8 +51,8 @@ public class Access {
     Principal requireAdmin(HttpServletRequest request) {
         Principal principal = principal(request);
         if (!principal.isAdmin()) {
-            audit.record(principal.actor(), "ACCESS_DENIED", "endpoint", request.getRequestURI(), "DENIED", "admin credential required",
-                    request.getMethod() + " " + request.getRequestURI());
+            audit.record(AuditEvent.denied(principal.actor(), "ACCESS_DENIED").on("endpoint", request.getRequestURI())
+                    .because("admin credential required").details(request.getMethod() + " " + request.getRequestURI()));
             throw new ApiException(HttpStatus.FORBIDDEN, "this endpoint needs the admin credential");
         }
         return principal;

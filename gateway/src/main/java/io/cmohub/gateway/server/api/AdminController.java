@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.broker.DeadLetters;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.audit.AuditVerification;
@@ -41,7 +42,7 @@ public class AdminController {
             throws jakarta.jms.JMSException {
         var admin = access.requireAdmin(request);
         int moved = deadLetters.replay(known(route));
-        audit.record(admin.actor(), "REPLAY", "outbound-route", route, "SUCCESS", null, "events=" + moved);
+        audit.record(AuditEvent.success(admin.actor(), "REPLAY").on("outbound-route", route).details("events=" + moved));
         return java.util.Map.of("route", route, "replayed", moved);
     }
 

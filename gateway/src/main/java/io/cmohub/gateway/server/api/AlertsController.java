@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.routes.audit.AuditEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmohub.gateway.server.security.Principal;
@@ -113,10 +114,10 @@ public class AlertsController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         } catch (EamsException e) {
-            audit.record(admin.actor(), "EAMS_STATUS", "alert", alertId, "FAILURE", e.getMessage(), "status=" + status);
+            audit.record(AuditEvent.failure(admin.actor(), "EAMS_STATUS").on("alert", alertId).because(e.getMessage()).details("status=" + status));
             throw new ApiException(HttpStatus.BAD_GATEWAY, e.getMessage());
         }
-        audit.record(admin.actor(), "EAMS_STATUS", "alert", alertId, "SUCCESS", body.get("reason"), "status=" + status);
+        audit.record(AuditEvent.success(admin.actor(), "EAMS_STATUS").on("alert", alertId).because(body.get("reason")).details("status=" + status));
         return ResponseEntity.noContent().build();
     }
 
@@ -130,10 +131,11 @@ public class AlertsController {
         try {
             client.setInvestigation(alertId, organisation, status);
         } catch (EamsException e) {
-            audit.record(admin.actor(), "EAMS_INVESTIGATION", "alert", alertId, "FAILURE", e.getMessage(), organisation + "=" + status);
+            audit.record(AuditEvent.failure(admin.actor(), "EAMS_INVESTIGATION").on("alert", alertId).because(e.getMessage())
+                    .details(organisation + "=" + status));
             throw new ApiException(HttpStatus.BAD_GATEWAY, e.getMessage());
         }
-        audit.record(admin.actor(), "EAMS_INVESTIGATION", "alert", alertId, "SUCCESS", null, organisation + "=" + status);
+        audit.record(AuditEvent.success(admin.actor(), "EAMS_INVESTIGATION").on("alert", alertId).details(organisation + "=" + status));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.gateway.server.wiring.StartupTasks;
 import io.cmohub.routes.audit.AuditTrail;
@@ -74,7 +75,8 @@ public class QuarantineController {
         try (InputStream content = store.open(original.documentId())) {
             replayed = intake.receive(original.partner(), original.format(), "replay", original.originalName(), content, original.documentId());
         }
-        audit.record(admin.actor(), "REPLAY", "quarantine", original.documentId(), "SUCCESS", "replayed as " + replayed.documentId(), null);
+        audit.record(AuditEvent.success(admin.actor(), "REPLAY").on("quarantine", original.documentId())
+                .because("replayed as " + replayed.documentId()));
         dispatcher.dispatch(replayed.documentId());
         return ResponseEntity.accepted().body(Map.of("documentId", replayed.documentId(), "replayOf", original.documentId(), "status",
                 replayed.status().name()));

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.security;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.partner.PartnerDirectory;
 import jakarta.servlet.FilterChain;
@@ -48,8 +49,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Principal> principal = authenticate(request);
         if (principal.isEmpty()) {
-            audit.record("anonymous", "ACCESS_DENIED", "endpoint", request.getMethod() + " " + request.getRequestURI(), "DENIED",
-                    "no valid API key or client certificate", "remote=" + request.getRemoteAddr());
+            audit.record(AuditEvent.denied("anonymous", "ACCESS_DENIED").on("endpoint", request.getMethod() + " " + request.getRequestURI())
+                    .because("no valid API key or client certificate").details("remote=" + request.getRemoteAddr()));
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.wiring;
 
+import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SiteId;
@@ -72,9 +73,9 @@ public class StartupTasks implements ApplicationRunner {
         }
         PartnerProfile profile = demoProfile();
         partners.save(profile, properties.getDemo().getApiKey(), null);
-        audit.record("system", "CONFIG_CHANGE", "partner", id, "SUCCESS", "seeded from configuration",
-                "products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
-                        + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList());
+        audit.record(AuditEvent.success("system", "CONFIG_CHANGE").on("partner", id).because("seeded from configuration")
+                .details("products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
+                        + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList()));
     }
 
     /** Turning the demo off must also take away its well-known key if an earlier start seeded it. */
@@ -82,7 +83,8 @@ public class StartupTasks implements ApplicationRunner {
         PartnerId demo = PartnerId.of(properties.getDemo().getPartnerId());
         partners.find(demo).filter(PartnerProfile::enabled).ifPresent(profile -> {
             partners.save(new PartnerProfile(profile.id(), profile.name(), false, profile.products(), profile.sites(), profile.formats()), null, null);
-            audit.record("system", "CONFIG_CHANGE", "partner", demo.value(), "SUCCESS", "demo partner disabled (cmohub.demo.enabled=false)", null);
+            audit.record(AuditEvent.success("system", "CONFIG_CHANGE").on("partner", demo.value())
+                    .because("demo partner disabled (cmohub.demo.enabled=false)"));
         });
     }
 
