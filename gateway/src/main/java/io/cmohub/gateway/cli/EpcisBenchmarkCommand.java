@@ -1,6 +1,6 @@
 package io.cmohub.gateway.cli;
 
-import io.cmohub.connector.epcis.EpcisBenchmark;
+import io.cmohub.connector.epcis.benchmark.EpcisBenchmark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

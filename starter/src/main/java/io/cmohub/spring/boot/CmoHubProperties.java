@@ -1,7 +1,6 @@
 package io.cmohub.spring.boot;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

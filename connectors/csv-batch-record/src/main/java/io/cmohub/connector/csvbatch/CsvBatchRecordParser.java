@@ -1,25 +1,15 @@
 package io.cmohub.connector.csvbatch;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.cmohub.connector.csv.CsvRows;
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentParser;
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.MappedFields;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.model.Batch;
-import io.cmohub.model.codec.CanonicalJson;
-import io.cmohub.model.codec.CodecLimits;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -31,73 +21,38 @@ import java.util.Map;
  * mapped and reported with its line number.
  */
 final class CsvBatchRecordParser implements DocumentParser {
-    private static final CsvMapper CSV = CsvMapper.builder(
-                    com.fasterxml.jackson.dataformat.csv.CsvFactory.builder().streamReadConstraints(CanonicalJson.constraints(CodecLimits.DEFAULT)).build())
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .build();
-
-    private final CsvSchema schema;
-    private final Charset charset;
+    private final CsvRows csv;
     private final BatchRowMapper mapper;
 
     CsvBatchRecordParser(char delimiter, char quote, Charset charset, BatchRowMapper mapper) {
-        this.schema = CsvSchema.emptySchema().withColumnSeparator(delimiter).withQuoteChar(quote);
-        this.charset = charset;
+        this.csv = new CsvRows(delimiter, quote, charset, "set the connector's encoding");
         this.mapper = mapper;
     }
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        long line = 1;
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(new BufferedReader(new InputStreamReader(in, decoder)))) {
-            parser.setSchema(schema);
-            List<BatchRecordColumn> columns = null;
-            // WRAP_AS_ARRAY wraps the document in one outer array holding one inner array per row.
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                sink.failed("line 1", new FieldError(null, "the document is empty; expected a header row with the columns " + BatchRecordColumn.headers()));
-                return;
-            }
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                List<String> cells = new ArrayList<>();
-                long rowLine = -1;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (rowLine < 0) {
-                        rowLine = parser.currentTokenLocation().getLineNr();
-                    }
-                    cells.add(parser.getText());
+        List<List<BatchRecordColumn>> columns = new ArrayList<>(1);
+        long rows = csv.read(in, sink, row -> {
+            if (columns.isEmpty()) {
+                List<BatchRecordColumn> header = header(row.cells(), row.line(), sink);
+                if (header == null) {
+                    return false;
                 }
-                line = rowLine < 0 ? line : rowLine;
-                if (columns == null) {
-                    columns = header(cells, line, sink);
-                    if (columns == null) {
-                        return;
-                    }
-                    continue;
-                }
-                row(columns, cells, "line " + line, context, sink);
+                columns.add(header);
+                return true;
             }
-            if (columns == null) {
-                sink.failed("line 1", new FieldError(null, "the document has no header row; expected the columns " + BatchRecordColumn.headers()));
-            }
-        } catch (CharacterCodingException e) {
-            sink.failed("line " + line, new FieldError(null, "the document is not valid " + charset.name() + " near line " + line
-                    + " (set the connector's encoding if the CMO exports another character set)"));
-        } catch (JsonProcessingException e) {
-            sink.failed("line " + (e.getLocation() == null ? line : e.getLocation().getLineNr()),
-                    new FieldError(null, "malformed CSV: " + e.getOriginalMessage()));
+            row(columns.get(0), row.cells(), row.location(), context, sink);
+            return true;
+        });
+        if (rows == 0) {
+            sink.failed("line 1", new FieldError(null, "the document is empty; expected a header row with the columns " + BatchRecordColumn.headers()));
         }
     }
 
     private static List<BatchRecordColumn> header(List<String> cells, long line, RecordSink sink) {
         List<BatchRecordColumn> columns = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
-            String name = cells.get(i).strip();
-            if (i == 0 && name.startsWith("\uFEFF")) {
-                name = name.substring(1); // byte-order mark written by spreadsheet tools
-            }
-            String header = name;
+            String header = cells.get(i).strip();
             var column = BatchRecordColumn.ofHeader(header);
             if (column.isEmpty()) {
                 sink.failed("line " + line, new FieldError(header, "unknown column '" + header + "'; " + CsvBatchRecordConnector.ID

@@ -3,7 +3,7 @@ package io.cmohub.connector.epcis;
 import java.util.Map;
 
 /** The EPCIS event types, by the element name (XML) or type value (JSON-LD) that introduces them. */
-enum EpcisEventType {
+public enum EpcisEventType {
     OBJECT("ObjectEvent"),
     AGGREGATION("AggregationEvent"),
     TRANSACTION("TransactionEvent"),
@@ -26,7 +26,7 @@ enum EpcisEventType {
         return wireName;
     }
 
-    static EpcisEventType of(String name) {
+    public static EpcisEventType of(String name) {
         return BY_NAME.get(name);
     }
 

@@ -143,7 +143,7 @@ final class EventPipeline implements DocumentEvents {
     }
 
     /**
-     * For {@link EpcisBenchmark}, of the last document read on two threads: the reading thread's CPU
+     * For the benchmark ({@link PipelineTimings}), of the last document read on two threads: the reading thread's CPU
      * time, and how long each thread waited for the other (spinning counts as CPU time, so the CPU
      * times alone do not say which thread sets the pace).
      */

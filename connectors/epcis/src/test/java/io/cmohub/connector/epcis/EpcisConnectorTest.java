@@ -1,5 +1,6 @@
 package io.cmohub.connector.epcis;
 
+import io.cmohub.connector.epcis.benchmark.EpcisDocumentGenerator;
 import io.cmohub.model.value.EpcIdentifier;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,22 +1,11 @@
 package io.cmohub.connector.mapping.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.dataformat.csv.CsvFactory;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.cmohub.connector.csv.CsvRows;
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.connector.mapping.definition.SourceSpec;
-import io.cmohub.model.codec.CanonicalJson;
-import io.cmohub.model.codec.CodecLimits;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,81 +14,54 @@ import java.util.function.Consumer;
 
 /** Delimited text with Jackson CSV, streamed row by row; the header is checked against the mapping before any row. */
 final class CsvRecordReader implements RecordReader {
-    private static final CsvMapper CSV = CsvMapper.builder(CsvFactory.builder().streamReadConstraints(CanonicalJson.constraints(CodecLimits.DEFAULT)).build())
-            .enable(CsvParser.Feature.WRAP_AS_ARRAY)
-            .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-            .build();
-
     private final SourceSpec.Csv spec;
     private final Map<String, Integer> referenced;
-    private final CsvSchema schema;
+    private final CsvRows csv;
 
     CsvRecordReader(SourceSpec.Csv spec, Map<String, Integer> referenced) {
         this.spec = spec;
         this.referenced = referenced;
-        this.schema = CsvSchema.emptySchema().withColumnSeparator(spec.delimiter()).withQuoteChar(spec.quote());
+        this.csv = new CsvRows(spec.delimiter(), spec.quote(), spec.encoding(), "set source.encoding in the mapping");
     }
 
     @Override
     public void read(InputStream in, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
-        var decoder = spec.encoding().newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        long line = 1;
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(new BufferedReader(new InputStreamReader(in, decoder)))) {
-            parser.setSchema(schema);
-            List<String> header = spec.header().isEmpty() ? null : spec.header();
-            if (header != null && !checkHeader(header, 1, sink)) {
+        List<List<String>> header = new ArrayList<>(1);
+        if (!spec.header().isEmpty()) {
+            if (!checkHeader(spec.header(), 1, sink)) {
                 return;
             }
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                sink.failed("line 1", new FieldError(null, "the document is empty"));
-                return;
+            header.add(spec.header());
+        }
+        long rows = csv.read(in, sink, row -> {
+            List<String> cells = row.cells();
+            if (header.isEmpty()) {
+                List<String> names = cells.stream().map(String::strip).toList();
+                if (!checkHeader(names, row.line(), sink)) {
+                    return false;
+                }
+                header.add(names);
+                return true;
             }
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                List<String> cells = new ArrayList<>();
-                long rowLine = -1;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    if (rowLine < 0) {
-                        rowLine = parser.currentTokenLocation().getLineNr();
-                    }
-                    cells.add(parser.getText());
-                }
-                line = rowLine < 0 ? line : rowLine;
-                if (header == null) {
-                    header = cells.stream().map(String::strip).toList();
-                    if (!header.isEmpty() && header.get(0).startsWith("\uFEFF")) {
-                        // byte-order mark written by spreadsheet tools
-                        header = new ArrayList<>(header);
-                        header.set(0, header.get(0).substring(1));
-                    }
-                    if (!checkHeader(header, line, sink)) {
-                        return;
-                    }
-                    continue;
-                }
-                String location = "line " + line;
-                if (cells.stream().allMatch(String::isBlank)) {
-                    // ";;;;" rows are what spreadsheet tools leave below the data: empty lines, not records
-                    continue;
-                }
-                if (cells.size() != header.size()) {
-                    sink.rejected(location, List.of(new FieldError(null, "the row has " + cells.size() + " cells but the header has " + header.size()
-                            + " columns (check the delimiter and quoting)")));
-                    continue;
-                }
-                Map<String, String> fields = new HashMap<>(header.size() * 2);
-                for (int i = 0; i < cells.size(); i++) {
-                    fields.put(header.get(i), cells.get(i));
-                }
-                records.accept(new SourceRecord(location, fields));
+            if (cells.stream().allMatch(String::isBlank)) {
+                // ";;;;" rows are what spreadsheet tools leave below the data: empty lines, not records
+                return true;
             }
-            if (header == null) {
-                sink.failed("line 1", new FieldError(null, "the document has no header row"));
+            List<String> names = header.get(0);
+            if (cells.size() != names.size()) {
+                sink.rejected(row.location(), List.of(new FieldError(null, "the row has " + cells.size() + " cells but the header has " + names.size()
+                        + " columns (check the delimiter and quoting)")));
+                return true;
             }
-        } catch (CharacterCodingException e) {
-            sink.failed("line " + line, new FieldError(null, "the document is not valid " + spec.encoding().name() + " near line " + line
-                    + " (set source.encoding in the mapping if the CMO exports another character set)"));
-        } catch (JsonProcessingException e) {
-            sink.failed("line " + (e.getLocation() == null ? line : e.getLocation().getLineNr()), new FieldError(null, "malformed CSV: " + e.getOriginalMessage()));
+            Map<String, String> fields = new HashMap<>(names.size() * 2);
+            for (int i = 0; i < cells.size(); i++) {
+                fields.put(names.get(i), cells.get(i));
+            }
+            records.accept(new SourceRecord(row.location(), fields));
+            return true;
+        });
+        if (rows == 0) {
+            sink.failed("line 1", new FieldError(null, spec.header().isEmpty() ? "the document is empty; expected a header row" : "the document is empty"));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.cmohub.connector.epcis;
+package io.cmohub.connector.epcis.benchmark;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.cmohub.connector.epcis;
+package io.cmohub.connector.epcis.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.cmohub.connector.epcis;
+package io.cmohub.connector.epcis.benchmark;
 
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentReport;

@@ -1,4 +1,8 @@
-package io.cmohub.connector.epcis;
+package io.cmohub.connector.epcis.benchmark;
+
+import io.cmohub.connector.epcis.EpcisConnector;
+import io.cmohub.connector.epcis.PipelineTimings;
+import io.cmohub.connector.epcis.EpcisEventType;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -223,17 +227,15 @@ public final class EpcisBenchmark {
         }
         var threads = ManagementFactory.getThreadMXBean();
         long cpuStarted = threads.getCurrentThreadCpuTime();
-        EventPipeline.lastReaderCpuNanos = 0;
-        EventPipeline.lastReaderWaitNanos = 0;
-        EventPipeline.lastCheckerWaitNanos = 0;
+        PipelineTimings.reset();
         long started = System.nanoTime();
         work.run();
         double seconds = (System.nanoTime() - started) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStarted) / 1e9;
         sampler.interrupt();
         sampler.join();
-        return new Measurement(seconds, cpuSeconds, EventPipeline.lastReaderCpuNanos / 1e9, EventPipeline.lastReaderWaitNanos / 1e9,
-                EventPipeline.lastCheckerWaitNanos / 1e9, peak.get(), gcCount() - gcBefore);
+        return new Measurement(seconds, cpuSeconds, PipelineTimings.readerCpuNanos() / 1e9, PipelineTimings.readerWaitNanos() / 1e9,
+                PipelineTimings.checkerWaitNanos() / 1e9, peak.get(), gcCount() - gcBefore);
     }
 
     private static long gcCount() {
