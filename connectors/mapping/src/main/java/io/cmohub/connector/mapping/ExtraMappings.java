@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Mappings an operator points the hub at (CLI {@code --mapping}, gateway {@code cmohub.connectors.mappings}): files or folders of files. */
+/** Mappings an operator points the hub at (CLI {@code --mapping}, gateway {@code cmohub.mappings}): files or folders of files. */
 public final class ExtraMappings {
     private ExtraMappings() {
     }
