@@ -7,7 +7,6 @@ import io.cmohub.coordination.evidence.EvidenceTemplate;
 import io.cmohub.coordination.evidence.EvidenceTemplates;
 import io.cmohub.coordination.evidence.Party;
 import io.cmohub.coordination.liaison.Channel;
-import io.cmohub.coordination.liaison.ChannelType;
 import io.cmohub.coordination.liaison.Liaison;
 import io.cmohub.coordination.liaison.LiaisonRegister;
 import io.cmohub.coordination.outbox.Outbox;
@@ -92,6 +91,7 @@ public final class CaseCoordinator implements SlaClockHandler {
     private final CoordinationSettings settings;
     private final CaseViews views;
     private final CaseEvents events;
+    private final EvidenceClocks clocks;
 
     public CaseCoordinator(DataSource dataSource, AuditTrail audit, Clock clock, BatchRegistry registry, LiaisonRegister liaisons,
                            EvidenceTemplates templates, Reconciler reconciler, DocumentStore documents, CoordinationSettings settings) {
@@ -106,6 +106,7 @@ public final class CaseCoordinator implements SlaClockHandler {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.views = new CaseViews(dataSource);
         this.events = new CaseEvents(settings.eventSource());
+        this.clocks = new EvidenceClocks(audit, liaisons, settings, events);
     }
 
     /** The read side over the same database: what the REST views and the portal show. */
@@ -261,54 +262,12 @@ public final class CaseCoordinator implements SlaClockHandler {
 
     @Override
     public void lockOwner(Connection c, SlaClock slaClock) throws SQLException {
-        // case first, then the clock (the sweeper's claim): the order respond() and close() use
-        Optional<RequestRow> request = EvidenceRequestStore.row(c, slaClock.requestId());
-        if (request.isPresent()) {
-            CaseStore.lock(c, request.get().caseId());
-        }
+        clocks.lockOwner(c, slaClock);
     }
 
     @Override
     public void fire(Connection c, SlaClock slaClock, Instant now) throws SQLException {
-        RequestRow request = EvidenceRequestStore.existing(c, slaClock.requestId());
-        CaseStore.lock(c, request.caseId());
-        String system = "system:" + settings.node();
-        if (request.status() == EvidenceRequestStatus.ANSWERED || request.status() == EvidenceRequestStatus.CLOSED) {
-            // The request was settled after the clock was read: nothing to remind or escalate.
-            audit.record(c, AuditEvent.success(system, "SLA_" + slaClock.kind()).on(AUDIT_REQUEST, request.requestId())
-                    .because("request already " + request.status() + "; nothing to do"));
-            return;
-        }
-        Liaison liaison = liaisons.find(request.partner()).orElse(null);
-        String dueText = liaison == null ? request.dueAt().toString() : CaseNotices.local(request.dueAt(), liaison.calendar().zone());
-        EvidenceRequest canonical = request.canonical();
-        if (slaClock.kind() == SlaClockKind.REMINDER) {
-            if (liaison != null) {
-                Outbox.notice(c, CaseNotices.reminder(slaClock.clockId(), canonical, liaison.liaison().name(), dueText), liaison.primaryChannel(), now);
-            }
-            CaseTimeline.append(c, request.caseId(), now, Party.SYSTEM, system, "REMINDER_SENT", "reminded "
-                    + (liaison == null ? request.partner() + " (no liaison registered any more)" : liaison.liaison().name()) + "; due " + dueText);
-            audit.record(c, AuditEvent.success(system, "SLA_REMINDER").on(AUDIT_REQUEST, request.requestId())
-                    .because("reminder before " + request.dueAt()));
-            return;
-        }
-        EvidenceRequestStore.updateStatus(c, request.requestId(), EvidenceRequestStatus.ESCALATED, null, now);
-        CaseStore.setStatus(c, request.caseId(), CaseStatus.ESCALATED, now);
-        List<String> told = new ArrayList<>();
-        if (liaison != null && liaison.backup() != null) {
-            Channel toBackup = liaison.backup().email() != null ? new Channel(ChannelType.EMAIL, liaison.backup().email(), null) : liaison.primaryChannel();
-            Outbox.notice(c, CaseNotices.escalation(slaClock.clockId(), "backup", canonical, liaison.backup().name(), dueText), toBackup, now);
-            told.add("backup liaison " + liaison.backup().name());
-        }
-        Outbox.notice(c, CaseNotices.escalation(slaClock.clockId(), "sponsor-qa", canonical, settings.sponsorQa().name(), dueText),
-                settings.sponsorQaChannel(), now);
-        told.add("sponsor QA " + settings.sponsorQa().name());
-        CaseTimeline.append(c, request.caseId(), now, Party.SHARED, system, "ESCALATED", "evidence overdue since " + dueText + "; told "
-                + String.join(" and ", told));
-        audit.record(c, AuditEvent.success(system, "SLA_ESCALATION").on(AUDIT_REQUEST, request.requestId())
-                .because("overdue since " + request.dueAt()).details("notified=" + String.join(",", told)));
-        events.publishRequest(c, request.requestId(), now);
-        events.publishCase(c, request.caseId(), now);
+        clocks.fire(c, slaClock, now);
     }
 
     // ------------------------------------------------------------------ CMO responses
