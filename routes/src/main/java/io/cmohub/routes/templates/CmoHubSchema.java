@@ -3,7 +3,7 @@ package io.cmohub.routes.templates;
 import javax.sql.DataSource;
 
 /**
- * Creates or upgrades the hub's tables ({@value #LOCATION} in the routes jar) on a host's database
+ * Creates or upgrades the hub's tables ({@value #LOCATION}: V1 in the routes jar, V2 onwards in the coordination jar when it is on the classpath, one history and one version order) on a host's database
  * with the hub's own Flyway instance. Flyway is an optional dependency of cmohub-routes: a host that
  * calls this adds {@code org.flywaydb:flyway-core} (and, for PostgreSQL, {@code flyway-database-postgresql}).
  *
