@@ -57,7 +57,7 @@ public final class AlertQuarantine {
         java.time.Instant now = JdbcTime.now();
         DocumentRecord received = DocumentRecord.received(stored, OWNER, format, channel, StoredText.identifier(name, 500), now, null);
         DocumentRecord rejected = new DocumentRecord(received.documentId(), OWNER, format, channel, received.originalName(), stored.sha256(),
-                stored.sizeBytes(), now, DocumentState.REJECTED, 0, 0L, 0L, 0L, 0L, 0L, 0L, null, now);
+                stored.sizeBytes(), now, DocumentState.REJECTED, 0, 0L, 0L, 0L, 0L, 0L, 0L, null, now, 0, null);
         registry.register(rejected, c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO document_error (document_id, seq, location, field, reason) VALUES (?, 1, 'document', NULL, ?)")) {
                 s.setString(1, stored.documentId());

@@ -42,6 +42,8 @@ import org.slf4j.MDC;
  */
 public final class DocumentProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(DocumentProcessor.class);
+    /** Processing attempts of one document before it is given up, unless the caller says otherwise. */
+    public static final int DEFAULT_MAX_ATTEMPTS = 10;
     /** How many rejected-record reasons one document writes to the audit trail individually. */
     private static final int AUDITED_REJECTIONS = 100;
 
@@ -80,17 +82,56 @@ public final class DocumentProcessor {
      * is already processing it, returns at once: the running processing owns the outcome.
      */
     public DocumentState process(String documentId) throws IOException {
+        return process(documentId, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    /**
+     * As {@link #process(String)}; a document whose processing was already started {@code maxAttempts}
+     * times (counted in the database, so across restarts) is rejected instead, with its last failure.
+     * A failure of this attempt is recorded on the document and thrown; running out of memory or stack
+     * is thrown as {@link ProcessingFailedException}, so that the caller's ordinary failure handling
+     * (redelivery, give-up) applies to it too.
+     */
+    public DocumentState process(String documentId, int maxAttempts) throws IOException {
         if (!inProgress.add(documentId)) {
             return DocumentState.PROCESSING;
         }
         try {
-            return processClaimed(documentId);
+            return processClaimed(documentId, maxAttempts);
+        } catch (IOException | RuntimeException e) {
+            recordFailure(documentId, e.toString());
+            throw e;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // The record bounds should make this impossible; if it happens anyway, the memory is free again
+            // once the stack has unwound, and the document must not be retried for ever.
+            LOG.error("processing of document {} failed with {}", documentId, e.toString());
+            recordFailure(documentId, e.toString());
+            throw new ProcessingFailedException("processing ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + ": " + e, e);
         } finally {
             inProgress.remove(documentId);
         }
     }
 
-    private DocumentState processClaimed(String documentId) throws IOException {
+    /** How often processing of the document has been started, 0 for an unknown document. */
+    public int attempts(String documentId) {
+        return documentId == null ? 0 : registry.find(documentId).map(DocumentRecord::attempts).orElse(0);
+    }
+
+    /** Rejects a document the hub refused before reading it (e.g. an inbox entry that is a link), with the reason. */
+    public DocumentState refuse(String documentId, String reason) {
+        DocumentRecord document = registry.find(documentId).orElseThrow(() -> new IllegalArgumentException("no document " + documentId + " is registered"));
+        return reject(document, reason);
+    }
+
+    private void recordFailure(String documentId, String failure) {
+        try {
+            registry.attemptFailed(documentId, failure);
+        } catch (RuntimeException e) {
+            LOG.warn("could not record the failure of document {}: {}", documentId, e.toString()); // the database itself may be the failure
+        }
+    }
+
+    private DocumentState processClaimed(String documentId, int maxAttempts) throws IOException {
         DocumentRecord document = registry.find(documentId)
                 .orElseThrow(() -> new IllegalArgumentException("no document " + documentId + " is registered"));
         if (document.status().isFinal()) {
@@ -98,6 +139,11 @@ public final class DocumentProcessor {
         }
         MDC.put("documentId", documentId);
         try {
+            if (document.attempts() >= maxAttempts) {
+                return reject(document, "processing was started " + document.attempts() + " times without finishing (limit "
+                        + "cmohub.dispatch.max-attempts=" + maxAttempts + "); last failure: " + (document.lastFailure() == null
+                        ? "none recorded, the process stopped during processing (e.g. out of memory or killed)" : document.lastFailure()));
+            }
             registry.markProcessing(documentId);
             Optional<String> refusal = refusal(document);
             if (refusal.isPresent()) {
@@ -136,7 +182,7 @@ public final class DocumentProcessor {
             return;
         }
         LOG.error("giving up on document {} after {} attempts", documentId, attempts, failure);
-        reject(document.get(), "processing failed " + attempts + " times; last failure: " + failure);
+        reject(document.get(), "processing failed " + attempts + " times (limit cmohub.dispatch.max-attempts); last failure: " + failure);
     }
 
     private boolean isRegistered(String partner) {

@@ -47,29 +47,37 @@ public final class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // After the last delivery the broker allows, a document that still cannot be processed is
-        // rejected with the failure as its reason (kept, audited, replayable) instead of vanishing
-        // into the broker's dead-letter address. Sources without a delivery count give up at once.
+        // A document is given up (REJECTED with the failure as its reason: kept, audited, replayable) after
+        // the last attempt instead of vanishing into the broker's dead-letter address. Attempts are counted
+        // in the database, so a document that kills its processor is given up across restarts too; sources
+        // without a delivery count give up at once.
         int maxAttempts = getContext().getPropertiesComponent().resolveProperty("cmohub.dispatch.max-attempts").map(Integer::parseInt).orElse(1);
         from("{{cmohub.dispatch.uri}}").routeId("cmohub-process")
                 .onException(Exception.class)
                     .onWhen(exchange -> {
                         Integer count = exchange.getMessage().getHeader(DELIVERY_COUNT, Integer.class);
-                        return count == null || count >= maxAttempts;
+                        return count == null || count >= maxAttempts || processor.attempts(exchange.getMessage().getBody(String.class)) >= maxAttempts;
                     })
                     .handled(true)
                     .process(exchange -> processor.giveUp(exchange.getMessage().getBody(String.class),
                             exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Exception.class), maxAttempts))
                 .end()
-                .process(exchange -> processor.process(exchange.getMessage().getMandatoryBody(String.class)));
+                .process(exchange -> processor.process(exchange.getMessage().getMandatoryBody(String.class), maxAttempts));
 
-        // A document registered but never picked up (its dispatch message could not be sent) is sent
-        // again once it has waited longer than any dispatch should take.
+        // A document registered but never picked up (its dispatch message could not be sent), or PROCESSING
+        // without progress for longer than any processing should stall (its processor or node died, its
+        // dispatch message went to the dead-letter address), is sent again: it continues or is given up.
         long sweepMillis = getContext().getPropertiesComponent().resolveProperty("cmohub.sweeper.period-ms").map(Long::parseLong).orElse(60_000L);
+        long stalledMillis = getContext().getPropertiesComponent().resolveProperty("cmohub.sweeper.stalled-after-ms").map(Long::parseLong)
+                .orElse(10 * sweepMillis);
         from("timer:cmohub-sweeper?delay=" + sweepMillis + "&period=" + sweepMillis).routeId("cmohub-sweeper")
-                .process(exchange -> exchange.getMessage().setBody(
-                        registry.receivedBefore(java.time.Instant.now().minusMillis(sweepMillis)).stream()
-                                .map(io.cmohub.routes.store.DocumentRecord::documentId).toList()))
+                .process(exchange -> {
+                    java.time.Instant now = java.time.Instant.now();
+                    java.util.List<String> due = new java.util.ArrayList<>();
+                    registry.receivedBefore(now.minusMillis(sweepMillis)).forEach(d -> due.add(d.documentId()));
+                    registry.processingStalledSince(now.minusMillis(stalledMillis)).forEach(d -> due.add(d.documentId()));
+                    exchange.getMessage().setBody(due);
+                })
                 .split(body())
                     .to("{{cmohub.dispatch.uri}}")
                 .end();
@@ -80,8 +88,15 @@ public final class IntakeRoutes extends RouteBuilder {
                 .setBody(header(DOCUMENT_ID_HEADER))
                 .to("{{cmohub.dispatch.uri}}");
 
-        from("{{cmohub.inbox.uri}}").routeId("cmohub-intake-inbox")
-                .process(this::receiveFile);
+        // A file inbox is screened by the guard before the file component reads an entry (links, devices, unsafe names).
+        String inboxUri = getContext().resolvePropertyPlaceholders("{{cmohub.inbox.uri}}");
+        if (inboxUri.startsWith("file:")) {
+            getContext().getRegistry().bind(InboxGuard.BEAN_NAME, new InboxGuard(intake, processor, inboxFormats, java.time.Duration.ofSeconds(2)));
+            inboxUri = inboxUri + (inboxUri.contains("?") ? "&" : "?") + "filter=#" + InboxGuard.BEAN_NAME;
+        }
+        InboxFileIntake inbox = new InboxFileIntake(intake, processor, inboxFormats);
+        from(inboxUri).routeId("cmohub-intake-inbox")
+                .process(inbox::receive);
     }
 
     private void receiveJms(Exchange exchange) throws Exception {
@@ -100,32 +115,4 @@ public final class IntakeRoutes extends RouteBuilder {
         }
     }
 
-    private static String sha256(java.nio.file.Path file) throws java.io.IOException {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return io.cmohub.routes.store.Sha256.hex(in);
-        }
-    }
-
-    private void receiveFile(Exchange exchange) throws Exception {
-        String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
-        int slash = relative.indexOf('/');
-        String partner = slash < 0 ? "unknown" : relative.substring(0, slash);
-        String name = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
-        String format = inboxFormats.formatFor(partner, name).orElse("unknown");
-        java.nio.file.Path file = exchange.getMessage().getBody(java.io.File.class).toPath();
-        // A file left in place because the hub failed comes round again: take up its earlier
-        // registration instead of registering the same bytes once per poll.
-        DocumentRecord record = intake.findUnfinished(partner, "inbox", name, sha256(file)).orElse(null);
-        if (record == null) {
-            try (InputStream content = java.nio.file.Files.newInputStream(file)) {
-                record = intake.receive(partner, format, "inbox", name, content, null);
-            } catch (DocumentTooLargeException e) {
-                exchange.getMessage().setHeader(INBOX_TARGET_HEADER, partner + "/failed/" + name); // refused and audited by the intake
-                return;
-            }
-        }
-        DocumentState state = processor.process(record.documentId());
-        exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());
-        exchange.getMessage().setHeader(INBOX_TARGET_HEADER, partner + "/" + (state == DocumentState.REJECTED ? "failed" : "done") + "/" + name);
-    }
 }

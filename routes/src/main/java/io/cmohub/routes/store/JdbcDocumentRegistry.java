@@ -19,7 +19,7 @@ import javax.sql.DataSource;
 /** The document table: every received document, its status, counts and the errors of its rejected records. */
 public final class JdbcDocumentRegistry {
     private static final String COLUMNS = "document_id, partner_id, format_id, channel, original_name, sha256, size_bytes, received_at, status, "
-            + "processed_records, source_events, canonical_records, published, duplicates, rejected_records, errors_omitted, replay_of, updated_at";
+            + "processed_records, source_events, canonical_records, published, duplicates, rejected_records, errors_omitted, replay_of, updated_at, attempts, last_failure";
 
     private final DataSource dataSource;
 
@@ -33,7 +33,7 @@ public final class JdbcDocumentRegistry {
 
     /** Registers the document and runs {@code alsoInTransaction} (its audit row) in the same transaction. */
     public void register(DocumentRecord d, JdbcTransaction.Work alsoInTransaction) {
-        String sql = "INSERT INTO document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        String sql = "INSERT INTO document (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         JdbcTransaction.run(dataSource, "could not register document " + d.documentId(), c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, d.documentId());
@@ -51,15 +51,28 @@ public final class JdbcDocumentRegistry {
                 }
                 s.setString(17, d.replayOf());
                 s.setObject(18, toDb(d.updatedAt()));
+                s.setInt(19, d.attempts());
+                s.setString(20, truncate(d.lastFailure(), 2000));
                 s.executeUpdate();
             }
             alsoInTransaction.run(c);
         });
     }
 
+    /** Starts a processing attempt: PROCESSING, progress reset, one more attempt counted. */
     public void markProcessing(String documentId) {
-        update("UPDATE document SET status = ?, processed_records = 0, updated_at = ? WHERE document_id = ?",
+        update("UPDATE document SET status = ?, processed_records = 0, attempts = attempts + 1, updated_at = ? WHERE document_id = ?",
                 DocumentState.PROCESSING.name(), JdbcTime.now(), documentId);
+    }
+
+    /** Records why the current attempt failed; the document stays PROCESSING for the next attempt. */
+    public void attemptFailed(String documentId, String failure) {
+        update("UPDATE document SET last_failure = ?, updated_at = ? WHERE document_id = ?", truncate(failure, 2000), JdbcTime.now(), documentId);
+    }
+
+    /** Documents PROCESSING without any progress since before {@code before}: their processor died (or its node did). */
+    public List<DocumentRecord> processingStalledSince(java.time.Instant before) {
+        return query("SELECT " + COLUMNS + " FROM document WHERE status = 'PROCESSING' AND updated_at < ? ORDER BY received_at", toDb(before));
     }
 
     /** Records how far processing has got, so the status API shows progress on large documents. */
@@ -167,7 +180,8 @@ public final class JdbcDocumentRegistry {
                     result.add(new DocumentRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getLong(7), fromDb(rs.getObject(8, OffsetDateTime.class)), DocumentState.valueOf(rs.getString(9)),
                             rs.getLong(10), nullableLong(rs, 11), nullableLong(rs, 12), nullableLong(rs, 13), nullableLong(rs, 14),
-                            nullableLong(rs, 15), nullableLong(rs, 16), rs.getString(17), fromDb(rs.getObject(18, OffsetDateTime.class))));
+                            nullableLong(rs, 15), nullableLong(rs, 16), rs.getString(17), fromDb(rs.getObject(18, OffsetDateTime.class)),
+                            rs.getInt(19), rs.getString(20)));
                 }
             }
         } catch (SQLException e) {
