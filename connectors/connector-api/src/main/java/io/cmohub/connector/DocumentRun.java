@@ -1,6 +1,7 @@
 package io.cmohub.connector;
 
 import io.cmohub.model.CanonicalRecord;
+import io.cmohub.connector.limits.RecordLimitExceededException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -63,6 +64,8 @@ public final class DocumentRun {
         } catch (DeliveryFailed e) {
             // Not the document's fault (a broker or database is down): the caller must retry, not reject.
             throw e.getCause();
+        } catch (RecordLimitExceededException e) {
+            tally.failed(e.location(), new FieldError(null, e.getMessage()));
         } catch (RuntimeException e) {
             // A parser must report bad input, not throw; if one still does (a library's unchecked
             // exception on hostile bytes), the document is rejected with that reason, not lost.
@@ -150,7 +153,12 @@ public final class DocumentRun {
         public void rejected(String location, List<FieldError> fieldErrors) {
             sourceEvents++;
             rejectedRecords++;
-            fieldErrors.forEach(e -> add(new RecordError(location, e.field(), e.reason())));
+            int kept = context.limits().maxErrorsPerRecord();
+            fieldErrors.stream().limit(kept).forEach(e -> add(new RecordError(location, e.field(), e.reason())));
+            if (fieldErrors.size() > kept) {
+                add(new RecordError(location, null, "further broken rules of this record are not listed (limit "
+                        + "cmohub.limits.max-errors-per-record=" + kept + ")"));
+            }
         }
 
         @Override

@@ -2,7 +2,6 @@ package io.cmohub.gateway.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConnectorCatalog;
 import io.cmohub.connector.ConnectorConfig;
@@ -18,13 +17,9 @@ import jakarta.jms.MessageConsumer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import io.cmohub.gateway.process.GatewayProcess;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,13 +43,10 @@ import org.junit.jupiter.api.Test;
 class CrashRecoveryIT {
     private static final int DOCUMENTS = 40;
     private static final int RECORDS_PER_DOCUMENT = 500;
-    private static final String KEY = "acme-demo-key";
     private static final String SINK = "crash.sink";
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final Path dataDir = Path.of("target", "crash-" + UUID.randomUUID()).toAbsolutePath();
-    private final int httpPort = freePort();
-    private final int brokerPort = freePort();
+    private final GatewayProcess gateway = new GatewayProcess(Path.of("target", "crash-" + UUID.randomUUID()));
+    private final int brokerPort = GatewayProcess.freePort();
 
     @Test
     void killedMidIngestionAndRestartedNothingIsMissingOrDoubled() throws Exception {
@@ -66,7 +59,7 @@ class CrashRecoveryIT {
         }
         assertThat(expectedIds).hasSize(DOCUMENTS * RECORDS_PER_DOCUMENT);
 
-        Process first = start("first");
+        start("first");
         List<String> documentIds = new ArrayList<>();
         for (String csv : documents.values()) {
             documentIds.add(post(csv));
@@ -77,11 +70,11 @@ class CrashRecoveryIT {
         while ((finished = finished(documentIds)) < 1 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        first.destroyForcibly().waitFor();
+        gateway.kill();
         System.out.println("crash test: killed the gateway with SIGKILL after " + finished + " of " + DOCUMENTS + " documents had finished");
         assertThat(finished).as("the kill must hit the gateway in the middle of the work").isBetween(1, DOCUMENTS - 1);
 
-        Process second = start("second");
+        start("second");
         try {
             long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
             while (finished(documentIds) < DOCUMENTS && System.nanoTime() < until) {
@@ -89,7 +82,7 @@ class CrashRecoveryIT {
             }
             assertThat(finished(documentIds)).as("documents finished after the restart").isEqualTo(DOCUMENTS);
             for (String id : documentIds) {
-                assertThat(status(id).get("status").asText()).as("document " + id).isEqualTo("ACCEPTED");
+                assertThat(gateway.status(id).get("status").asText()).as("document " + id).isEqualTo("ACCEPTED");
             }
 
             List<String> delivered = drainSink();
@@ -102,8 +95,7 @@ class CrashRecoveryIT {
             assertThat(delivered).as("events delivered more than once").hasSameSizeAs(distinct);
             assertThat(distinct).isEqualTo(expectedIds);
         } finally {
-            second.destroy();
-            second.waitFor();
+            gateway.stop();
         }
     }
 
@@ -125,66 +117,27 @@ class CrashRecoveryIT {
         return ids;
     }
 
-    private Process start(String name) throws Exception {
-        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-" + name + ".log");
-        Files.createDirectories(dataDir);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "-jar", Path.of("target", "cmohub-gateway.jar").toAbsolutePath().toString(), "serve",
-                "--server.port=" + httpPort,
-                "--cmohub.data-dir=" + dataDir,
-                "--cmohub.admin.api-key=crash-test-admin-key",
+    private void start(String name) throws Exception {
+        gateway.start(name, "768m", List.of(
                 "--cmohub.broker.acceptor-url=tcp://127.0.0.1:" + brokerPort,
                 "--cmohub.publish-batch-size=100",
                 "--cmohub.outbound.routes[0].name=sink",
                 "--cmohub.outbound.routes[0].kind=JMS",
                 "--cmohub.outbound.routes[0].destination=jms:queue:" + SINK,
                 "--cmohub.outbound.routes[0].consumers=4",
-                "--spring.artemis.embedded.queues=cmohub.documents,cmohub.inbound," + SINK);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("the gateway exited at start-up; see " + log + "\n" + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/liveness"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 || health.statusCode() == 404) {
-                    HttpResponse<String> api = http.send(request("/api/v1/quarantine").GET().build(), HttpResponse.BodyHandlers.ofString());
-                    if (api.statusCode() == 200) {
-                        return process;
-                    }
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("the gateway did not start within 90 s; see " + log);
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path)).header("X-Api-Key", KEY).timeout(Duration.ofSeconds(30));
+                "--spring.artemis.embedded.queues=cmohub.documents,cmohub.inbound," + SINK));
     }
 
     private String post(String csv) throws Exception {
-        HttpResponse<String> response = http.send(request("/api/v1/partners/acme-cmo/documents?format=csv-batch-record")
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = gateway.post("csv-batch-record", "text/csv", HttpRequest.BodyPublishers.ofString(csv));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        return CanonicalJson.mapper().readTree(response.body()).get("documentId").asText();
-    }
-
-    private JsonNode status(String documentId) throws Exception {
-        return CanonicalJson.mapper().readTree(http.send(request("/api/v1/documents/" + documentId).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return GatewayProcess.documentId(response);
     }
 
     private int finished(List<String> documentIds) throws Exception {
         int finished = 0;
         for (String id : documentIds) {
-            String status = status(id).path("status").asText();
-            if (status.equals("ACCEPTED") || status.equals("PARTIALLY_ACCEPTED") || status.equals("REJECTED")) {
+            if (gateway.isFinished(id)) {
                 finished++;
             }
         }
@@ -204,13 +157,5 @@ class CrashRecoveryIT {
             }
         }
         return ids;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

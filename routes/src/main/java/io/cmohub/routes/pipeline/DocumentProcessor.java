@@ -11,6 +11,7 @@ import io.cmohub.connector.DocumentRun;
 import io.cmohub.connector.DocumentStatus;
 import io.cmohub.connector.InvalidConfigException;
 import io.cmohub.connector.RecordError;
+import io.cmohub.connector.limits.RecordLimits;
 import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.PartnerId;
@@ -56,6 +57,7 @@ public final class DocumentProcessor {
     private final AuditTrail audit;
     private final int batchSize;
     private final PipelineObserver observer;
+    private final RecordLimits limits;
     /** Documents being processed in this JVM: a second dispatch of one (a redelivery next to a start-up re-dispatch) waits its turn. */
     private final java.util.Set<String> inProgress = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -66,6 +68,14 @@ public final class DocumentProcessor {
 
     public DocumentProcessor(ConnectorCatalog connectors, PartnerDirectory partners, DocumentStore store, JdbcDocumentRegistry registry,
                              JdbcEventLedger ledger, EventPublisher publisher, AuditTrail audit, int batchSize, PipelineObserver observer) {
+        this(connectors, partners, store, registry, ledger, publisher, audit, batchSize, observer, RecordLimits.DEFAULT);
+    }
+
+    /** @param limits the bounds on one source record every connector applies ({@link RecordLimits}) */
+    public DocumentProcessor(ConnectorCatalog connectors, PartnerDirectory partners, DocumentStore store, JdbcDocumentRegistry registry,
+                             JdbcEventLedger ledger, EventPublisher publisher, AuditTrail audit, int batchSize, PipelineObserver observer,
+                             RecordLimits limits) {
+        this.limits = java.util.Objects.requireNonNull(limits, "limits");
         this.observer = observer;
         this.connectors = connectors;
         this.partners = partners;
@@ -162,7 +172,7 @@ public final class DocumentProcessor {
             PublishingBatcher batcher = new PublishingBatcher(ledger, publisher, observer, batchSize, documentId,
                     CanonicalEvent.partnerSource(document.partner()), document.partner(), document.receivedAt(),
                     processed -> registry.progress(documentId, processed));
-            DocumentContext context = new DocumentContext(partner.id(), documentId, document.receivedAt());
+            DocumentContext context = new DocumentContext(partner.id(), documentId, document.receivedAt(), limits);
             DocumentReport report = run.deliver(store.source(documentId), context, batcher::accept);
             batcher.flush();
             return complete(document, report, batcher.published(), batcher.duplicates());

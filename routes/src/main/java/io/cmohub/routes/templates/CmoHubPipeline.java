@@ -2,6 +2,7 @@ package io.cmohub.routes.templates;
 
 import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.connector.ConnectorCatalog;
+import io.cmohub.connector.limits.RecordLimits;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.audit.JdbcAuditTrail;
 import io.cmohub.routes.ledger.JdbcEventLedger;
@@ -64,6 +65,7 @@ public final class CmoHubPipeline {
     private final EventPublisher publisher;
     private final int publishBatchSize;
     private final PipelineObserver observer;
+    private final RecordLimits recordLimits;
     private final DocumentIntake intake;
     private DocumentProcessor processor;
 
@@ -78,6 +80,7 @@ public final class CmoHubPipeline {
         this.publisher = b.eventPublisher;
         this.publishBatchSize = b.publishBatchSize;
         this.observer = b.observer;
+        this.recordLimits = b.recordLimits;
         this.intake = new DocumentIntake(store, registry, audit, b.maxDocumentBytes);
     }
 
@@ -141,7 +144,7 @@ public final class CmoHubPipeline {
 
     /** A processor publishing through {@code otherPublisher}, e.g. a route's own Camel endpoint. */
     public DocumentProcessor processor(EventPublisher otherPublisher) {
-        return new DocumentProcessor(connectors, partners, store, registry, ledger, otherPublisher, audit, publishBatchSize, observer);
+        return new DocumentProcessor(connectors, partners, store, registry, ledger, otherPublisher, audit, publishBatchSize, observer, recordLimits);
     }
 
     /**
@@ -187,6 +190,7 @@ public final class CmoHubPipeline {
         private long maxDocumentBytes = 256L * 1024 * 1024;
         private int publishBatchSize = 500;
         private PipelineObserver observer = PipelineObserver.NONE;
+        private RecordLimits recordLimits = RecordLimits.DEFAULT;
         private boolean migrateSchema;
         private final List<PartnerSeed> partners = new ArrayList<>();
         private String partnersFile;
@@ -248,6 +252,12 @@ public final class CmoHubPipeline {
         }
 
         /** Canonical events per publish transaction (default 500). */
+        /** The bounds on one source record (cells and characters of a CSV row, bytes of a JSON event or XML element, errors kept). */
+        public Builder recordLimits(RecordLimits recordLimits) {
+            this.recordLimits = Objects.requireNonNull(recordLimits, "recordLimits");
+            return this;
+        }
+
         public Builder publishBatchSize(int publishBatchSize) {
             this.publishBatchSize = publishBatchSize;
             return this;

@@ -130,6 +130,7 @@ public class CmoHubAutoConfiguration {
                 .eventPublisher(publisher.getIfUnique())
                 .observer(observer.getIfUnique(() -> PipelineObserver.NONE))
                 .maxDocumentBytes(properties.getMaxDocumentBytes())
+                .recordLimits(properties.getLimits().toRecordLimits())
                 .publishBatchSize(properties.getPublishBatchSize());
         for (int i = 0; i < properties.getPartners().size(); i++) {
             builder.partner(seed(properties.getPartners().get(i), i));

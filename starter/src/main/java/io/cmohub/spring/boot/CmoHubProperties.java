@@ -33,6 +33,7 @@ public class CmoHubProperties {
     private final Publish publish = new Publish();
     private final Templates templates = new Templates();
     private final Dispatch dispatch = new Dispatch();
+    private final Limits limits = new Limits();
 
     /** The hub's tables (io/cmohub/db/migration in cmohub-routes, outside a host's default Flyway location). */
     public static class Schema {
@@ -128,6 +129,44 @@ public class CmoHubProperties {
 
         public void setMaxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
+        }
+    }
+
+    /** Bounds on one source record, applied by every connector (docs/operations.md §5); a record over one is rejected with the limit named. */
+    public static class Limits {
+        /** Cells in one CSV row. */
+        private int maxCellsPerRow = io.cmohub.connector.limits.RecordLimits.DEFAULT.maxCellsPerRow();
+        /** Characters of one CSV row, bytes of one JSON event or of one bound XML record element. */
+        private long maxRecordBytes = io.cmohub.connector.limits.RecordLimits.DEFAULT.maxRecordBytes();
+        /** Broken rules listed for one rejected record; more are summarised in one entry. */
+        private int maxErrorsPerRecord = io.cmohub.connector.limits.RecordLimits.DEFAULT.maxErrorsPerRecord();
+
+        public io.cmohub.connector.limits.RecordLimits toRecordLimits() {
+            return new io.cmohub.connector.limits.RecordLimits(maxCellsPerRow, maxRecordBytes, maxErrorsPerRecord);
+        }
+
+        public int getMaxCellsPerRow() {
+            return maxCellsPerRow;
+        }
+
+        public void setMaxCellsPerRow(int maxCellsPerRow) {
+            this.maxCellsPerRow = maxCellsPerRow;
+        }
+
+        public long getMaxRecordBytes() {
+            return maxRecordBytes;
+        }
+
+        public void setMaxRecordBytes(long maxRecordBytes) {
+            this.maxRecordBytes = maxRecordBytes;
+        }
+
+        public int getMaxErrorsPerRecord() {
+            return maxErrorsPerRecord;
+        }
+
+        public void setMaxErrorsPerRecord(int maxErrorsPerRecord) {
+            this.maxErrorsPerRecord = maxErrorsPerRecord;
         }
     }
 
@@ -286,6 +325,10 @@ public class CmoHubProperties {
 
     public Templates getTemplates() {
         return templates;
+    }
+
+    public Limits getLimits() {
+        return limits;
     }
 
     public Dispatch getDispatch() {

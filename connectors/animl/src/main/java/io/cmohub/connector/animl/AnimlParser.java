@@ -1,5 +1,6 @@
 package io.cmohub.connector.animl;
 
+import io.cmohub.connector.limits.RecordWindow;
 import io.cmohub.connector.xml.StaxDocuments;
 import io.cmohub.connector.codes.ProductCodes;
 
@@ -51,10 +52,11 @@ final class AnimlParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        StaxDocuments.read(in, sink, reader -> walk(reader, context, sink));
+        RecordWindow window = RecordWindow.over(in, context.limits());
+        StaxDocuments.read(window, sink, reader -> walk(reader, context, sink, window));
     }
 
-    private void walk(XMLStreamReader reader, DocumentContext context, RecordSink sink) throws XMLStreamException {
+    private void walk(XMLStreamReader reader, DocumentContext context, RecordSink sink, RecordWindow window) throws XMLStreamException {
         if (!root(reader, sink)) {
             return;
         }
@@ -76,7 +78,9 @@ final class AnimlParser implements DocumentParser {
                 boolean ours = AnimlModel.NAMESPACE.equals(reader.getNamespaceURI());
                 if (ours && name.equals("Sample") && "SampleSet".equals(path.peek())) {
                     int line = reader.getLocation().getLineNumber();
+                    window.startRecord("Sample (line " + line + ")", reader.getLocation().getCharacterOffset());
                     AnimlModel.Sample sample = bind(unmarshaller, reader, AnimlModel.Sample.class);
+                    window.endRecord(reader.getLocation().getCharacterOffset());
                     if (sample.sampleID == null || sample.sampleID.isBlank()) {
                         sink.failed("line " + line, new FieldError("Sample/@sampleID", "a Sample has no sampleID, so no result can refer to it"));
                         return;
@@ -91,7 +95,9 @@ final class AnimlParser implements DocumentParser {
                 if (ours && name.equals("ExperimentStep") && "ExperimentStepSet".equals(path.peek())) {
                     count++;
                     String location = "ExperimentStep " + count + " '" + reader.getAttributeValue(null, "name") + "' (line " + reader.getLocation().getLineNumber() + ")";
+                    window.startRecord(location, reader.getLocation().getCharacterOffset());
                     AnimlModel.ExperimentStep step = bind(unmarshaller, reader, AnimlModel.ExperimentStep.class);
+                    window.endRecord(reader.getLocation().getCharacterOffset());
                     MappedFields fields = new MappedFields();
                     List<CanonicalRecord> mapped = steps.map(step, context.partner(), context.receivedAt(), fields);
                     if (mapped == null || fields.hasErrors()) {

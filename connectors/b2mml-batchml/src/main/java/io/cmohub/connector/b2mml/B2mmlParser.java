@@ -1,5 +1,6 @@
 package io.cmohub.connector.b2mml;
 
+import io.cmohub.connector.limits.RecordWindow;
 import io.cmohub.connector.xml.StaxDocuments;
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentParser;
@@ -49,7 +50,8 @@ final class B2mmlParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        StaxDocuments.read(in, sink, reader -> new Walk(reader, context, sink).run());
+        RecordWindow window = RecordWindow.over(in, context.limits());
+        StaxDocuments.read(window, sink, reader -> new Walk(reader, context, sink, window).run());
     }
 
     /** The state of one document: where the cursor is and what the header said. */
@@ -57,6 +59,7 @@ final class B2mmlParser implements DocumentParser {
         private final XMLStreamReader reader;
         private final DocumentContext context;
         private final RecordSink sink;
+        private final RecordWindow window;
         private final Deque<String> path = new ArrayDeque<>();
         private final Unmarshaller unmarshaller;
         private final List<ValidationEvent> bindingProblems = new ArrayList<>();
@@ -64,15 +67,18 @@ final class B2mmlParser implements DocumentParser {
         private Instant messageCreated;
         private int count;
 
-        Walk(XMLStreamReader reader, DocumentContext context, RecordSink sink) {
+        Walk(XMLStreamReader reader, DocumentContext context, RecordSink sink, RecordWindow window) {
             this.reader = reader;
+            this.window = window;
             this.context = context;
             this.sink = sink;
             try {
                 this.unmarshaller = V0700Binding.CONTEXT.createUnmarshaller();
                 // JAXB's default is to skip values it cannot convert (a date that is not a date
-                // becomes null): collect them instead and reject the record.
-                this.unmarshaller.setEventHandler(event -> bindingProblems.add(event) || true);
+                // becomes null): collect them instead and reject the record. Kept to one more than a record reports, so
+                // a record of a million bad values cannot fill the memory with events.
+                int kept = context.limits().maxErrorsPerRecord() + 1;
+                this.unmarshaller.setEventHandler(event -> bindingProblems.size() >= kept || bindingProblems.add(event) || true);
             } catch (JAXBException e) {
                 throw new IllegalStateException("the generated B2MML V0700 classes do not bind", e);
             }
@@ -187,9 +193,11 @@ final class B2mmlParser implements DocumentParser {
             bindingProblems.clear();
             Object value;
             try {
+                window.startRecord(location, reader.getLocation().getCharacterOffset());
                 value = kind == B2mmlDocumentKind.BATCH_PRODUCTION_RECORDS
                         ? unmarshaller.unmarshal(reader, BatchProductionRecordType.class).getValue()
                         : unmarshaller.unmarshal(reader, MaterialLotType.class).getValue();
+                window.endRecord(reader.getLocation().getCharacterOffset());
             } catch (JAXBException e) {
                 Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
                 if (cause instanceof XMLStreamException xml) {

@@ -18,6 +18,7 @@ import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.model.event.CanonicalEventReader;
 import io.cmohub.model.value.InvalidValueException;
+import io.cmohub.connector.limits.RecordWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -35,7 +36,8 @@ final class CanonicalJsonParser implements DocumentParser {
     }
 
     @Override
-    public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
+    public void parse(InputStream raw, DocumentContext context, RecordSink sink) throws IOException {
+        RecordWindow in = RecordWindow.over(raw, context.limits());
         int index = 0;
         long line = 1;
         try (JsonParser parser = mapper.getFactory().createParser(in)) {
@@ -52,7 +54,9 @@ final class CanonicalJsonParser implements DocumentParser {
                     sink.failed(location, new FieldError(null, "expected a CloudEvent JSON object, found " + token.asString()));
                     return;
                 }
+                in.startRecord(location, parser.currentTokenLocation().getByteOffset());
                 JsonNode node = treeReader.readTree(parser);
+                in.endRecord(parser.currentLocation().getByteOffset());
                 read(node, location, context, sink);
                 token = parser.nextToken();
             }

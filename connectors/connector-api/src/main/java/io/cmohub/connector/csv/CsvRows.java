@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
+import io.cmohub.connector.limits.RecordLimits;
 import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.codec.CodecLimits;
 import java.io.BufferedReader;
@@ -18,7 +19,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -65,7 +69,7 @@ public final class CsvRows {
      * document without any row. An encoding or CSV syntax error is reported to {@code sink} as a
      * failure of the document and ends the reading.
      */
-    public long read(InputStream in, RecordSink sink, RowHandler rows) throws IOException {
+    public long read(InputStream in, RecordLimits limits, RecordSink sink, RowHandler rows) throws IOException {
         var decoder = encoding.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         long line = 1;
         long count = 0;
@@ -78,13 +82,31 @@ public final class CsvRows {
             while (parser.nextToken() == JsonToken.START_ARRAY) {
                 List<String> cells = new ArrayList<>();
                 long rowLine = -1;
+                long cellCount = 0;
+                long characters = 0;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     if (rowLine < 0) {
                         rowLine = parser.currentTokenLocation().getLineNr();
                     }
-                    cells.add(parser.getText());
+                    // Past a limit the rest of the row is read through without being kept: one row of
+                    // millions of cells costs time, never memory, and the next row is read as usual.
+                    cellCount++;
+                    characters += parser.getTextLength();
+                    if (cellCount <= limits.maxCellsPerRow() && characters <= limits.maxRecordBytes()) {
+                        cells.add(parser.getText());
+                    }
                 }
                 line = rowLine < 0 ? line : rowLine;
+                Optional<String> tooLarge = tooLarge(cellCount, characters, limits);
+                if (tooLarge.isPresent()) {
+                    if (count == 0) {
+                        sink.failed("line " + line, new FieldError(null, "the first row " + tooLarge.get() + "; the document was not read further"));
+                        return 0;
+                    }
+                    count++;
+                    sink.rejected("line " + line, List.of(new FieldError(null, "the row " + tooLarge.get())));
+                    continue;
+                }
                 if (count == 0 && !cells.isEmpty() && cells.get(0).startsWith("\uFEFF")) {
                     cells.set(0, cells.get(0).substring(1)); // byte-order mark written by spreadsheet tools
                 }
@@ -100,5 +122,18 @@ public final class CsvRows {
             sink.failed("line " + (e.getLocation() == null ? line : e.getLocation().getLineNr()), new FieldError(null, "malformed CSV: " + e.getOriginalMessage()));
         }
         return count;
+    }
+
+    private static Optional<String> tooLarge(long cells, long characters, RecordLimits limits) {
+        NumberFormat number = NumberFormat.getIntegerInstance(Locale.ROOT);
+        if (cells > limits.maxCellsPerRow()) {
+            return Optional.of("has " + number.format(cells) + " cells, more than " + number.format(limits.maxCellsPerRow())
+                    + " (limit cmohub.limits.max-cells-per-row)");
+        }
+        if (characters > limits.maxRecordBytes()) {
+            return Optional.of("has " + number.format(characters) + " characters, more than " + number.format(limits.maxRecordBytes())
+                    + " (limit cmohub.limits.max-record-bytes)");
+        }
+        return Optional.empty();
     }
 }

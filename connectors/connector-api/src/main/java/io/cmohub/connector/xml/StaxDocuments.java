@@ -2,6 +2,7 @@ package io.cmohub.connector.xml;
 
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
+import io.cmohub.connector.limits.RecordLimitExceededException;
 import io.cmohub.model.codec.HardenedXml;
 import java.io.InputStream;
 import javax.xml.stream.XMLStreamException;
@@ -31,6 +32,8 @@ public final class StaxDocuments {
             walk.run(reader);
         } catch (XMLStreamException e) {
             sink.failed(line(e.getLocation() == null ? -1 : e.getLocation().getLineNumber(), reader), new FieldError(null, "malformed XML: " + message(e)));
+        } catch (RecordLimitExceededException e) {
+            throw e; // located by the window that counted the record; DocumentRun reports it
         } catch (RuntimeException e) {
             // the StAX parser reports some malformed input (e.g. a broken DOCTYPE) as runtime exceptions
             sink.failed(line(-1, reader), new FieldError(null, "malformed XML: " + e));

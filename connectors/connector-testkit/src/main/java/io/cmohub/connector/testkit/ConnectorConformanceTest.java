@@ -166,6 +166,33 @@ public abstract class ConnectorConformanceTest {
         }
     }
 
+    /**
+     * Whether the connector builds each source record whole in memory (a CSV row, a JSON event, a bound XML
+     * element) and so must apply {@link io.cmohub.connector.limits.RecordLimits}; a connector that streams
+     * inside a record (EPCIS spools an event's EPC list) overrides this and says how its records are bounded.
+     */
+    protected boolean buildsRecordsWhole() {
+        return true;
+    }
+
+    /** A connector that streams inside records must not be refused by limits it does not need: its records are still read. */
+    @Test
+    void aRecordOverTheRecordLimitsIsRefusedWithTheLimitNamed() throws IOException {
+        GeneratedDocument large = largeDocument();
+        GeneratedDocument three = new GeneratedDocument(large.head(), large.record(), large.tail(), 3, large.charset());
+        DocumentContext tight = new DocumentContext(PARTNER, "tight", Instant.EPOCH, new io.cmohub.connector.limits.RecordLimits(3, 60, 5));
+        DocumentRun run = new DocumentRun(connector().descriptor().id(), connector().open(ConnectorConfig.of(connector().descriptor(), sampleConfig())),
+                connector().descriptor().defaultErrorPolicy());
+        DocumentReport report = run.validate(three, tight);
+        if (!buildsRecordsWhole()) {
+            assertThat(report.status()).as(String.valueOf(report.errors())).isEqualTo(DocumentStatus.ACCEPTED);
+            return;
+        }
+        assertThat(report.status()).isNotEqualTo(DocumentStatus.ACCEPTED);
+        assertThat(report.errors()).as("the reason names the limit").anySatisfy(e -> assertThat(e.reason())
+                .containsAnyOf("cmohub.limits.max-record-bytes", "cmohub.limits.max-cells-per-row"));
+    }
+
     @Test
     void memoryStaysBoundedOnALargeGeneratedDocument() throws Exception {
         Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");

@@ -32,7 +32,7 @@ final class CsvBatchRecordParser implements DocumentParser {
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
         List<List<BatchRecordColumn>> columns = new ArrayList<>(1);
-        long rows = csv.read(in, sink, row -> {
+        long rows = csv.read(in, context.limits(), sink, row -> {
             if (columns.isEmpty()) {
                 List<BatchRecordColumn> header = header(row.cells(), row.line(), sink);
                 if (header == null) {

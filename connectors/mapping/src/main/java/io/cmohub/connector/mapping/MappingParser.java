@@ -40,7 +40,7 @@ final class MappingParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        reader.read(in, sink, record -> map(record, context, sink));
+        reader.read(in, context.limits(), sink, record -> map(record, context, sink));
     }
 
     private void map(SourceRecord record, DocumentContext context, RecordSink sink) {

@@ -1,5 +1,6 @@
 package io.cmohub.connector.sapidoc;
 
+import io.cmohub.connector.limits.RecordWindow;
 import io.cmohub.connector.xml.StaxDocuments;
 import io.cmohub.connector.DocumentContext;
 import io.cmohub.connector.DocumentParser;
@@ -52,10 +53,11 @@ final class IdocParser implements DocumentParser {
 
     @Override
     public void parse(InputStream in, DocumentContext context, RecordSink sink) throws IOException {
-        StaxDocuments.read(in, sink, reader -> walk(reader, context, sink));
+        RecordWindow window = RecordWindow.over(in, context.limits());
+        StaxDocuments.read(window, sink, reader -> walk(reader, context, sink, window));
     }
 
-    private void walk(XMLStreamReader reader, DocumentContext context, RecordSink sink) throws XMLStreamException {
+    private void walk(XMLStreamReader reader, DocumentContext context, RecordSink sink, RecordWindow window) throws XMLStreamException {
         IdocType type = null;
         while (type == null) {
             if (!reader.hasNext()) {
@@ -96,7 +98,9 @@ final class IdocParser implements DocumentParser {
                     String location = "IDOC " + count + " (line " + reader.getLocation().getLineNumber() + ")";
                     Idoc idoc;
                     try {
+                        window.startRecord(location, reader.getLocation().getCharacterOffset());
                         idoc = unmarshaller.unmarshal(reader, Idoc.class).getValue();
+                        window.endRecord(reader.getLocation().getCharacterOffset());
                     } catch (JAXBException e) {
                         Throwable cause = e.getLinkedException() != null ? e.getLinkedException() : e.getCause();
                         if (cause instanceof XMLStreamException xml) {

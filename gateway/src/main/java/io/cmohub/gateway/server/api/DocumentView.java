@@ -6,15 +6,19 @@ import io.cmohub.routes.store.DocumentRecord;
 import java.time.Instant;
 import java.util.List;
 
-/** A document's status as the API shows it: identity, status, counts so far, and every rejected record's location, field and reason. */
+/**
+ * A document's status as the API shows it: identity, status, counts so far, every rejected record's
+ * location, field and reason, and how often processing was started (with the last failure, if an attempt failed).
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DocumentView(String documentId, String partner, String format, String channel, String originalName, String sha256, long sizeBytes,
                            Instant receivedAt, String status, long processedRecords, Long sourceEvents, Long canonicalRecords, Long published,
-                           Long duplicates, Long rejectedRecords, List<RecordError> errors, Long errorsOmitted, String replayOf, Instant updatedAt) {
+                           Long duplicates, Long rejectedRecords, List<RecordError> errors, Long errorsOmitted, String replayOf, Instant updatedAt,
+                           int processingAttempts, String lastFailure) {
 
     static DocumentView of(DocumentRecord d, List<RecordError> errors) {
         return new DocumentView(d.documentId(), d.partner(), d.format(), d.channel(), d.originalName(), d.sha256(), d.sizeBytes(), d.receivedAt(),
                 d.status().name(), d.processedRecords(), d.sourceEvents(), d.canonicalRecords(), d.published(), d.duplicates(), d.rejectedRecords(),
-                errors, d.errorsOmitted(), d.replayOf(), d.updatedAt());
+                errors, d.errorsOmitted(), d.replayOf(), d.updatedAt(), d.attempts(), d.lastFailure());
     }
 }

@@ -4,6 +4,7 @@ import io.cmohub.connector.csv.CsvRows;
 import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.connector.mapping.definition.SourceSpec;
+import io.cmohub.connector.limits.RecordLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class CsvRecordReader implements RecordReader {
     }
 
     @Override
-    public void read(InputStream in, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
+    public void read(InputStream in, RecordLimits limits, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
         List<List<String>> header = new ArrayList<>(1);
         if (!spec.header().isEmpty()) {
             if (!checkHeader(spec.header(), 1, sink)) {
@@ -33,7 +34,7 @@ final class CsvRecordReader implements RecordReader {
             }
             header.add(spec.header());
         }
-        long rows = csv.read(in, sink, row -> {
+        long rows = csv.read(in, limits, sink, row -> {
             List<String> cells = row.cells();
             if (header.isEmpty()) {
                 List<String> names = cells.stream().map(String::strip).toList();

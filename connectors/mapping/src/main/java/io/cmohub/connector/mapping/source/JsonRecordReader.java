@@ -11,6 +11,8 @@ import io.cmohub.connector.RecordSink;
 import io.cmohub.connector.mapping.definition.SourceSpec;
 import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.codec.CodecLimits;
+import io.cmohub.connector.limits.RecordLimits;
+import io.cmohub.connector.limits.RecordWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -37,10 +39,11 @@ final class JsonRecordReader implements RecordReader {
     }
 
     @Override
-    public void read(InputStream in, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
+    public void read(InputStream raw, RecordLimits limits, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
+        RecordWindow in = RecordWindow.over(raw, limits);
         try (JsonParser parser = MAPPER.createParser(in)) {
             if (spec.lines()) {
-                readLines(parser, sink, records);
+                readLines(parser, in, sink, records);
                 return;
             }
             if (!walkTo(parser, sink)) {
@@ -55,20 +58,26 @@ final class JsonRecordReader implements RecordReader {
                 }
                 index++;
                 long line = parser.currentTokenLocation().getLineNr();
+                String location = "record " + index + " (line " + line + ")";
+                in.startRecord(location, parser.currentTokenLocation().getByteOffset());
                 JsonNode node = MAPPER.readTree(parser);
-                deliver(node, "record " + index + " (line " + line + ")", sink, records);
+                in.endRecord(parser.currentLocation().getByteOffset());
+                deliver(node, location, sink, records);
             }
         } catch (JsonProcessingException e) {
             sink.failed("line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()), new FieldError(null, "malformed JSON: " + e.getOriginalMessage()));
         }
     }
 
-    private void readLines(JsonParser parser, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
+    private void readLines(JsonParser parser, RecordWindow in, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
         long index = 0;
         while (parser.nextToken() != null) {
             index++;
             long line = parser.currentTokenLocation().getLineNr();
-            deliver(MAPPER.readTree(parser), "line " + line, sink, records);
+            in.startRecord("line " + line, parser.currentTokenLocation().getByteOffset());
+            JsonNode node = MAPPER.readTree(parser);
+            in.endRecord(parser.currentLocation().getByteOffset());
+            deliver(node, "line " + line, sink, records);
         }
         if (index == 0) {
             sink.failed("document", new FieldError(null, "the document is empty"));

@@ -2,6 +2,7 @@ package io.cmohub.connector.mapping.source;
 
 import io.cmohub.connector.RecordSink;
 import io.cmohub.connector.mapping.definition.SourceSpec;
+import io.cmohub.connector.limits.RecordLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.function.Consumer;
  */
 public interface RecordReader {
 
-    void read(InputStream in, RecordSink sink, Consumer<SourceRecord> records) throws IOException;
+    /** Reads {@code in} record by record, each bounded by {@code limits}. */
+    void read(InputStream in, RecordLimits limits, RecordSink sink, Consumer<SourceRecord> records) throws IOException;
 
     /**
      * A reader for {@code spec}.

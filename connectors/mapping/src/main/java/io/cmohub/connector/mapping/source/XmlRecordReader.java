@@ -4,6 +4,8 @@ import io.cmohub.connector.FieldError;
 import io.cmohub.connector.RecordSink;
 import io.cmohub.connector.mapping.definition.SourceSpec;
 import io.cmohub.model.codec.HardenedXml;
+import io.cmohub.connector.limits.RecordLimits;
+import io.cmohub.connector.limits.RecordWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,7 +35,8 @@ final class XmlRecordReader implements RecordReader {
     }
 
     @Override
-    public void read(InputStream in, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
+    public void read(InputStream raw, RecordLimits limits, RecordSink sink, Consumer<SourceRecord> records) throws IOException {
+        RecordWindow in = RecordWindow.over(raw, limits);
         XMLStreamReader xml = null;
         long index = 0;
         try {
@@ -49,7 +52,10 @@ final class XmlRecordReader implements RecordReader {
                 if (event == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals(spec.record())) {
                     index++;
                     String location = spec.record() + " " + index + " (line " + xml.getLocation().getLineNumber() + ")";
-                    records.accept(new SourceRecord(location, readRecord(xml)));
+                    in.startRecord(location, xml.getLocation().getCharacterOffset());
+                    Map<String, String> fields = readRecord(xml);
+                    in.endRecord(xml.getLocation().getCharacterOffset());
+                    records.accept(new SourceRecord(location, fields));
                 }
             }
             if (index == 0) {
