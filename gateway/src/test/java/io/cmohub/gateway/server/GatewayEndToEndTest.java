@@ -54,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.test.annotation.DirtiesContext(classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class GatewayEndToEndTest {
     static final String ADMIN_KEY = "test-admin-key-0123456789";
-    static final String ACME_KEY = "acme-demo-key";
+    static final String ACME_KEY = "acme-e2e-partner-key-0001";
     static final String BETA_KEY = "beta-key-0123456789";
     static final String WEBHOOK_SECRET = "webhook-secret-0123456789";
 
@@ -78,6 +78,14 @@ abstract class GatewayEndToEndTest {
         registry.add("cmohub.partners[0].formats.csv-batch-record.file-pattern", () -> "*.csv");
         registry.add("cmohub.partners[0].formats.erp-batch-release-json.file-pattern", () -> "*.json");
         registry.add("cmohub.partners[0].formats.beta-lots.file-pattern", () -> "*.lots");
+        // acme-cmo as the demo seeds it, but configured: the demo key opens only the embedded default, and this test also runs on PostgreSQL
+        registry.add("cmohub.partners[1].id", () -> "acme-cmo");
+        registry.add("cmohub.partners[1].name", () -> "ACME Contract Manufacturing");
+        registry.add("cmohub.partners[1].api-key", () -> ACME_KEY);
+        registry.add("cmohub.partners[1].products", () -> "05012345678900,111234567842");
+        registry.add("cmohub.partners[1].sites", () -> "ACME-LYON,ACME-KOELN");
+        registry.add("cmohub.partners[1].formats.csv-batch-record.file-pattern", () -> "*.csv");
+        registry.add("cmohub.partners[1].formats.canonical-json.file-pattern", () -> "*.*json");
         registry.add("cmohub.mappings", () -> Path.of("src/test/resources/mappings").toAbsolutePath().toString());
         registry.add("cmohub.outbound.routes[0].name", () -> "erp");
         registry.add("cmohub.outbound.routes[0].kind", () -> "JMS");
@@ -387,6 +395,44 @@ abstract class GatewayEndToEndTest {
             JsonNode quarantine = CanonicalJson.mapper().readTree(call("GET", "/api/v1/quarantine", ADMIN_KEY, null).body());
             assertThat(quarantine.findValuesAsText("partner")).anyMatch(p -> p.startsWith("xxxx") && !p.contains("\n") && p.length() <= 64);
         });
+
+        // A bytes message is a document too; an object message (Java serialisation) is refused and never deserialised.
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            jakarta.jms.BytesMessage bytes = session.createBytesMessage();
+            bytes.writeBytes("product_code,batch_id,status,markets\n05012345678900,J-2,RELEASED,DE\n".getBytes(StandardCharsets.UTF_8));
+            bytes.setStringProperty("CmoHubPartner", "acme-cmo");
+            bytes.setStringProperty("CmoHubFormat", "csv-batch-record");
+            session.createProducer(session.createQueue("cmohub.inbound")).send(bytes);
+            jakarta.jms.ObjectMessage object = session.createObjectMessage(new Tripwire());
+            object.setStringProperty("CmoHubPartner", "acme-cmo");
+            object.setStringProperty("CmoHubFormat", "csv-batch-record");
+            session.createProducer(session.createQueue("cmohub.inbound")).send(object);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(drainQueue("sponsor.erp", Duration.ofSeconds(1)))
+                .anyMatch(body -> body.contains("J-2")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> reasons = new java.util.ArrayList<>();
+            for (JsonNode document : CanonicalJson.mapper().readTree(call("GET", "/api/v1/quarantine", ACME_KEY, null).body())) {
+                if (document.path("channel").asText().equals("jms")) {
+                    reasons.addAll(CanonicalJson.mapper().readTree(call("GET", "/api/v1/documents/" + document.path("documentId").asText(), ACME_KEY, null)
+                            .body()).findValuesAsText("reason"));
+                }
+            }
+            assertThat(reasons).anyMatch(r -> r.startsWith("a JMS ObjectMessage is not a document"));
+        });
+        assertThat(Tripwire.DESERIALISED).as("the object message's body was never deserialised").isFalse();
+    }
+
+    /** A serialised object that notices when it is deserialised. */
+    static final class Tripwire implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+        static volatile boolean DESERIALISED;
+
+        private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            DESERIALISED = true;
+        }
     }
 
     @Test

@@ -1,10 +1,5 @@
 package io.cmohub.routes.pipeline;
 
-import io.cmohub.routes.store.DocumentRecord;
-import io.cmohub.routes.store.DocumentState;
-import io.cmohub.routes.store.DocumentTooLargeException;
-import java.io.InputStream;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -83,7 +78,7 @@ public final class IntakeRoutes extends RouteBuilder {
                 .end();
 
         from("{{cmohub.intake.jms.uri}}").routeId("cmohub-intake-jms")
-                .process(this::receiveJms)
+                .process(new JmsMessageIntake(intake, processor)::receive)
                 .filter(header(DOCUMENT_ID_HEADER).isNotNull())
                 .setBody(header(DOCUMENT_ID_HEADER))
                 .to("{{cmohub.dispatch.uri}}");
@@ -98,21 +93,4 @@ public final class IntakeRoutes extends RouteBuilder {
         from(inboxUri).routeId("cmohub-intake-inbox")
                 .process(inbox::receive);
     }
-
-    private void receiveJms(Exchange exchange) throws Exception {
-        String partner = exchange.getMessage().getHeader(PARTNER_HEADER, String.class);
-        String format = exchange.getMessage().getHeader(FORMAT_HEADER, String.class);
-        Object body = exchange.getMessage().getBody();
-        // A text message's characters are stored as UTF-8 whatever the platform default; bytes as they are.
-        InputStream content = body instanceof String text
-                ? new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                : exchange.getMessage().getMandatoryBody(InputStream.class);
-        try {
-            DocumentRecord record = intake.receive(partner, format, "jms", exchange.getMessage().getMessageId(), content, null);
-            exchange.getMessage().setHeader(DOCUMENT_ID_HEADER, record.documentId());
-        } catch (DocumentTooLargeException e) {
-            exchange.getMessage().removeHeader(DOCUMENT_ID_HEADER); // refused and audited by the intake; nothing to process
-        }
-    }
-
 }

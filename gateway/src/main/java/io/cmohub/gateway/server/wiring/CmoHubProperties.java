@@ -65,17 +65,21 @@ public class CmoHubProperties {
         }
     }
 
-    /** The demo partner of the README walk-through, seeded in the embedded default. */
+    /**
+     * The demo partner of the README walk-through, with a key printed in the README. Seeded only on the
+     * embedded default (H2, no TLS) unless switched off; refused anywhere else.
+     */
     public static class Demo {
-        private boolean enabled = true;
+        /** Unset: on exactly on the embedded default. true elsewhere stops the start; false disables a demo partner seeded earlier. */
+        private Boolean enabled;
         private String partnerId = "acme-cmo";
         private String apiKey = "acme-demo-key";
 
-        public boolean isEnabled() {
+        public Boolean getEnabled() {
             return enabled;
         }
 
-        public void setEnabled(boolean enabled) {
+        public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
         }
 

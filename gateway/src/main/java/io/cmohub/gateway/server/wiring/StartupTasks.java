@@ -35,9 +35,17 @@ public class StartupTasks implements ApplicationRunner {
     private final JdbcDocumentRegistry registry;
     private final AuditTrail audit;
     private final Dispatcher dispatcher;
+    private final EmbeddedDefault installation;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public StartupTasks(CmoHubProperties properties, io.cmohub.spring.boot.CmoHubProperties hub, JdbcPartnerDirectory partners,
-                        JdbcDocumentRegistry registry, AuditTrail audit, Dispatcher dispatcher) {
+                        JdbcDocumentRegistry registry, AuditTrail audit, Dispatcher dispatcher, org.springframework.core.env.Environment environment) {
+        this(properties, hub, partners, registry, audit, dispatcher, EmbeddedDefault.of(environment));
+    }
+
+    StartupTasks(CmoHubProperties properties, io.cmohub.spring.boot.CmoHubProperties hub, JdbcPartnerDirectory partners,
+                 JdbcDocumentRegistry registry, AuditTrail audit, Dispatcher dispatcher, EmbeddedDefault installation) {
+        this.installation = installation;
         this.properties = properties;
         this.hub = hub;
         this.partners = partners;
@@ -48,7 +56,7 @@ public class StartupTasks implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (properties.getDemo().isEnabled()) {
+        if (demoWanted()) {
             seedDemoPartner();
         } else {
             disableDemoPartner();
@@ -63,6 +71,23 @@ public class StartupTasks implements ApplicationRunner {
     }
 
     /**
+     * The demo partner's key is printed in the README: it may only ever open the embedded default,
+     * where the walk-through runs. Asked for anywhere else, the start stops rather than open a
+     * production database or a TLS endpoint to everyone who read the README.
+     */
+    private boolean demoWanted() {
+        Boolean wanted = properties.getDemo().getEnabled();
+        if (wanted == null) {
+            return installation.isEmbeddedDefault();
+        }
+        if (wanted && !installation.isEmbeddedDefault()) {
+            throw new IllegalStateException("cmohub.demo.enabled=true, but this gateway is not the embedded default (" + installation.describe()
+                    + "): the demo partner's key is public and is only seeded on H2 without TLS; remove cmohub.demo.enabled and register real partners");
+        }
+        return wanted;
+    }
+
+    /**
      * The demo partner, unless {@code cmohub.partners} configures a partner of the same id: that one
      * (seeded by the starter) wins, as it did when the demo was seeded first and the configuration after it.
      */
@@ -73,6 +98,8 @@ public class StartupTasks implements ApplicationRunner {
         }
         PartnerProfile profile = demoProfile();
         partners.save(profile, properties.getDemo().getApiKey(), null);
+        LOG.warn("the demo partner '{}' is active with the public key from the README ({}); anyone who can reach this gateway can send "
+                + "documents as it. Set cmohub.demo.enabled=false, or use another database, before real data arrives", id, installation.describe());
         audit.record(AuditEvent.success("system", "CONFIG_CHANGE").on("partner", id).because("seeded from configuration")
                 .details("products=" + profile.products().size() + " sites=" + profile.sites().size() + " formats="
                         + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).toList()));
@@ -84,7 +111,7 @@ public class StartupTasks implements ApplicationRunner {
         partners.find(demo).filter(PartnerProfile::enabled).ifPresent(profile -> {
             partners.save(new PartnerProfile(profile.id(), profile.name(), false, profile.products(), profile.sites(), profile.formats()), null, null);
             audit.record(AuditEvent.success("system", "CONFIG_CHANGE").on("partner", demo.value())
-                    .because("demo partner disabled (cmohub.demo.enabled=false)"));
+                    .because("demo partner disabled (cmohub.demo.enabled=false, or this is not the embedded default: " + installation.describe() + ")"));
         });
     }
 

@@ -32,9 +32,15 @@ class StartupTasksTest {
         partners = new JdbcPartnerDirectory(dataSource);
     }
 
+    private static final EmbeddedDefault H2 = new EmbeddedDefault("jdbc:h2:file:./data/db/cmohub", false);
+
     private void run() {
-        new StartupTasks(gateway, hub, partners, new JdbcDocumentRegistry(dataSource), new JdbcAuditTrail(dataSource), new StartupTasks.Dispatcher(null))
-                .run(new DefaultApplicationArguments());
+        run(H2);
+    }
+
+    private void run(EmbeddedDefault installation) {
+        new StartupTasks(gateway, hub, partners, new JdbcDocumentRegistry(dataSource), new JdbcAuditTrail(dataSource), new StartupTasks.Dispatcher(null),
+                installation).run(new DefaultApplicationArguments());
     }
 
     @Test
@@ -56,6 +62,26 @@ class StartupTasksTest {
                 List.of()), null, null);
         run();
         assertThat(partners.find(PartnerId.of("acme-cmo")).orElseThrow().name()).isEqualTo("ACME production");
+        assertThat(partners.authenticateApiKey("acme-demo-key")).isEmpty();
+    }
+
+    @Test
+    void theDemoKeyIsNeverSeededOnPostgresqlOrBehindTlsAndAskingForItThereStopsTheStart() {
+        run(new EmbeddedDefault("jdbc:postgresql://db.example:5432/cmohub", false));
+        assertThat(partners.find(PartnerId.of("acme-cmo"))).isEmpty();
+        run(new EmbeddedDefault("jdbc:h2:file:./data/db/cmohub", true));
+        assertThat(partners.authenticateApiKey("acme-demo-key")).isEmpty();
+
+        gateway.getDemo().setEnabled(true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(new EmbeddedDefault("jdbc:postgresql://u:pw@db.example/cmohub", false)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not the embedded default (PostgreSQL, plain HTTP)")
+                .hasMessageNotContaining("pw");
+    }
+
+    @Test
+    void aDemoSeededOnTheEmbeddedDefaultIsDisabledWhenTheSameDatabaseIsServedOverTls() {
+        run();
+        run(new EmbeddedDefault("jdbc:h2:file:./data/db/cmohub", true));
         assertThat(partners.authenticateApiKey("acme-demo-key")).isEmpty();
     }
 
