@@ -74,6 +74,8 @@ class GatewayAlertIntakeTest {
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("cmohub.data-dir", () -> DATA_DIR.toString());
         registry.add("cmohub.admin.api-key", () -> ADMIN_KEY);
+        // CXF under another path than the default: the call-back's authentication must follow it
+        registry.add("cxf.path", () -> "/soap");
         registry.add("cmohub.eu-hub.callback.api-key", () -> HUB_KEY);
         registry.add("cmohub.alerts.intake-keys.imvo", () -> NMVO_KEY);
         registry.add("cmohub.eams.enabled", () -> "true");
@@ -130,7 +132,7 @@ class GatewayAlertIntakeTest {
     }
 
     HttpResponse<String> soap(String body, String key) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/services/hub-alerts/v1"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/soap/hub-alerts/v1"))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"https://cmohub.io/schemas/emvs/alert-callback/v1/NotifyAlert\"")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
@@ -205,8 +207,15 @@ class GatewayAlertIntakeTest {
         PackStateResult pack = euHub.requestPackState(PackQuery.of("05012345100036", "Z8V96FJKFU32", "IE"));
         assertThat(pack.found()).isTrue();
         assertThat(pack.state().expiry().printed()).isEqualTo("300228");
-        JsonNode health = CanonicalJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("status open for load balancers").isEqualTo(200);
+        assertThat(anonymous.body()).as("but no details without the admin key").doesNotContain("components").doesNotContain("euHub");
+        assertThat(api("GET", "/actuator/health", NMVO_KEY, null).body()).as("nor for another caller").doesNotContain("components");
+        assertThat(api("GET", "/actuator/metrics", NMVO_KEY, null).statusCode()).isEqualTo(403);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        JsonNode health = CanonicalJson.mapper().readTree(api("GET", "/actuator/health", ADMIN_KEY, null).body());
         assertThat(health.path("components").path("euHub").path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("euHub").path("details").path("circuit").asText()).isEqualTo("CLOSED");
     }
@@ -214,6 +223,10 @@ class GatewayAlertIntakeTest {
     @Test
     void malformedCallBacksGetASoapFaultWithAReasonAndAreQuarantinedAndStrangersAreRefused() throws Exception {
         assertThat(soap(callback("AL-X", "A2"), null).statusCode()).isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/soap/hub-alerts/v1?wsdl")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("the WSDL too").isEqualTo(401);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/soap/")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).as("CXF's service list").isEqualTo(401);
         assertThat(soap(callback("AL-X", "A2"), "wrong-key").statusCode()).isEqualTo(401);
 
         HttpResponse<String> noOffset = soap(callback("AL-BAD-1", "A2").replace(RAISED.toString(), "2025-03-01T10:15:30"), HUB_KEY);

@@ -71,6 +71,7 @@ abstract class GatewayEndToEndTest {
     static void gatewayProperties(DynamicPropertyRegistry registry, Path dataDir) {
         registry.add("cmohub.data-dir", () -> dataDir.toString());
         registry.add("cmohub.admin.api-key", () -> ADMIN_KEY);
+        registry.add("cmohub.rate-limit.denial-audit-interval", () -> "3s");
         registry.add("cmohub.partners[0].id", () -> "beta-cmo");
         registry.add("cmohub.partners[0].api-key", () -> BETA_KEY);
         registry.add("cmohub.partners[0].products", () -> "04012345000023");
@@ -226,7 +227,7 @@ abstract class GatewayEndToEndTest {
         assertThat(ids).contains(delivered.get("id").asText());
 
         // Metrics count what happened.
-        JsonNode published = CanonicalJson.mapper().readTree(call("GET", "/actuator/metrics/cmohub.records?tag=outcome:published", null, null).body());
+        JsonNode published = CanonicalJson.mapper().readTree(call("GET", "/actuator/metrics/cmohub.records?tag=outcome:published", ADMIN_KEY, null).body());
         assertThat(published.at("/measurements/0/value").asDouble()).isGreaterThanOrEqualTo(4);
 
         // The CSV drop folder has one file per event.
@@ -478,6 +479,46 @@ abstract class GatewayEndToEndTest {
             }
             assertThat(names).contains("flyway_schema_history", "document", "coordination_case").doesNotContain("cmohub_schema_history");
             assertThat(context.getBeansOfType(org.flywaydb.core.Flyway.class)).isEmpty();
+        }
+    }
+
+    /**
+     * A flood of bad keys: after the allowed failures the source gets 429 with Retry-After before its keys are
+     * looked at, and the audit trail has the first refusal plus one summary row, not a row per request. Last in
+     * the class, because it exhausts the test's own address.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aFloodOfBadKeysIsThrottledAndAuditedAsASummaryNotRowByRow() throws Exception {
+        Thread.sleep(3500); // earlier tests' refusals: their audit interval (3 s here) has ended
+        long before = deniedRows();
+        int unauthorized = 0;
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 60; i++) {
+            last = call("GET", "/api/v1/quarantine", "guess-" + i, null);
+            if (last.statusCode() == 401) {
+                unauthorized++;
+            }
+        }
+        // 30 per minute, less what earlier tests of the class used from the same address (refilled gradually)
+        assertThat(unauthorized).as("failed authentications allowed per minute").isBetween(20, 31);
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(deniedRows() - before).as("the first refusal at once, the rest held for the summary").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deniedRows() - before == 2);
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT reason, details FROM audit_event WHERE action = 'ACCESS_DENIED' ORDER BY seq DESC")) {
+            rs.next();
+            assertThat(rs.getString(1)).contains("59 more refusals from this source");
+            assertThat(rs.getString(2)).contains("refusals=60");
+        }
+    }
+
+    private long deniedRows() throws Exception {
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT COUNT(*) FROM audit_event WHERE action = 'ACCESS_DENIED'")) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 }

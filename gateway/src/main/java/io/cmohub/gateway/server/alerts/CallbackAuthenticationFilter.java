@@ -1,7 +1,7 @@
 package io.cmohub.gateway.server.alerts;
 
-import io.cmohub.routes.audit.AuditEvent;
-import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.gateway.server.security.DenialLog;
+import io.cmohub.gateway.server.security.RequestThrottle;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,18 +13,20 @@ import java.security.cert.X509Certificate;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates the EU Hub call-back ({@code /services/hub-alerts/*}), WSDL requests included: the
+ * Authenticates the EU Hub call-back and everything else CXF serves under {@code cxf.path} (default {@code /services/*}), WSDL requests included: the
  * Hub's TLS client certificate (subject {@code cmohub.eu-hub.callback.certificate-subject}) under
  * mutual TLS, or an API key in {@code X-Api-Key} (the call-back key or the admin key) for relays
  * and tests. Anything else gets 401 and an audit row, before a byte reaches the SOAP stack.
  */
 public class CallbackAuthenticationFilter extends OncePerRequestFilter {
-    private final AuditTrail audit;
+    private final RequestThrottle throttle;
+    private final DenialLog denials;
     private final byte[][] keys;
     private final String certificateSubject;
 
-    public CallbackAuthenticationFilter(AuditTrail audit, String callbackKey, String adminKey, String certificateSubject) {
-        this.audit = audit;
+    public CallbackAuthenticationFilter(RequestThrottle throttle, DenialLog denials, String callbackKey, String adminKey, String certificateSubject) {
+        this.throttle = throttle;
+        this.denials = denials;
         this.keys = java.util.stream.Stream.of(callbackKey, adminKey).filter(k -> k != null && !k.isBlank())
                 .map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.certificateSubject = certificateSubject == null || certificateSubject.isBlank() ? null : certificateSubject;
@@ -32,12 +34,20 @@ public class CallbackAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+        String source = request.getRemoteAddr();
+        long wait = throttle.failuresExhausted(source);
+        if (wait > 0) {
+            denials.denied(source, request.getMethod() + " " + request.getRequestURI(), "too many failed authentications from this address");
+            response.setHeader("Retry-After", Long.toString(wait));
+            response.sendError(429, "too many failed authentications from this address");
+            return;
+        }
         if (authenticated(request)) {
             chain.doFilter(request, response);
             return;
         }
-        audit.record(AuditEvent.denied("anonymous", "ACCESS_DENIED").on("endpoint", request.getMethod() + " " + request.getRequestURI())
-                .because("no valid call-back key or Hub client certificate").details("remote=" + request.getRemoteAddr()));
+        throttle.failed(source);
+        denials.denied(source, request.getMethod() + " " + request.getRequestURI(), "no valid call-back key or Hub client certificate");
         response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "send the call-back API key in X-Api-Key, or the Hub's client certificate");
     }
 

@@ -12,7 +12,15 @@ import org.apache.cxf.jaxws.EndpointImpl;
 public final class HubAlertCallbackEndpoints {
     public static final String ADDRESS = "/hub-alerts/v1";
     /** Servlet URL pattern of the call-back (and its ?wsdl) under the default {@code cxf.path}. */
-    public static final String SERVLET_PATTERN = "/services/hub-alerts/*";
+    /**
+     * The servlet URL pattern covering everything CXF serves under {@code cxfPath} (the {@code cxf.path}
+     * property): the call-back, its WSDL and CXF's service list, so that moving CXF never leaves them open.
+     */
+    public static String servletPattern(String cxfPath) {
+        String path = cxfPath == null || cxfPath.isBlank() ? "/services" : cxfPath.strip();
+        path = (path.startsWith("/") ? path : "/" + path).replaceAll("/+$", "");
+        return path.isEmpty() ? "/*" : path + "/*";
+    }
 
     private HubAlertCallbackEndpoints() {
     }

@@ -1,7 +1,5 @@
 package io.cmohub.gateway.server.security;
 
-import io.cmohub.routes.audit.AuditEvent;
-import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.partner.PartnerDirectory;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,18 +22,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final PartnerDirectory partners;
-    private final AuditTrail audit;
     private final byte[] adminKey;
+    private final RequestThrottle throttle;
+    private final DenialLog denials;
     private final java.util.Map<String, byte[]> alertSourceKeys = new java.util.LinkedHashMap<>();
 
-    public ApiAuthenticationFilter(PartnerDirectory partners, AuditTrail audit, String adminKey) {
-        this(partners, audit, adminKey, java.util.Map.of());
-    }
-
-    /** @param alertSourceKeys name → API key of the systems allowed to post alerts ({@code cmohub.alerts.intake-keys}) */
-    public ApiAuthenticationFilter(PartnerDirectory partners, AuditTrail audit, String adminKey, java.util.Map<String, String> alertSourceKeys) {
+    /**
+     * @param alertSourceKeys name → API key of the systems allowed to post alerts ({@code cmohub.alerts.intake-keys})
+     * @param throttle        the rate limits (per source before authentication, per caller after)
+     * @param denials         where refusals are audited, aggregated per source
+     */
+    public ApiAuthenticationFilter(PartnerDirectory partners, String adminKey, java.util.Map<String, String> alertSourceKeys,
+                                   RequestThrottle throttle, DenialLog denials) {
         this.partners = partners;
-        this.audit = audit;
+        this.throttle = throttle;
+        this.denials = denials;
         this.adminKey = adminKey.getBytes(StandardCharsets.UTF_8);
         alertSourceKeys.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -47,18 +48,74 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String source = request.getRemoteAddr();
+        String endpoint = request.getMethod() + " " + request.getRequestURI();
+        long wait = throttle.failuresExhausted(source);
+        if (wait > 0) {
+            denials.denied(source, endpoint, "too many failed authentications from this address");
+            problem(response, 429, "Too Many Requests", wait, "too many failed authentications from this address; retry in " + wait + " s");
+            return;
+        }
         Optional<Principal> principal = authenticate(request);
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        if (principal.isEmpty() && hasCredentials(request) || principal.isEmpty() && !health) {
+            throttle.failed(source);
+            denials.denied(source, endpoint, "no valid API key or client certificate");
+            problem(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized", 0,
+                    "send a partner or admin API key in X-Api-Key (or Authorization: Bearer), or a registered client certificate");
+            return;
+        }
         if (principal.isEmpty()) {
-            audit.record(AuditEvent.denied("anonymous", "ACCESS_DENIED").on("endpoint", request.getMethod() + " " + request.getRequestURI())
-                    .because("no valid API key or client certificate").details("remote=" + request.getRemoteAddr()));
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"send a partner or admin API key in X-Api-Key (or Authorization: Bearer), or a registered client certificate\"}");
+            chain.doFilter(request, response); // health status for load balancers; its details only for the admin
+            return;
+        }
+        long callerWait = throttle.request(principal.get().actor());
+        if (callerWait > 0) {
+            problem(response, 429, "Too Many Requests", callerWait, "more than the allowed requests per minute for " + principal.get().actor()
+                    + " (cmohub.rate-limit.requests-per-minute); retry in " + callerWait + " s");
+            return;
+        }
+        if (path.startsWith("/actuator/") && !health && !principal.get().isAdmin()) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", 0, "the actuator endpoints are for the admin");
             return;
         }
         request.setAttribute(Principal.REQUEST_ATTRIBUTE, principal.get());
-        chain.doFilter(request, response);
+        chain.doFilter(new AuthenticatedRequest(request, principal.get()), response);
+    }
+
+    private static boolean hasCredentials(HttpServletRequest request) {
+        return request.getHeader("X-Api-Key") != null || request.getHeader("Authorization") != null;
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, long retryAfterSeconds, String detail) throws IOException {
+        response.setStatus(status);
+        if (retryAfterSeconds > 0) {
+            response.setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write(io.cmohub.model.codec.CanonicalJson.mapper().writeValueAsString(java.util.Map.of(
+                "type", "about:blank", "title", title, "status", status, "detail", detail)));
+    }
+
+    /** The caller as the servlet API knows it, so that the actuator shows health details to the admin only ({@code management.endpoint.health.roles=ADMIN}). */
+    private static final class AuthenticatedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final Principal principal;
+
+        AuthenticatedRequest(HttpServletRequest request, Principal principal) {
+            super(request);
+            this.principal = principal;
+        }
+
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            return principal::actor;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return principal.isAdmin() && "ADMIN".equals(role);
+        }
     }
 
     private Optional<Principal> authenticate(HttpServletRequest request) {

@@ -21,13 +21,25 @@ import org.springframework.context.annotation.Configuration;
 public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** One set of buckets for the API and the call-back: a source refused on one is refused on both. */
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(JdbcPartnerDirectory partners, JdbcAuditTrail audit,
+    RequestThrottle requestThrottle(CmoHubProperties properties) {
+        return new RequestThrottle(properties.getRateLimit().getFailedAuthenticationsPerMinute(), properties.getRateLimit().getRequestsPerMinute());
+    }
+
+    @Bean
+    DenialLog denialLog(JdbcAuditTrail audit, CmoHubProperties properties) {
+        return new DenialLog(audit, properties.getRateLimit().getDenialAuditInterval());
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(JdbcPartnerDirectory partners, RequestThrottle throttle, DenialLog denials,
                                                                               CmoHubProperties properties, io.cmohub.spring.boot.CmoHubProperties hub,
                                                                               io.cmohub.gateway.server.wiring.AlertProperties alerts) throws IOException {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(partners, audit, adminKey(properties, hub.getDataDir()), alerts.getIntakeKeys()));
-        registration.addUrlPatterns("/api/*");
+                new ApiAuthenticationFilter(partners, adminKey(properties, hub.getDataDir()), alerts.getIntakeKeys(), throttle, denials));
+        // The actuator too: health status stays open for load balancers, its details and every other endpoint are the admin's.
+        registration.addUrlPatterns("/api/*", "/actuator/*");
         return registration;
     }
 

@@ -61,13 +61,16 @@ public class AlertIntakeConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cmohub.eu-hub.callback.enabled", havingValue = "true", matchIfMissing = true)
-    FilterRegistrationBean<CallbackAuthenticationFilter> callbackAuthenticationFilter(JdbcAuditTrail audit, EuHubProperties properties,
+    FilterRegistrationBean<CallbackAuthenticationFilter> callbackAuthenticationFilter(io.cmohub.gateway.server.security.RequestThrottle throttle,
+                                                                                      io.cmohub.gateway.server.security.DenialLog denials,
+                                                                                      EuHubProperties properties,
                                                                                       CmoHubProperties gateway,
-                                                                                      io.cmohub.spring.boot.CmoHubProperties hub) throws IOException {
-        FilterRegistrationBean<CallbackAuthenticationFilter> registration = new FilterRegistrationBean<>(new CallbackAuthenticationFilter(audit,
+                                                                                      io.cmohub.spring.boot.CmoHubProperties hub,
+                                                                                      org.springframework.core.env.Environment environment) throws IOException {
+        FilterRegistrationBean<CallbackAuthenticationFilter> registration = new FilterRegistrationBean<>(new CallbackAuthenticationFilter(throttle, denials,
                 properties.getCallback().getApiKey(), io.cmohub.gateway.server.security.SecurityConfiguration.adminKey(gateway, hub.getDataDir()),
                 properties.getCallback().getCertificateSubject()));
-        registration.addUrlPatterns(HubAlertCallbackEndpoints.SERVLET_PATTERN);
+        registration.addUrlPatterns(HubAlertCallbackEndpoints.servletPattern(environment.getProperty("cxf.path", "/services")));
         return registration;
     }
 

@@ -18,6 +18,45 @@ public class CmoHubProperties {
     private final Admin admin = new Admin();
     private final Broker broker = new Broker();
     private final Demo demo = new Demo();
+    private final RateLimit rateLimit = new RateLimit();
+
+    public RateLimit getRateLimit() {
+        return rateLimit;
+    }
+
+    /** Rate limits of the HTTP API and the call-back (docs/operations.md §5): 429 with Retry-After beyond them. */
+    public static class RateLimit {
+        /** Failed authentications one source address may make per minute; then it gets 429 without its keys being looked at. */
+        private long failedAuthenticationsPerMinute = 30;
+        /** Requests one authenticated caller (a partner, an alert source, the admin) may make per minute. */
+        private long requestsPerMinute = 1200;
+        /** Refused requests of one source within this interval are audited as the first one plus one summary row. */
+        private java.time.Duration denialAuditInterval = java.time.Duration.ofMinutes(1);
+
+        public long getFailedAuthenticationsPerMinute() {
+            return failedAuthenticationsPerMinute;
+        }
+
+        public void setFailedAuthenticationsPerMinute(long failedAuthenticationsPerMinute) {
+            this.failedAuthenticationsPerMinute = failedAuthenticationsPerMinute;
+        }
+
+        public long getRequestsPerMinute() {
+            return requestsPerMinute;
+        }
+
+        public void setRequestsPerMinute(long requestsPerMinute) {
+            this.requestsPerMinute = requestsPerMinute;
+        }
+
+        public java.time.Duration getDenialAuditInterval() {
+            return denialAuditInterval;
+        }
+
+        public void setDenialAuditInterval(java.time.Duration denialAuditInterval) {
+            this.denialAuditInterval = denialAuditInterval;
+        }
+    }
 
     public static class Admin {
         /** API key for the admin endpoints. When empty, a random key is generated at first start and written to data-dir/admin-api-key. */
