@@ -454,6 +454,64 @@ abstract class GatewayEndToEndTest {
     @Autowired
     org.springframework.context.ApplicationContext context;
 
+    /**
+     * The database fails under a request: 503 with Retry-After, no internal text, no orphaned original; once it is
+     * back the same request is taken. A dispatch message that dead-lettered is listed and replayed by the admin.
+     */
+    @Test
+    @Order(10)
+    void aDatabaseFaultAnswers503WithoutAnOrphanAndDeadLetteredDispatchesAreReplayed() throws Exception {
+        String csv = "product_code,batch_id,status\n05012345678900,DB-1,RELEASED\n";
+        long originals = originals();
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            s.execute("ALTER TABLE document RENAME TO document_offline");
+        }
+        HttpResponse<String> refused;
+        try {
+            refused = call("POST", "/api/v1/partners/acme-cmo/documents?format=csv-batch-record", ACME_KEY, csv);
+        } finally {
+            try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+                s.execute("ALTER TABLE document_offline RENAME TO document");
+            }
+        }
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+        assertThat(refused.body()).contains("send the request again later").doesNotContainIgnoringCase("sql").doesNotContain("document_offline");
+        assertThat(originals()).as("no original kept without its registration").isEqualTo(originals);
+        assertThat(awaitFinished(postDocument("acme-cmo", ACME_KEY, csv), ACME_KEY).get("status").asText()).isEqualTo("ACCEPTED");
+
+        assertThat(call("POST", "/api/v1/partners/acme-cmo/documents?format=csv-batch-record", ACME_KEY, csv).statusCode()).isEqualTo(202);
+        HttpRequest.Builder multipart = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/partners/acme-cmo/documents?format=csv-batch-record"))
+                .header("X-Api-Key", ACME_KEY).header("Content-Type", "multipart/form-data; boundary=x")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"file\"\r\n\r\n" + csv + "\r\n--x--\r\n"));
+        HttpResponse<String> form = http.send(multipart.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("raw request body");
+
+        // A dispatch that failed on every delivery (the database was down throughout) waits in cmohub.dlq.
+        String stranded = context.getBean(io.cmohub.routes.pipeline.DocumentIntake.class).receive("acme-cmo", "csv-batch-record", "http", "dlq.csv",
+                new java.io.ByteArrayInputStream("product_code,batch_id,status\n05012345678900,DLQ-1,RELEASED\n".getBytes(StandardCharsets.UTF_8)), null)
+                .documentId();
+        try (Connection connection = connectionFactory.createConnection()) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            session.createProducer(session.createQueue("cmohub.dlq")).send(session.createTextMessage(stranded));
+        }
+        JsonNode letters = CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/dead-letters", ADMIN_KEY, null).body());
+        assertThat(letters.findValuesAsText("documentId")).contains(stranded);
+        assertThat(call("GET", "/api/v1/admin/dead-letters", ACME_KEY, null).statusCode()).isEqualTo(403);
+        JsonNode replay = CanonicalJson.mapper().readTree(call("POST", "/api/v1/admin/dead-letters/replay", ADMIN_KEY, null).body());
+        assertThat(replay.get("dispatched").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(awaitFinished(stranded, ACME_KEY).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/dead-letters", ADMIN_KEY, null).body()).findValuesAsText("documentId"))
+                .doesNotContain(stranded);
+    }
+
+    private long originals() throws java.io.IOException {
+        try (var files = Files.walk(dataDir().resolve("documents"))) {
+            return files.filter(Files::isRegularFile).count();
+        }
+    }
+
     /** The pipeline and the schema come from cmohub-spring-boot-starter; the gateway adds its observer and its EU Hub client. */
     @Test
     void thePipelineIsTheStartersWithTheGatewaysObserverEuHubClientAndSchema() throws Exception {

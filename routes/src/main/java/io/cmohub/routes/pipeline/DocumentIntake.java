@@ -52,11 +52,27 @@ public final class DocumentIntake {
             throw e;
         }
         DocumentRecord record = DocumentRecord.received(stored, partner, format, channel, originalName, JdbcTime.now(), replayOf);
+        try {
+            register(record, stored, partner, channel, format, originalName, replayOf);
+        } catch (RuntimeException e) {
+            // The database refused the registration (it is down, say): the bytes must not stay behind
+            // as an orphan the registry does not know; the caller is told to send the document again.
+            try {
+                store.discard(stored.documentId());
+            } catch (IOException discardFailed) {
+                e.addSuppressed(discardFailed);
+            }
+            throw e;
+        }
+        return record;
+    }
+
+    private void register(DocumentRecord record, StoredDocument stored, String partner, String channel, String format, String originalName,
+                          String replayOf) {
         registry.register(record, c -> audit.record(c, AuditEvent.success(partner, replayOf == null ? "RECEIVE" : "REPLAY").on("document", stored.documentId())
                 .details("channel=" + channel + " format=" + format + " sha256=" + stored.sha256() + " size=" + stored.sizeBytes()
                         + (originalName == null ? "" : " name=\"" + originalName.replace("\"", "\\\"") + "\"") + (replayOf == null ? "" : " replayOf="
                         + replayOf))));
-        return record;
     }
 
     /** An unfinished document of the same origin and content, as {@link io.cmohub.routes.store.JdbcDocumentRegistry#findUnfinished}. */

@@ -109,13 +109,13 @@ public final class DocumentProcessor {
         try {
             return processClaimed(documentId, maxAttempts);
         } catch (IOException | RuntimeException e) {
-            recordFailure(documentId, e.toString());
+            recordFailure(documentId, e.toString(), InfrastructureFailure.is(e));
             throw e;
         } catch (OutOfMemoryError | StackOverflowError e) {
             // The record bounds should make this impossible; if it happens anyway, the memory is free again
             // once the stack has unwound, and the document must not be retried for ever.
             LOG.error("processing of document {} failed with {}", documentId, e.toString());
-            recordFailure(documentId, e.toString());
+            recordFailure(documentId, e.toString(), false);
             throw new ProcessingFailedException("processing ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack") + ": " + e, e);
         } finally {
             inProgress.remove(documentId);
@@ -133,9 +133,9 @@ public final class DocumentProcessor {
         return reject(document, reason);
     }
 
-    private void recordFailure(String documentId, String failure) {
+    private void recordFailure(String documentId, String failure, boolean infrastructure) {
         try {
-            registry.attemptFailed(documentId, failure);
+            registry.attemptFailed(documentId, failure, !infrastructure);
         } catch (RuntimeException e) {
             LOG.warn("could not record the failure of document {}: {}", documentId, e.toString()); // the database itself may be the failure
         }

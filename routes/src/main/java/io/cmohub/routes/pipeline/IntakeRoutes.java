@@ -50,6 +50,12 @@ public final class IntakeRoutes extends RouteBuilder {
         from("{{cmohub.dispatch.uri}}").routeId("cmohub-process")
                 .onException(Exception.class)
                     .onWhen(exchange -> {
+                        // The database or broker is down: not the document's fault. The message is rolled back and
+                        // redelivered; past the broker's last delivery it waits in the dead-letter queue, and the sweeper
+                        // picks the stalled document up again once processing can work.
+                        if (InfrastructureFailure.is(exchange.getProperty(org.apache.camel.Exchange.EXCEPTION_CAUGHT, Throwable.class))) {
+                            return false;
+                        }
                         Integer count = exchange.getMessage().getHeader(DELIVERY_COUNT, Integer.class);
                         return count == null || count >= maxAttempts || processor.attempts(exchange.getMessage().getBody(String.class)) >= maxAttempts;
                     })

@@ -19,6 +19,13 @@ public interface DocumentStore {
 
     InputStream open(String documentId) throws IOException;
 
+    /**
+     * Removes a stored document that was never registered (its registration failed), so that a fault
+     * leaves no orphan; a store that cannot delete keeps it (the default), which loses nothing.
+     */
+    default void discard(String documentId) throws IOException {
+    }
+
     default DocumentSource source(String documentId) {
         return () -> open(documentId);
     }

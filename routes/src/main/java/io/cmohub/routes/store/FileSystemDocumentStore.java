@@ -63,6 +63,11 @@ public final class FileSystemDocumentStore implements DocumentStore {
     }
 
     @Override
+    public void discard(String documentId) throws IOException {
+        Files.deleteIfExists(path(documentId));
+    }
+
+    @Override
     public InputStream open(String documentId) throws IOException {
         if (!ID.matcher(documentId).matches()) {
             throw new NoSuchFileException("no document " + documentId);

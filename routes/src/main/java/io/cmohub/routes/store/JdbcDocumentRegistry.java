@@ -65,9 +65,13 @@ public final class JdbcDocumentRegistry {
                 DocumentState.PROCESSING.name(), JdbcTime.now(), documentId);
     }
 
-    /** Records why the current attempt failed; the document stays PROCESSING for the next attempt. */
-    public void attemptFailed(String documentId, String failure) {
-        update("UPDATE document SET last_failure = ?, updated_at = ? WHERE document_id = ?", truncate(failure, 2000), JdbcTime.now(), documentId);
+    /**
+     * Records why the current attempt failed; the document stays PROCESSING for the next attempt. An
+     * attempt the hub's infrastructure failed ({@code counts} false) is taken back from the count.
+     */
+    public void attemptFailed(String documentId, String failure, boolean counts) {
+        update("UPDATE document SET last_failure = ?, attempts = attempts - ?, updated_at = ? WHERE document_id = ? AND attempts > 0",
+                truncate(failure, 2000), counts ? 0 : 1, JdbcTime.now(), documentId);
     }
 
     /** Documents PROCESSING without any progress since before {@code before}: their processor died (or its node did). */

@@ -17,10 +17,34 @@ public class AdminController {
     private final Access access;
     private final DeadLetters deadLetters;
     private final java.util.Set<String> routes;
+    private final io.cmohub.gateway.server.broker.DispatchDeadLetters dispatchDeadLetters;
+    private final io.cmohub.gateway.server.wiring.StartupTasks.Dispatcher dispatcher;
+
+    /** The hub's own dead letters (cmohub.dlq): dispatch messages that failed on every delivery, with their document's status. */
+    @GetMapping("/dead-letters")
+    public java.util.List<io.cmohub.gateway.server.broker.DispatchDeadLetters.DeadLetter> hubDeadLetters(
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit, HttpServletRequest request) throws jakarta.jms.JMSException {
+        access.requireAdmin(request);
+        return dispatchDeadLetters.list(Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Dispatches every unfinished document of cmohub.dlq again (once the database is back) and removes the messages of finished ones. */
+    @org.springframework.web.bind.annotation.PostMapping("/dead-letters/replay")
+    public io.cmohub.gateway.server.broker.DispatchDeadLetters.Replay replayHubDeadLetters(HttpServletRequest request) throws jakarta.jms.JMSException {
+        var admin = access.requireAdmin(request);
+        var replay = dispatchDeadLetters.replay(dispatcher::dispatch);
+        audit.record(AuditEvent.success(admin.actor(), "REPLAY").on("queue", io.cmohub.gateway.server.broker.EmbeddedBrokerSettings.DEAD_LETTER_ADDRESS)
+                .details("dispatched=" + replay.dispatched() + " alreadyFinished=" + replay.alreadyFinished() + " kept=" + replay.kept()));
+        return replay;
+    }
 
     public AdminController(AuditTrail audit, Access access, jakarta.jms.ConnectionFactory connectionFactory,
-                           io.cmohub.gateway.server.wiring.OutboundProperties outbound) {
+                           io.cmohub.gateway.server.wiring.OutboundProperties outbound, io.cmohub.routes.store.JdbcDocumentRegistry registry,
+                           io.cmohub.gateway.server.wiring.StartupTasks.Dispatcher dispatcher) {
         this.audit = audit;
+        this.dispatcher = dispatcher;
+        this.dispatchDeadLetters = new io.cmohub.gateway.server.broker.DispatchDeadLetters(
+                io.cmohub.gateway.server.wiring.OutboundConfiguration.artemis(connectionFactory), registry);
         this.access = access;
         // Not the caching factory: it would keep the browser's and consumer's prefetched messages after close.
         this.deadLetters = new DeadLetters(io.cmohub.gateway.server.wiring.OutboundConfiguration.artemis(connectionFactory));

@@ -21,6 +21,18 @@ public class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
+    /**
+     * The hub's database or store failed: 503 with Retry-After, and no internal text (SQL, host names) in
+     * what the partner sees; the cause is in the log. Nothing was kept, so sending again is safe.
+     */
+    @ExceptionHandler(io.cmohub.routes.store.StoreException.class)
+    org.springframework.http.ResponseEntity<ProblemDetail> unavailable(io.cmohub.routes.store.StoreException e) {
+        org.slf4j.LoggerFactory.getLogger(ApiExceptionHandler.class).error("request failed on the hub's store: {}", e.toString(), e);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "the hub cannot store or read right now (its database is unavailable); nothing was kept, send the request again later");
+        return org.springframework.http.ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30").body(problem);
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ProblemDetail missingParameter(MissingServletRequestParameterException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "query parameter '" + e.getParameterName() + "' is required");

@@ -29,6 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RestController
 @RequestMapping("/api/v1")
 public class DocumentsController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentsController.class);
     private final DocumentIntake intake;
     private final JdbcDocumentRegistry registry;
     private final PartnerDirectory partners;
@@ -55,6 +56,11 @@ public class DocumentsController {
                                                        @RequestHeader(value = "X-File-Name", required = false) String fileName,
                                                        HttpServletRequest request) throws IOException {
         access.requirePartner(request, partner);
+        if (request.getContentType() != null && request.getContentType().toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            // A form upload would be stored as its multipart envelope, not as the partner's file.
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the document as the raw request body (e.g. curl --data-binary @file "
+                    + "-H 'Content-Type: text/csv'), not as a multipart form upload");
+        }
         // Read from the query string only: asking the servlet for a parameter would consume a body
         // sent as application/x-www-form-urlencoded (curl's default) and store an empty document.
         String rawFormat = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("format");
@@ -78,7 +84,13 @@ public class DocumentsController {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the document is larger than the limit of " + intake.maxDocumentBytes() + " bytes");
         }
         DocumentRecord record = intake.receive(partner, format, "http", fileName, request.getInputStream(), null);
-        dispatcher.dispatch(record.documentId());
+        try {
+            dispatcher.dispatch(record.documentId());
+        } catch (RuntimeException e) {
+            // Registered, so it is the hub's from here: the sweeper dispatches a document left RECEIVED once the
+            // broker is back. Answering an error would make the partner send it again, as a second document.
+            LOG.warn("document {} is registered but its dispatch failed ({}); the sweeper will dispatch it", record.documentId(), e.toString());
+        }
         return ResponseEntity.accepted().location(URI.create("/api/v1/documents/" + record.documentId()))
                 .body(Map.of("documentId", record.documentId(), "status", record.status().name(), "sha256", record.sha256()));
     }
