@@ -107,6 +107,9 @@ public class StartupTasks implements ApplicationRunner {
 
     /** Turning the demo off must also take away its well-known key if an earlier start seeded it. */
     private void disableDemoPartner() {
+        if (hub.getPartners().stream().anyMatch(p -> properties.getDemo().getPartnerId().equals(p.getId()))) {
+            return; // a configured partner with the demo's id is not the demo: it keeps its own key and stays enabled
+        }
         PartnerId demo = PartnerId.of(properties.getDemo().getPartnerId());
         partners.find(demo).filter(PartnerProfile::enabled).ifPresent(profile -> {
             partners.save(new PartnerProfile(profile.id(), profile.name(), false, profile.products(), profile.sites(), profile.formats()), null, null);

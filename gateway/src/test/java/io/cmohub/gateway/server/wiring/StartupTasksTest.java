@@ -63,6 +63,8 @@ class StartupTasksTest {
         run();
         assertThat(partners.find(PartnerId.of("acme-cmo")).orElseThrow().name()).isEqualTo("ACME production");
         assertThat(partners.authenticateApiKey("acme-demo-key")).isEmpty();
+        run(new EmbeddedDefault("jdbc:postgresql://db.example/cmohub", false));
+        assertThat(partners.find(PartnerId.of("acme-cmo")).orElseThrow().enabled()).as("not disabled as if it were the demo").isTrue();
     }
 
     @Test
