@@ -39,6 +39,15 @@ final class AuditCommand implements Runnable {
         @Option(names = "--password", defaultValue = "", description = "Database password.")
         String password;
 
+        @Option(names = "--key-file", description = "The audit key file (cmohub.audit.key-file; the gateway's is data/audit-key).")
+        java.nio.file.Path keyFile;
+
+        @Option(names = "--previous-key-file", description = "A key used before a rotation (repeatable).")
+        java.util.List<java.nio.file.Path> previousKeyFiles = new java.util.ArrayList<>();
+
+        @Option(names = "--anchor-file", description = "The anchor file of checkpoints (cmohub.audit.anchor-file; the gateway's is data/audit-anchor).")
+        java.nio.file.Path anchorFile;
+
         @Override
         public Integer call() throws Exception {
             javax.sql.DataSource dataSource;
@@ -58,7 +67,18 @@ final class AuditCommand implements Runnable {
                 h2.setPassword(password);
                 dataSource = h2;
             }
-            AuditVerification result = new JdbcAuditTrail(dataSource).verify();
+            JdbcAuditTrail trail;
+            if (keyFile == null) {
+                trail = new JdbcAuditTrail(dataSource);
+            } else {
+                java.util.List<io.cmohub.routes.audit.AuditKey> previous = new java.util.ArrayList<>();
+                for (java.nio.file.Path file : previousKeyFiles) {
+                    previous.add(io.cmohub.routes.audit.AuditKey.load(file));
+                }
+                var keys = new io.cmohub.routes.audit.AuditKeyring(io.cmohub.routes.audit.AuditKey.load(keyFile), previous);
+                trail = new JdbcAuditTrail(dataSource, keys, anchorFile == null ? null : new io.cmohub.routes.audit.AuditAnchor(anchorFile, keys));
+            }
+            AuditVerification result = trail.verify();
             spec.commandLine().getOut().println(CanonicalJson.mapper().writeValueAsString(result));
             spec.commandLine().getOut().flush();
             return result.valid() ? 0 : 1;

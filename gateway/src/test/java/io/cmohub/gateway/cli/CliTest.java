@@ -153,18 +153,26 @@ class CliTest {
         h2.setURL(url);
         h2.setUser("sa");
         org.flywaydb.core.Flyway.configure().dataSource(h2).locations(io.cmohub.routes.templates.CmoHubSchema.LOCATION).load().migrate();
-        io.cmohub.routes.audit.JdbcAuditTrail trail = new io.cmohub.routes.audit.JdbcAuditTrail(h2);
+        Path keyFile = tmp.resolve("audit-key");
+        Path anchorFile = tmp.resolve("audit-anchor");
+        var keys = io.cmohub.routes.audit.AuditKeyring.of(io.cmohub.routes.audit.AuditKey.loadOrCreate(keyFile));
+        io.cmohub.routes.audit.JdbcAuditTrail trail = new io.cmohub.routes.audit.JdbcAuditTrail(h2, keys,
+                new io.cmohub.routes.audit.AuditAnchor(anchorFile, keys));
         for (int i = 0; i < 3; i++) {
             trail.record(AuditEvent.success("acme-cmo", "RECEIVE").on("document", "doc-" + i));
         }
-        Result intact = run("audit", "verify", "--jdbc-url", url);
+        trail.anchorHead();
+        Result intact = run("audit", "verify", "--jdbc-url", url, "--key-file", keyFile.toString(), "--anchor-file", anchorFile.toString());
         assertThat(intact.exit()).as(intact.err()).isZero();
         assertThat(intact.jsonLines().get(0).get("valid").asBoolean()).isTrue();
+        Result withoutKey = run("audit", "verify", "--jdbc-url", url);
+        assertThat(withoutKey.exit()).isEqualTo(1);
+        assertThat(withoutKey.jsonLines().get(0).get("problem").asText()).contains("which is not configured");
 
         try (var c = h2.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_event SET object_id = 'doc-x' WHERE seq = 2");
         }
-        Result broken = run("audit", "verify", "--jdbc-url", url);
+        Result broken = run("audit", "verify", "--jdbc-url", url, "--key-file", keyFile.toString(), "--anchor-file", anchorFile.toString());
         assertThat(broken.exit()).isEqualTo(1);
         assertThat(broken.jsonLines().get(0).get("firstBadSeq").asLong()).isEqualTo(2);
 

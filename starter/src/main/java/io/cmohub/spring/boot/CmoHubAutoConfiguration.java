@@ -70,8 +70,28 @@ public class CmoHubAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(AuditTrail.class)
-    public JdbcAuditTrail auditTrail(DataSource dataSource) {
-        return new JdbcAuditTrail(dataSource);
+    public JdbcAuditTrail auditTrail(DataSource dataSource, CmoHubProperties properties) throws IOException {
+        CmoHubProperties.Audit audit = properties.getAudit();
+        if (audit.getKeyFile() == null) {
+            if (audit.getAnchorFile() != null) {
+                throw new IllegalStateException("cmohub.audit.anchor-file needs cmohub.audit.key-file: checkpoints are sealed with the audit key");
+            }
+            return new JdbcAuditTrail(dataSource);
+        }
+        java.util.List<io.cmohub.routes.audit.AuditKey> previous = new java.util.ArrayList<>();
+        for (java.nio.file.Path file : audit.getPreviousKeyFiles()) {
+            previous.add(io.cmohub.routes.audit.AuditKey.load(file));
+        }
+        io.cmohub.routes.audit.AuditKeyring keys = new io.cmohub.routes.audit.AuditKeyring(io.cmohub.routes.audit.AuditKey.loadOrCreate(audit.getKeyFile()),
+                previous);
+        return new JdbcAuditTrail(dataSource, keys, audit.getAnchorFile() == null ? null : new io.cmohub.routes.audit.AuditAnchor(audit.getAnchorFile(), keys));
+    }
+
+    /** Checkpoints the audit chain's head to the anchor file at start, every anchor period, and at shutdown. */
+    @Bean(destroyMethod = "close")
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "cmohub.audit.anchor-file")
+    public AuditAnchoring auditAnchoring(JdbcAuditTrail audit, CmoHubProperties properties) {
+        return new AuditAnchoring(audit, properties.getAudit().getAnchorPeriod());
     }
 
     @Bean

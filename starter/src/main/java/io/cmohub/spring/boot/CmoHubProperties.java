@@ -34,6 +34,58 @@ public class CmoHubProperties {
     private final Templates templates = new Templates();
     private final Dispatch dispatch = new Dispatch();
     private final Limits limits = new Limits();
+    private final Audit audit = new Audit();
+
+    public Audit getAudit() {
+        return audit;
+    }
+
+    /**
+     * The audit chain's key and anchor (docs/operations.md, "Audit trail"). Without a key file the chain is
+     * plain SHA-256 (tamper-evident against edits only); the gateway sets both under its data directory.
+     */
+    public static class Audit {
+        /** File with the HMAC key (64+ hex digits) sealing new rows; created with a random key if missing. Empty: unkeyed. */
+        private Path keyFile;
+        /** Keys used before a rotation, kept to verify the rows they sealed. */
+        private List<Path> previousKeyFiles = new ArrayList<>();
+        /** Append-only file of sealed checkpoints of the chain's head, outside the database. Empty: no anchor. */
+        private Path anchorFile;
+        /** How often the head is checkpointed to the anchor file (also at start and shutdown). */
+        private java.time.Duration anchorPeriod = java.time.Duration.ofMinutes(5);
+
+        public Path getKeyFile() {
+            return keyFile;
+        }
+
+        public void setKeyFile(Path keyFile) {
+            this.keyFile = keyFile;
+        }
+
+        public List<Path> getPreviousKeyFiles() {
+            return previousKeyFiles;
+        }
+
+        public void setPreviousKeyFiles(List<Path> previousKeyFiles) {
+            this.previousKeyFiles = previousKeyFiles;
+        }
+
+        public Path getAnchorFile() {
+            return anchorFile;
+        }
+
+        public void setAnchorFile(Path anchorFile) {
+            this.anchorFile = anchorFile;
+        }
+
+        public java.time.Duration getAnchorPeriod() {
+            return anchorPeriod;
+        }
+
+        public void setAnchorPeriod(java.time.Duration anchorPeriod) {
+            this.anchorPeriod = anchorPeriod;
+        }
+    }
 
     /** The hub's tables (io/cmohub/db/migration in cmohub-routes, outside a host's default Flyway location). */
     public static class Schema {

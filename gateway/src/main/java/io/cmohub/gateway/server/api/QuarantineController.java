@@ -61,10 +61,22 @@ public class QuarantineController {
 
     @GetMapping("/{documentId}/content")
     public ResponseEntity<InputStreamResource> content(@PathVariable String documentId, HttpServletRequest request) throws IOException {
-        DocumentRecord record = visible(documentId, access.principal(request));
+        Principal principal = access.principal(request);
+        DocumentRecord record = visible(documentId, principal);
+        // Hashed again before it is served: the header states what the bytes are, not what the registry says they were.
+        String actual;
+        try (InputStream stored = store.open(record.documentId())) {
+            actual = io.cmohub.routes.store.Sha256.hex(stored);
+        }
+        if (!actual.equals(record.sha256())) {
+            audit.record(AuditEvent.failure(principal.actor(), "READ_ORIGINAL").on("document", record.documentId())
+                    .because("the stored original no longer matches its SHA-256 at receipt").details("registered=" + record.sha256() + " stored=" + actual));
+            throw new ApiException(HttpStatus.CONFLICT, "the stored original of document " + record.documentId()
+                    + " no longer matches the SHA-256 registered at receipt; it is not served (the event is audited)");
+        }
         InputStream content = store.open(record.documentId());
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM).contentLength(record.sizeBytes())
-                .header("X-Content-SHA256", record.sha256()).body(new InputStreamResource(content));
+                .header("X-Content-SHA256", actual).body(new InputStreamResource(content));
     }
 
     @PostMapping("/{documentId}/replay")
