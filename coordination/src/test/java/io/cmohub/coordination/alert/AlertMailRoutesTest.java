@@ -74,20 +74,24 @@ class AlertMailRoutesTest {
         GreenMailUtil.sendTextEmail("alerts@sponsor.test", "imvo@nmvo.test", "Alert JSON",
                 "{\"alertId\":\"IE-MAIL-2\",\"code\":\"A3\",\"raisedAt\":\"2025-03-02T08:00:00Z\",\"market\":\"IE\"}", ServerSetupTest.SMTP);
         GreenMailUtil.sendTextEmail("alerts@sponsor.test", "someone@spam.test", "Lunch?", "Shall we meet at noon?", ServerSetupTest.SMTP);
+        GreenMailUtil.sendTextEmail("alerts@sponsor.test", "imvo@nmvo.test", "Huge", KEY_VALUES + "x".repeat(200_000), ServerSetupTest.SMTP);
 
         try (DefaultCamelContext camel = new DefaultCamelContext()) {
             Properties properties = new Properties();
             properties.setProperty("cmohub.alerts.mail.uri", endpoint + "?username=alerts&password=secret&delete=true&delay=200&initialDelay=0");
             camel.getPropertiesComponent().setInitialProperties(properties);
-            camel.addRoutes(new AlertMailRoutes(intake, quarantine));
+            camel.addRoutes(new AlertMailRoutes(intake, quarantine, 100_000));
             camel.start();
-            await().atMost(Duration.ofSeconds(20)).until(() -> published.size() == 2 && !documents.quarantined(null, 10, 0).isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> published.size() == 2 && documents.quarantined(null, 10, 0).size() == 2);
         }
         assertThat(published).extracting(CanonicalEvent::subject).containsExactlyInAnyOrder("IE-MAIL-1", "IE-MAIL-2");
         AlertView first = registry.find("IE-MAIL-1").orElseThrow();
         assertThat(first.alert().source()).isEqualTo(AlertSource.EMAIL);
         assertThat(first.alert().scanned().expiry()).isEqualTo("300331");
-        var bad = documents.quarantined(null, 10, 0).get(0);
+        var huge = documents.quarantined(null, 10, 0).stream().filter(d -> d.originalName().startsWith("Huge")).findFirst().orElseThrow();
+        assertThat(documents.errors(huge.documentId()).get(0).reason()).contains("larger than 100000 bytes (cmohub.alerts.mail.max-bytes)");
+        assertThat(huge.sizeBytes()).as("its first bytes kept").isEqualTo(100_000);
+        var bad = documents.quarantined(null, 10, 0).stream().filter(d -> d.originalName().startsWith("Lunch")).findFirst().orElseThrow();
         assertThat(bad.format()).isEqualTo(AlertMailRoutes.FORMAT);
         assertThat(documents.errors(bad.documentId()).get(0).reason()).contains("Alert-Id");
         try (InputStream raw = store.open(bad.documentId())) {

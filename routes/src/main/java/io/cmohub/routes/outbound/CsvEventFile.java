@@ -45,7 +45,13 @@ public final class CsvEventFile {
             return cell;
         }
         char first = cell.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r' ? "'" + cell : cell;
+        if (first == '\t' || first == '\r' || first == '\n') {
+            return "'" + cell;
+        }
+        // Spreadsheets skip leading blanks and read the full-width signs (＝ ＋ － ＠) as formulas too.
+        String stripped = cell.stripLeading();
+        char sign = stripped.isEmpty() ? ' ' : stripped.charAt(0);
+        return "=+-@\uFF1D\uFF0B\uFF0D\uFF20".indexOf(sign) >= 0 ? "'" + cell : cell;
     }
 
     private static void flatten(String prefix, JsonNode node, Map<String, String> cells) {

@@ -39,6 +39,7 @@ public record PartnerSeed(String id, String name, String apiKey, String certific
             throw new IllegalArgumentException("a partner seed needs an id");
         }
         name = name == null || name.isBlank() ? id : name;
+        io.cmohub.routes.partner.ApiKeyRule.require("the API key of partner " + id, apiKey);
         products = products == null ? List.of() : List.copyOf(products);
         sites = sites == null ? List.of() : List.copyOf(sites);
         formats = formats == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(formats));

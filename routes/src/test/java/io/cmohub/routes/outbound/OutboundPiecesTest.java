@@ -23,6 +23,11 @@ class OutboundPiecesTest {
         assertThat(lines.get(1)).contains("'=HYPERLINK").contains("'+1 call me").contains("'@SUM(A1)").contains("'-2+3").contains("'\tindented");
         assertThat(lines.get(1)).contains(",-5,").doesNotContain("'-5");
         assertThat(CsvEventFile.neutralise("05012345678900")).isEqualTo("05012345678900");
+        assertThat(CsvEventFile.neutralise("  =cmd|' /C calc'!A0")).startsWith("'");
+        assertThat(CsvEventFile.neutralise("\n=1+1")).startsWith("'");
+        assertThat(CsvEventFile.neutralise("\uFF1DSUM(A1)")).as("full-width equals sign").startsWith("'");
+        assertThat(CsvEventFile.neutralise("\uFF20SUM(A1)")).startsWith("'");
+        assertThat(CsvEventFile.neutralise("plain text = fine")).isEqualTo("plain text = fine");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.cmohub.coordination.alert.AlertIntake;
 import io.cmohub.coordination.alert.AlertQuarantine;
 import io.cmohub.coordination.alert.IntakeResult;
 import io.cmohub.coordination.alert.MalformedAlertException;
-import java.io.ByteArrayOutputStream;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mail.MailMessage;
@@ -30,9 +29,19 @@ public final class AlertMailRoutes extends RouteBuilder {
     private final AlertIntake intake;
     private final AlertQuarantine quarantine;
 
+    /** An alert notification is a few kilobytes; a mail over this is quarantined (its first bytes kept), never parsed. */
+    public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
+    private final int maxBytes;
+
     public AlertMailRoutes(AlertIntake intake, AlertQuarantine quarantine) {
+        this(intake, quarantine, DEFAULT_MAX_BYTES);
+    }
+
+    /** @param maxBytes the largest mail (as sent, headers and attachments included) that is read as an alert */
+    public AlertMailRoutes(AlertIntake intake, AlertQuarantine quarantine, int maxBytes) {
         this.intake = intake;
         this.quarantine = quarantine;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -42,10 +51,18 @@ public final class AlertMailRoutes extends RouteBuilder {
 
     private void file(Exchange exchange) throws Exception {
         MailMessage mail = exchange.getIn(MailMessage.class);
-        ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        mail.getOriginalMessage().writeTo(raw);
-        byte[] bytes = raw.toByteArray();
         String subject = String.valueOf(mail.getOriginalMessage().getSubject());
+        BoundedBytes raw = new BoundedBytes(maxBytes);
+        try {
+            mail.getOriginalMessage().writeTo(raw);
+        } catch (BoundedBytes.Exceeded e) {
+            String id = quarantine.quarantine(raw.toByteArray(), FORMAT, "mail", subject + ".eml", "the mail is larger than " + maxBytes
+                    + " bytes (cmohub.alerts.mail.max-bytes); only its first " + maxBytes + " bytes are kept, it was not read as an alert");
+            LOG.warn("alert mail '{}' too large, quarantined as {}", io.cmohub.routes.store.StoredText.identifier(subject, 200), id);
+            exchange.getMessage().setBody(id);
+            return;
+        }
+        byte[] bytes = raw.toByteArray();
         try {
             IntakeResult result = intake.receive(AlertMailParser.parse(bytes));
             exchange.getMessage().setBody(result);

@@ -25,6 +25,7 @@ public class CallbackAuthenticationFilter extends OncePerRequestFilter {
     private final String certificateSubject;
 
     public CallbackAuthenticationFilter(RequestThrottle throttle, DenialLog denials, String callbackKey, String adminKey, String certificateSubject) {
+        io.cmohub.routes.partner.ApiKeyRule.require("cmohub.eu-hub.callback.api-key", callbackKey);
         this.throttle = throttle;
         this.denials = denials;
         this.keys = java.util.stream.Stream.of(callbackKey, adminKey).filter(k -> k != null && !k.isBlank())

@@ -34,6 +34,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
      */
     public ApiAuthenticationFilter(PartnerDirectory partners, String adminKey, java.util.Map<String, String> alertSourceKeys,
                                    RequestThrottle throttle, DenialLog denials) {
+        io.cmohub.routes.partner.ApiKeyRule.require("cmohub.admin.api-key", adminKey);
+        alertSourceKeys.forEach((name, value) -> io.cmohub.routes.partner.ApiKeyRule.require("cmohub.alerts.intake-keys." + name, value));
         this.partners = partners;
         this.throttle = throttle;
         this.denials = denials;

@@ -57,12 +57,14 @@ public class SecurityConfiguration {
         new SecureRandom().nextBytes(random);
         String key = HexFormat.of().formatHex(random);
         Files.createDirectories(file.getParent());
-        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // created owner-only before the key is written: never readable by others, not even for a moment
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            LOG.warn("could not restrict the permissions of {}", file);
+            LOG.warn("could not restrict the permissions of {} (not a POSIX file system)", file);
+            Files.createFile(file);
         }
+        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
         LOG.info("generated the admin API key; it is in {}", file.toAbsolutePath());
         return key;
     }

@@ -98,7 +98,7 @@ public class AlertIntakeConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cmohub.alerts.mail.enabled", havingValue = "true")
-    AlertMailRoutes alertMailRoutes(AlertIntake intake, AlertQuarantine quarantine) {
-        return new AlertMailRoutes(intake, quarantine);
+    AlertMailRoutes alertMailRoutes(AlertIntake intake, AlertQuarantine quarantine, AlertProperties alerts) {
+        return new AlertMailRoutes(intake, quarantine, alerts.getMail().getMaxBytes());
     }
 }

@@ -24,8 +24,13 @@ public class AlertProperties {
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        /** The largest alert mail read (as sent, attachments included); a larger one is quarantined with its first bytes. */
+        private int maxBytes = io.cmohub.coordination.alert.mail.AlertMailRoutes.DEFAULT_MAX_BYTES;
+
         public String getUri() { return uri; }
         public void setUri(String uri) { this.uri = uri; }
+        public int getMaxBytes() { return maxBytes; }
+        public void setMaxBytes(int maxBytes) { this.maxBytes = maxBytes; }
     }
 
     public Duration getMatchWindow() { return matchWindow; }
