@@ -61,4 +61,18 @@ class CmoHubSchemaTest {
 
         assertThat(CmoHubSchema.migrate(h2)).as("V1 to V7").isEqualTo(7);
     }
+
+    @Test
+    void aHostThatRanTheRoutesAloneGetsTheCoordinationScriptsWhenItAddsThem() throws Exception {
+        for (String script : List.of("V1__hub_core.sql", "V6__document_attempts.sql", "V7__audit_key.sql")) {
+            try (InputStream in = getClass().getResourceAsStream("/io/cmohub/db/migration/" + script)) {
+                Files.copy(in, oldLocation.resolve(script));
+            }
+        }
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        Flyway.configure().dataSource(h2).locations("filesystem:" + oldLocation).table(CmoHubSchema.DEFAULT_HISTORY_TABLE).load().migrate();
+
+        assertThat(CmoHubSchema.migrate(h2)).as("V2 to V5, after V7").isEqualTo(4);
+    }
 }

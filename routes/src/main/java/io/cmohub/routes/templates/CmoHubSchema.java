@@ -50,6 +50,9 @@ public final class CmoHubSchema {
                 .table(historyTable)
                 .baselineOnMigrate(true)
                 .baselineVersion(baselineVersion)
+                // The routes jar and the coordination jar each bring their own scripts (V1, V6, V7 and V2 to V5):
+                // a host that starts with routes alone and adds coordination later gets V2 to V5 after V7.
+                .outOfOrder(true)
                 .load()
                 .migrate()
                 .migrationsExecuted;
