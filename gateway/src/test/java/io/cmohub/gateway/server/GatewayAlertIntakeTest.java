@@ -252,7 +252,9 @@ class GatewayAlertIntakeTest {
         HttpResponse<String> created = api("POST", "/api/v1/alerts", NMVO_KEY, unknown);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(api("POST", "/api/v1/alerts", NMVO_KEY, unknown).body()).contains("DUPLICATE");
-        JsonNode view = CanonicalJson.mapper().readTree(api("GET", "/api/v1/alerts/IE-77", NMVO_KEY, null).body());
+        assertThat(api("GET", "/api/v1/alerts/IE-77", NMVO_KEY, null).statusCode()).as("an alert source posts alerts, it does not read them")
+                .isEqualTo(403);
+        JsonNode view = CanonicalJson.mapper().readTree(api("GET", "/api/v1/alerts/IE-77", ADMIN_KEY, null).body());
         assertThat(view.path("alert").path("code").asText()).isEqualTo("A99X");
         assertThat(view.path("alert").path("source").asText()).isEqualTo("NATIONAL");
 
