@@ -37,13 +37,6 @@ class InboxRouteTest {
 
     @Test
     void aFileTheHubFailedOnIsRetriedAsTheSameDocumentAndMovedOnlyAfterItsOutcome(@TempDir Path dir) throws Exception {
-        DataSource dataSource = HubDatabases.h2();
-        JdbcDocumentRegistry registry = new JdbcDocumentRegistry(dataSource);
-        JdbcAuditTrail audit = new JdbcAuditTrail(dataSource);
-        JdbcPartnerDirectory partners = new JdbcPartnerDirectory(dataSource);
-        partners.save(new PartnerProfile(PartnerId.of("acme-cmo"), "ACME", true, Set.of(ProductCode.of("05012345678900")), Set.of(SiteId.of("ACME-LYON")),
-                List.of(new PartnerProfile.PartnerFormat("csv-batch-record", "*.csv", Map.of()))), "k", null);
-        FileSystemDocumentStore store = new FileSystemDocumentStore(dir.resolve("documents"));
         List<CanonicalEvent> published = new CopyOnWriteArrayList<>();
         AtomicInteger attempts = new AtomicInteger();
         EventPublisher brokerDownOnce = (batch, documentId) -> {
@@ -52,21 +45,13 @@ class InboxRouteTest {
             }
             published.addAll(batch);
         };
-        DocumentIntake intake = new DocumentIntake(store, registry, audit, 1_000_000);
-        DocumentProcessor processor = new DocumentProcessor(ConnectorCatalog.load(), partners, store, registry, new JdbcEventLedger(dataSource),
-                brokerDownOnce, audit, 100);
+        Hub hub = Hub.on(dir, brokerDownOnce);
+        DataSource dataSource = hub.dataSource();
+        JdbcDocumentRegistry registry = hub.registry();
+        DocumentIntake intake = hub.intake();
 
         Path inbox = Files.createDirectories(dir.resolve("inbox").resolve("acme-cmo"));
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            Properties properties = new Properties();
-            properties.put("cmohub.dispatch.uri", "seda:dispatch");
-            properties.put("cmohub.intake.jms.uri", "seda:jms-intake");
-            properties.put("cmohub.sweeper.period-ms", "500");
-            properties.put("cmohub.inbox.uri", "file:" + dir.resolve("inbox") + "?recursive=true&minDepth=2&maxDepth=2&delay=100&initialDelay=0"
-                    + "&move=$simple{header.CmoHubInboxTarget}");
-            camel.getPropertiesComponent().setInitialProperties(properties);
-            camel.addRoutes(new IntakeRoutes(intake, processor, new InboxFormats(partners), registry));
-            camel.start();
+        try (DefaultCamelContext camel = hub.camel(dir)) {
 
             Files.writeString(inbox.resolve("batches.csv"), "product_code,batch_id,status\n05012345678900,R1,RELEASED\n05012345678900,R2,RELEASED\n");
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(inbox.resolve("done").resolve("batches.csv")).exists());
@@ -94,17 +79,11 @@ class InboxRouteTest {
      */
     @Test
     void linksDevicesDirectoriesAndUnsafeNamesAreRefusedUnreadAndTheInboxKeepsWorking(@TempDir Path dir) throws Exception {
-        DataSource dataSource = HubDatabases.h2();
-        JdbcDocumentRegistry registry = new JdbcDocumentRegistry(dataSource);
-        JdbcAuditTrail audit = new JdbcAuditTrail(dataSource);
-        JdbcPartnerDirectory partners = new JdbcPartnerDirectory(dataSource);
-        partners.save(new PartnerProfile(PartnerId.of("acme-cmo"), "ACME", true, Set.of(ProductCode.of("05012345678900")), Set.of(SiteId.of("ACME-LYON")),
-                List.of(new PartnerProfile.PartnerFormat("csv-batch-record", "*.csv", Map.of()))), "k", null);
-        FileSystemDocumentStore store = new FileSystemDocumentStore(dir.resolve("documents"));
         List<CanonicalEvent> published = new CopyOnWriteArrayList<>();
-        DocumentIntake intake = new DocumentIntake(store, registry, audit, 1_000_000);
-        DocumentProcessor processor = new DocumentProcessor(ConnectorCatalog.load(), partners, store, registry, new JdbcEventLedger(dataSource),
-                (batch, documentId) -> published.addAll(batch), audit, 100);
+        Hub hub = Hub.on(dir, (batch, documentId) -> published.addAll(batch));
+        DataSource dataSource = hub.dataSource();
+        JdbcDocumentRegistry registry = hub.registry();
+        FileSystemDocumentStore store = hub.store();
         Path secret = Files.writeString(dir.resolve("admin-api-key"), "SECRET-ADMIN-KEY-0123456789");
         Path inbox = Files.createDirectories(dir.resolve("inbox").resolve("acme-cmo"));
         Files.createSymbolicLink(inbox.resolve("k.csv"), secret);
@@ -116,15 +95,7 @@ class InboxRouteTest {
             Files.setLastModifiedTime(Files.writeString(inbox.resolve(name), "product_code,batch_id,status\n05012345678900,B1,RELEASED\n"), settled);
         }
 
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            Properties properties = new Properties();
-            properties.put("cmohub.dispatch.uri", "seda:dispatch");
-            properties.put("cmohub.intake.jms.uri", "seda:jms-intake");
-            properties.put("cmohub.inbox.uri", "file:" + dir.resolve("inbox") + "?recursive=true&minDepth=2&maxDepth=2&delay=100&initialDelay=0"
-                    + "&move=$simple{header.CmoHubInboxTarget}");
-            camel.getPropertiesComponent().setInitialProperties(properties);
-            camel.addRoutes(new IntakeRoutes(intake, processor, new InboxFormats(partners), registry));
-            camel.start();
+        try (DefaultCamelContext camel = hub.camel(dir)) {
 
             int refusals = 7 + (fifo ? 1 : 0);
             await().atMost(Duration.ofSeconds(20)).until(() -> registry.quarantined("acme-cmo", 100, 0).size() == refusals);
@@ -160,6 +131,39 @@ class InboxRouteTest {
              ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM audit_event WHERE action = 'REJECT' AND outcome = 'FAILURE'")) {
             rs.next();
             assertThat(rs.getInt(1)).as("every refusal audited").isEqualTo(reasons.size());
+        }
+    }
+
+    /** One embedded hub on H2 with partner acme-cmo (csv-batch-record, *.csv), publishing through {@code publisher}. */
+    private record Hub(DataSource dataSource, JdbcDocumentRegistry registry, FileSystemDocumentStore store, JdbcPartnerDirectory partners,
+                       DocumentIntake intake, DocumentProcessor processor) {
+
+        static Hub on(Path dir, EventPublisher publisher) throws Exception {
+            DataSource dataSource = HubDatabases.h2();
+            JdbcDocumentRegistry registry = new JdbcDocumentRegistry(dataSource);
+            JdbcAuditTrail audit = new JdbcAuditTrail(dataSource);
+            JdbcPartnerDirectory partners = new JdbcPartnerDirectory(dataSource);
+            partners.save(new PartnerProfile(PartnerId.of("acme-cmo"), "ACME", true, Set.of(ProductCode.of("05012345678900")),
+                    Set.of(SiteId.of("ACME-LYON")), List.of(new PartnerProfile.PartnerFormat("csv-batch-record", "*.csv", Map.of()))), "k", null);
+            FileSystemDocumentStore store = new FileSystemDocumentStore(dir.resolve("documents"));
+            DocumentProcessor processor = new DocumentProcessor(ConnectorCatalog.load(), partners, store, registry, new JdbcEventLedger(dataSource),
+                    publisher, audit, 100);
+            return new Hub(dataSource, registry, store, partners, new DocumentIntake(store, registry, audit, 1_000_000), processor);
+        }
+
+        /** The intake routes in a started Camel context, the inbox under {@code dir/inbox}, dispatch over seda. */
+        DefaultCamelContext camel(Path dir) throws Exception {
+            DefaultCamelContext camel = new DefaultCamelContext();
+            Properties properties = new Properties();
+            properties.put("cmohub.dispatch.uri", "seda:dispatch");
+            properties.put("cmohub.intake.jms.uri", "seda:jms-intake");
+            properties.put("cmohub.sweeper.period-ms", "500");
+            properties.put("cmohub.inbox.uri", "file:" + dir.resolve("inbox") + "?recursive=true&minDepth=2&maxDepth=2&delay=100&initialDelay=0"
+                    + "&move=$simple{header.CmoHubInboxTarget}");
+            camel.getPropertiesComponent().setInitialProperties(properties);
+            camel.addRoutes(new IntakeRoutes(intake, processor, new InboxFormats(partners), registry));
+            camel.start();
+            return camel;
         }
     }
 }
