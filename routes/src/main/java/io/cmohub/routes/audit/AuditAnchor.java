@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +33,24 @@ public final class AuditAnchor {
         return file;
     }
 
+    /** The file's last non-blank line, read from its end: the file grows by a line every anchor period, for years. */
+    private String lastLine() throws IOException {
+        try (java.io.RandomAccessFile in = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            long length = in.length();
+            int tail = (int) Math.min(length, 4096); // a checkpoint line is about 200 bytes
+            byte[] bytes = new byte[tail];
+            in.seek(length - tail);
+            in.readFully(bytes);
+            String[] lines = new String(bytes, StandardCharsets.US_ASCII).split("\n");
+            for (int i = lines.length - 1; i >= 0; i--) {
+                if (!lines[i].isBlank()) {
+                    return lines[i].strip();
+                }
+            }
+            return null;
+        }
+    }
+
     /** Appends a checkpoint of the head, unless the last one already has this head. */
     public synchronized void write(long seq, String hash) throws IOException {
         Optional<Checkpoint> last = last();
@@ -57,11 +74,10 @@ public final class AuditAnchor {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII).stream().filter(l -> !l.isBlank()).toList();
-        if (lines.isEmpty()) {
+        String line = lastLine();
+        if (line == null) {
             return Optional.empty();
         }
-        String line = lines.get(lines.size() - 1);
         String[] parts = line.split(" ");
         if (parts.length != 5) {
             throw new IllegalStateException("the last line of the audit anchor " + file + " is not a checkpoint");
