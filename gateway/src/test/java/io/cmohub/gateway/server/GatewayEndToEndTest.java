@@ -549,6 +549,7 @@ abstract class GatewayEndToEndTest {
     @Order(Integer.MAX_VALUE)
     void aFloodOfBadKeysIsThrottledAndAuditedAsASummaryNotRowByRow() throws Exception {
         Thread.sleep(3500); // earlier tests' refusals: their audit interval (3 s here) has ended
+        context.getBean(io.cmohub.gateway.server.security.DenialLog.class).flushEnded(); // and their summaries are written
         long before = deniedRows();
         int unauthorized = 0;
         HttpResponse<String> last = null;
@@ -562,14 +563,32 @@ abstract class GatewayEndToEndTest {
         assertThat(unauthorized).as("failed authentications allowed per minute").isBetween(20, 31);
         assertThat(last.statusCode()).isEqualTo(429);
         assertThat(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
-        assertThat(deniedRows() - before).as("the first refusal at once, the rest held for the summary").isEqualTo(1);
-        await().atMost(Duration.ofSeconds(20)).until(() -> deniedRows() - before == 2);
+        // Every refusal is in the trail, as the first of its interval (a row of its own) or in its interval's
+        // summary; on a slow machine the flood can outlast one 3 s interval, so count refusals, not rows.
+        assertThat(deniedRows() - before).as("the first refusal at once, the rest held for a summary").isBetween(1L, 5L);
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditedRefusalsSince(before) == 60);
+        assertThat(deniedRows() - before).as("rows for 60 refusals").isLessThanOrEqualTo(10);
         try (var c = dataSource.getConnection(); var s = c.createStatement();
-             var rs = s.executeQuery("SELECT reason, details FROM audit_event WHERE action = 'ACCESS_DENIED' ORDER BY seq DESC")) {
+             var rs = s.executeQuery("SELECT reason FROM audit_event WHERE action = 'ACCESS_DENIED' ORDER BY seq DESC")) {
             rs.next();
-            assertThat(rs.getString(1)).contains("59 more refusals from this source");
-            assertThat(rs.getString(2)).contains("refusals=60");
+            assertThat(rs.getString(1)).containsPattern("\\d+ more refusals from this source");
         }
+    }
+
+    /** Refusals audited after the first {@code skipRows} denial rows: a first-of-interval row counts one, a summary its suppressed ones. */
+    private long auditedRefusalsSince(long skipRows) throws Exception {
+        long refusals = 0;
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT details FROM audit_event WHERE action = 'ACCESS_DENIED' ORDER BY seq")) {
+            for (long row = 0; rs.next(); row++) {
+                if (row < skipRows) {
+                    continue;
+                }
+                java.util.regex.Matcher summary = java.util.regex.Pattern.compile("refusals=(\\d+)").matcher(rs.getString(1));
+                refusals += summary.find() ? Long.parseLong(summary.group(1)) - 1 : 1;
+            }
+        }
+        return refusals;
     }
 
     private long deniedRows() throws Exception {
