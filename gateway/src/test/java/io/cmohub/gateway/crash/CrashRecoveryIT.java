@@ -1,6 +1,7 @@
 package io.cmohub.gateway.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConnectorCatalog;
@@ -47,6 +48,8 @@ class CrashRecoveryIT {
 
     private final GatewayProcess gateway = new GatewayProcess(Path.of("target", "crash-" + UUID.randomUUID()));
     private final int brokerPort = GatewayProcess.freePort();
+    private static final String BROKER_USER = "crash-drain";
+    private static final String BROKER_PASSWORD = "crash-drain-password-0001";
 
     @Test
     void killedMidIngestionAndRestartedNothingIsMissingOrDoubled() throws Exception {
@@ -85,6 +88,13 @@ class CrashRecoveryIT {
                 assertThat(gateway.status(id).get("status").asText()).as("document " + id).isEqualTo("ACCEPTED");
             }
 
+            // the acceptor is the broker's door for other processes: nobody without the configured login gets in
+            for (String[] login : new String[][] {{null, null}, {BROKER_USER, "not-the-password-00"}, {"cmohub-gateway", null}}) {
+                try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort)) {
+                    assertThatThrownBy(() -> factory.createConnection(login[0], login[1]).close()).as("login " + login[0])
+                            .isInstanceOf(jakarta.jms.JMSSecurityException.class);
+                }
+            }
             List<String> delivered = drainSink();
             Set<String> distinct = new HashSet<>(delivered);
             Set<String> missing = new HashSet<>(expectedIds);
@@ -120,6 +130,8 @@ class CrashRecoveryIT {
     private void start(String name) throws Exception {
         gateway.start(name, "768m", List.of(
                 "--cmohub.broker.acceptor-url=tcp://127.0.0.1:" + brokerPort,
+                "--cmohub.broker.acceptor-user=" + BROKER_USER,
+                "--cmohub.broker.acceptor-password=" + BROKER_PASSWORD,
                 "--cmohub.publish-batch-size=100",
                 "--cmohub.outbound.routes[0].name=sink",
                 "--cmohub.outbound.routes[0].kind=JMS",
@@ -147,7 +159,7 @@ class CrashRecoveryIT {
     private List<String> drainSink() throws Exception {
         List<String> ids = new ArrayList<>();
         try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
-             Connection connection = factory.createConnection()) {
+             Connection connection = factory.createConnection(BROKER_USER, BROKER_PASSWORD)) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageConsumer consumer = session.createConsumer(session.createQueue(SINK));

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * Settings of the embedded broker beyond Spring Boot's: a TCP acceptor for other processes, a
  * duplicate-detection cache large enough for the biggest document, redelivery with back-off and a
- * dead-letter address for the hub's queues. (An external broker needs the same address settings;
+ * dead-letter address for the hub's queues, and authentication ({@link BrokerAuthentication}). (An external broker needs the same address settings;
  * docs/operations.md lists them.)
  */
 @Component
@@ -28,7 +28,9 @@ public class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
     @Override
     public void customize(org.apache.activemq.artemis.core.config.Configuration configuration) {
         String acceptor = properties.getBroker().getAcceptorUrl();
+        BrokerAuthentication.applyTo(configuration);
         if (acceptor != null && !acceptor.isBlank()) {
+            acceptorPassword();
             try {
                 configuration.addAcceptorConfiguration("tcp", acceptor);
             } catch (Exception e) {
@@ -45,5 +47,22 @@ public class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
                 .setDeadLetterAddress(org.apache.activemq.artemis.api.core.SimpleString.of(DEAD_LETTER_ADDRESS))
                 .setAutoCreateDeadLetterResources(true));
         configuration.addQueueConfiguration(QueueConfiguration.of(DEAD_LETTER_ADDRESS).setRoutingType(RoutingType.ANYCAST).setDurable(true));
+    }
+
+    /** The security manager of the embedded broker: the gateway in-VM, the configured user through the acceptor. */
+    public BrokerAuthentication authentication() {
+        String acceptor = properties.getBroker().getAcceptorUrl();
+        return acceptor == null || acceptor.isBlank() ? new BrokerAuthentication(null, null)
+                : new BrokerAuthentication(properties.getBroker().getAcceptorUser(), acceptorPassword());
+    }
+
+    private String acceptorPassword() {
+        String password = properties.getBroker().getAcceptorPassword();
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("cmohub.broker.acceptor-url=" + properties.getBroker().getAcceptorUrl()
+                    + " is set but cmohub.broker.acceptor-password is not: anyone who reached the port could read the document queue"
+                    + " and post documents in any partner's name (e.g. openssl rand -hex 16)");
+        }
+        return io.cmohub.routes.partner.ApiKeyRule.require("cmohub.broker.acceptor-password", password);
     }
 }

@@ -74,6 +74,10 @@ public class CmoHubProperties {
     public static class Broker {
         /** Extra acceptor of the embedded broker for other processes, e.g. tcp://127.0.0.1:61616; empty for in-VM only. */
         private String acceptorUrl = "";
+        /** The user a process must log in as through the acceptor (the gateway's own in-VM clients need none). */
+        private String acceptorUser = "cmohub-client";
+        /** That user's password, at least 16 characters; required when {@code acceptor-url} is set. */
+        private String acceptorPassword = "";
         /** Ids the broker remembers per address for duplicate detection; must exceed the events of the largest document. */
         private int idCacheSize = 200_000;
         /** Delivery attempts of a dispatch or outbound message before it goes to the dead-letter address. */
@@ -85,6 +89,22 @@ public class CmoHubProperties {
 
         public void setAcceptorUrl(String acceptorUrl) {
             this.acceptorUrl = acceptorUrl;
+        }
+
+        public String getAcceptorUser() {
+            return acceptorUser;
+        }
+
+        public void setAcceptorUser(String acceptorUser) {
+            this.acceptorUser = acceptorUser;
+        }
+
+        public String getAcceptorPassword() {
+            return acceptorPassword;
+        }
+
+        public void setAcceptorPassword(String acceptorPassword) {
+            this.acceptorPassword = acceptorPassword;
         }
 
         public int getIdCacheSize() {
