@@ -372,10 +372,11 @@ public final class CaseCoordinator implements SlaClockHandler {
                 events.publishRequest(c, requestId, now);
                 CaseTimeline.append(c, caseId, now, Party.MAH, actor, "REQUEST_CLOSED", requestId + " closed without complete CMO evidence");
             }
-            CaseTimeline.append(c, caseId, now, Party.MAH, actor, "CASE_CLOSED", "root cause: " + closure.rootCause()
-                    + (verdict == null ? "" : " (verdict " + verdict + ")"));
+            String signed = closure.signature() == null ? "" : "; signed: " + closure.signature();
+            CaseTimeline.append(c, caseId, now, Party.MAH, actor, "CASE_CLOSED", CaseJson.limit("root cause: " + closure.rootCause()
+                    + (verdict == null ? "" : " (verdict " + verdict + ")") + signed, 4000));
             audit.record(c, AuditEvent.success(actor, "CASE_CLOSE").on(AUDIT_CASE, caseId).because(closure.rootCause())
-                    .details("verdict=" + verdict + " openRequestsClosed=" + open.size()));
+                    .details("verdict=" + verdict + " openRequestsClosed=" + open.size() + signed));
             InvestigationStatus mah = verdict == ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR || verdict == ReconciliationVerdict.LIKELY_UPLOAD_ERROR
                     ? InvestigationStatus.ROOT_CAUSE_ON_MY_SIDE
                     : verdict == ReconciliationVerdict.LIKELY_END_USER_SCAN_ERROR ? InvestigationStatus.NO_ROOT_CAUSE_ON_MY_SIDE : null;

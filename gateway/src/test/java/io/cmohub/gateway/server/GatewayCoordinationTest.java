@@ -167,6 +167,8 @@ class GatewayCoordinationTest {
     BatchRegistry registry;
     @Autowired
     org.apache.camel.CamelContext camel;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -237,6 +239,60 @@ class GatewayCoordinationTest {
                     </a:AlertNotification>
                   </soapenv:Body>
                 </soapenv:Envelope>""".formatted(alertId, Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /**
+     * QA's person closes the case: an account made by the admin, first login with the given password (to be
+     * changed), a closure refused without a signature and with another record's, then signed and closed.
+     */
+    private JsonNode closeAsQa(String caseId, String closure) throws Exception {
+        json("POST", "/api/v1/admin/users", ADMIN_KEY,
+                "{\"username\":\"quinn.qa\",\"displayName\":\"Quinn Martin\",\"roles\":[\"QA\"],\"password\":\"initial-Pass-0001\"}", 201);
+        io.cmohub.gateway.server.people.BrowserSession qa = new io.cmohub.gateway.server.people.BrowserSession("http://localhost:" + port);
+        assertThat(qa.loginAndReadMe("quinn.qa", "initial-Pass-0001").path("passwordChangeRequired").asBoolean()).isTrue();
+        assertThat(qa.send("POST", "/api/v1/me/password", Map.of("currentPassword", "initial-Pass-0001", "newPassword", "quinn-own-Pass-0002"))
+                .statusCode()).isEqualTo(204);
+        HttpResponse<String> unsigned = qa.send("POST", "/api/v1/cases/" + caseId + "/close", CanonicalJson.mapper().readTree(closure + "}"));
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("signed decision");
+        assertThat(qa.send("POST", "/api/v1/signatures", Map.of("recordType", "case", "recordId", caseId, "meaning", "CLOSED_WITH_ROOT_CAUSE",
+                "password", "not-quinns-password")).statusCode()).isEqualTo(403);
+        JsonNode forAnother = CanonicalJson.mapper().readTree(qa.send("POST", "/api/v1/signatures", Map.of("recordType", "case",
+                "recordId", "another-case", "meaning", "CLOSED_WITH_ROOT_CAUSE", "password", "quinn-own-Pass-0002")).body());
+        HttpResponse<String> copied = qa.send("POST", "/api/v1/cases/" + caseId + "/close",
+                CanonicalJson.mapper().readTree(closure + ",\"signatureId\":\"" + forAnother.path("signatureId").asText() + "\"}"));
+        assertThat(copied.statusCode()).isEqualTo(403);
+        assertThat(copied.body()).contains("was made for case another-case");
+        HttpResponse<String> signing = qa.send("POST", "/api/v1/signatures", Map.of("recordType", "case", "recordId", caseId,
+                "meaning", "CLOSED_WITH_ROOT_CAUSE", "password", "quinn-own-Pass-0002"));
+        assertThat(signing.statusCode()).as(signing.body()).isEqualTo(201);
+        String signatureId = CanonicalJson.mapper().readTree(signing.body()).path("signatureId").asText();
+        HttpResponse<String> closing = qa.send("POST", "/api/v1/cases/" + caseId + "/close",
+                CanonicalJson.mapper().readTree(closure + ",\"signatureId\":\"" + signatureId + "\"}"));
+        assertThat(closing.statusCode()).as(closing.body()).isEqualTo(200);
+        JsonNode closed = CanonicalJson.mapper().readTree(closing.body());
+
+        JsonNode signature = closed.path("signatures").get(0);
+        assertThat(signature.path("printedName").asText()).isEqualTo("Quinn Martin");
+        assertThat(signature.path("meaning").asText()).isEqualTo("CLOSED_WITH_ROOT_CAUSE");
+        assertThat(signature.path("signatureId").asText()).isEqualTo(signatureId);
+        JsonNode closedEntry = null;
+        for (JsonNode entry : closed.path("timeline")) {
+            if (entry.path("action").asText().equals("CASE_CLOSED")) {
+                closedEntry = entry;
+            }
+        }
+        assertThat(closedEntry).isNotNull();
+        assertThat(closedEntry.path("actor").asText()).isEqualTo("user:quinn.qa");
+        assertThat(closedEntry.path("detail").asText()).contains("signed: Quinn Martin (quinn.qa) at ").contains("meaning \"closed with root cause\"")
+                .contains(signatureId);
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT actor, details FROM audit_event WHERE action = 'CASE_CLOSE' AND object_id = '" + caseId + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("user:quinn.qa");
+            assertThat(rs.getString(2)).contains("Quinn Martin (quinn.qa)").contains(signatureId);
+        }
+        return closed;
     }
 
     // ------------------------------------------------------------------ HTTP helpers
@@ -402,10 +458,12 @@ class GatewayCoordinationTest {
         assertThat(CanonicalJson.mapper().readTree(answered.body()).path("status").asText()).isEqualTo("ANSWERED");
         assertThat(json("GET", "/api/v1/cases/" + caseId, ADMIN_KEY, null, 200).path("case").path("status").asText()).isEqualTo("UNDER_REVIEW");
 
-        // The sponsor closes the case; the full trail is on the case and the audit chain verifies.
-        json("POST", "/api/v1/cases/" + caseId + "/close", ACME_KEY, "{\"rootCause\":\"x\"}", 403);
-        JsonNode closed = json("POST", "/api/v1/cases/" + caseId + "/close", ADMIN_KEY,
-                "{\"rootCause\":\"Wrong coder recipe on line L3 printed expiry 300331; upload and batch record are right\"}", 200);
+        // The sponsor's QA closes the case with an e-signature; the full trail is on the case and the audit chain verifies.
+        String closure = "{\"rootCause\":\"Wrong coder recipe on line L3 printed expiry 300331; upload and batch record are right\"";
+        json("POST", "/api/v1/cases/" + caseId + "/close", ACME_KEY, closure + "}", 403);
+        assertThat(json("POST", "/api/v1/cases/" + caseId + "/close", ADMIN_KEY, closure + "}", 403).path("detail").asText())
+                .contains("a named person");
+        JsonNode closed = closeAsQa(caseId, closure);
         assertThat(closed.path("case").path("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.path("case").path("verdict").asText()).isEqualTo("LIKELY_CMO_PRINT_ERROR");
         List<String> actions = new ArrayList<>();

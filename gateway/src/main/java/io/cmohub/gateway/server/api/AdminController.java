@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.Role;
 import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.broker.DeadLetters;
 import io.cmohub.routes.audit.AuditTrail;
@@ -80,7 +81,7 @@ public class AdminController {
     /** Checks the audit trail's hash chain and reports the first edited, deleted or missing row. */
     @GetMapping("/audit/verification")
     public AuditVerification verifyAudit(HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.AUDIT_REVIEW);
         return audit.verify();
     }
 }

@@ -3,6 +3,7 @@ package io.cmohub.gateway.server.api;
 import io.cmohub.routes.audit.AuditEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.gateway.server.wiring.AlertProperties;
 import io.cmohub.model.AlertSource;
@@ -98,7 +99,7 @@ public class AlertsController {
     @GetMapping("/{alertId}")
     public JsonNode alert(@PathVariable String alertId, HttpServletRequest request) {
         // An alert source posts alerts; reading them (other sources' alerts, their packs and cases) is the sponsor's.
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         AlertView view = registry.find(alertId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no alert " + alertId));
         ObjectNode json = CanonicalJson.mapper().valueToTree(view);
         return json;
@@ -107,7 +108,7 @@ public class AlertsController {
     /** Writes an alert status (with reason) back to the EAMS. Body: {"status": "...", "reason": "...", "comment": "..."}. */
     @PostMapping(path = "/{alertId}/eams-status", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> eamsStatus(@PathVariable String alertId, @RequestBody Map<String, String> body, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.CASE_WORK);
         EamsClient client = eamsClient();
         EamsStatus status = parse(EamsStatus.class, body.get("status"), "status");
         try {
@@ -125,7 +126,7 @@ public class AlertsController {
     /** Writes one organisation's investigation status back to the EAMS. Body: {"organisation": "MAH", "status": "..."}. */
     @PostMapping(path = "/{alertId}/eams-investigation", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> eamsInvestigation(@PathVariable String alertId, @RequestBody Map<String, String> body, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.CASE_WORK);
         EamsClient client = eamsClient();
         OrganisationType organisation = parse(OrganisationType.class, body.get("organisation"), "organisation");
         InvestigationStatus status = parse(InvestigationStatus.class, body.get("status"), "status");

@@ -16,6 +16,12 @@ public class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     }
 
+    /** A signature that does not fit the action (another record, used, expired, someone else's): the decision is not carried out. */
+    @ExceptionHandler(io.cmohub.gateway.server.signatures.SignatureRefusedException.class)
+    ProblemDetail signatureRefused(io.cmohub.gateway.server.signatures.SignatureRefusedException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
     @ExceptionHandler(DocumentTooLargeException.class)
     ProblemDetail tooLarge(DocumentTooLargeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());

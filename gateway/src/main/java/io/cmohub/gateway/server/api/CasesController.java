@@ -2,7 +2,11 @@ package io.cmohub.gateway.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
+import io.cmohub.gateway.server.signatures.ElectronicSignature;
+import io.cmohub.gateway.server.signatures.JdbcSignatures;
+import io.cmohub.gateway.server.signatures.SignatureMeaning;
 import io.cmohub.model.CaseStatus;
 import io.cmohub.model.InvestigationCase;
 import io.cmohub.model.ReconciliationVerdict;
@@ -39,8 +43,10 @@ public class CasesController {
     private final CaseViews views;
     private final OutboxDelivery outbox;
     private final Access access;
+    private final JdbcSignatures signatures;
 
-    public CasesController(CaseCoordinator cases, OutboxDelivery outbox, Access access) {
+    public CasesController(CaseCoordinator cases, OutboxDelivery outbox, Access access, JdbcSignatures signatures) {
+        this.signatures = signatures;
         this.cases = cases;
         this.views = cases.views();
         this.outbox = outbox;
@@ -50,7 +56,7 @@ public class CasesController {
     @GetMapping("/cases")
     public JsonNode list(@RequestParam(required = false) String status, @RequestParam(required = false) String partner,
                          @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         CaseStatus wanted;
         PartnerId of;
         try {
@@ -64,45 +70,60 @@ public class CasesController {
 
     @GetMapping("/cases/{caseId}")
     public JsonNode get(@PathVariable String caseId, HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         return view(find(caseId));
     }
 
-    /** Closing is the sponsor's decision: body {@code {"rootCause": "...", "verdict": "LIKELY_CMO_PRINT_ERROR"}} (verdict optional). Idempotent. */
+    /**
+     * Closing is the sponsor's decision, e-signed: body {@code {"rootCause": "...", "verdict": "LIKELY_CMO_PRINT_ERROR",
+     * "signatureId": "..."}} (verdict optional), by a person with a case-decision role whose signature was made
+     * for this case with the meaning "closed with root cause" ({@code POST /api/v1/signatures}). Closing a
+     * closed case changes nothing and spends no signature.
+     */
     @PostMapping("/cases/{caseId}/close")
     public JsonNode close(@PathVariable String caseId, @RequestBody Map<String, String> body, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
-        find(caseId);
-        CaseClosure closure;
+        Principal person = access.requirePerson(request, Role.CASE_DECISION);
+        InvestigationCase existing = find(caseId);
+        if (existing.status() == CaseStatus.CLOSED) {
+            return view(existing);
+        }
+        String rootCause = body.get("rootCause");
+        ReconciliationVerdict verdict;
         try {
-            String verdict = body.get("verdict");
-            closure = new CaseClosure(body.get("rootCause"), verdict == null || verdict.isBlank() ? null
-                    : ReconciliationVerdict.valueOf(verdict.toUpperCase(Locale.ROOT)));
+            String given = body.get("verdict");
+            verdict = given == null || given.isBlank() ? null : ReconciliationVerdict.valueOf(given.toUpperCase(Locale.ROOT));
+            new CaseClosure(rootCause, verdict);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "a closure needs a rootCause (at most 2000 characters) and an optional known verdict: "
                     + e.getMessage());
         }
-        cases.close(caseId, admin.actor(), closure);
+        String signatureId = body.get("signatureId");
+        if (signatureId == null || signatureId.isBlank()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "closing a case is a signed decision: sign it first (POST /api/v1/signatures with recordType"
+                    + " \"case\", recordId \"" + caseId + "\", meaning CLOSED_WITH_ROOT_CAUSE) and send the signatureId");
+        }
+        ElectronicSignature signature = signatures.apply(signatureId, person.id(), SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", caseId);
+        cases.close(caseId, person.actor(), new CaseClosure(rootCause, verdict, signature.manifestation()));
         return view(find(caseId));
     }
 
     /** Asks the EU Hub again, e.g. after a Hub outage left the case INCONCLUSIVE with HUB_UNAVAILABLE. */
     @PostMapping("/cases/{caseId}/reconcile")
     public JsonNode reconcile(@PathVariable String caseId, HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.CASE_WORK);
         find(caseId);
         return CanonicalJson.mapper().valueToTree(cases.reconcile(caseId));
     }
 
     @GetMapping("/coordination/outbox")
     public JsonNode undelivered(HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         return CanonicalJson.mapper().valueToTree(outbox.undelivered());
     }
 
     @PostMapping("/coordination/outbox/{messageId}/retry")
     public ResponseEntity<Void> retry(@PathVariable String messageId, @RequestBody(required = false) Map<String, String> body, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.CASE_WORK);
         String reason = body == null ? null : body.get("reason");
         if (!outbox.retry(messageId, admin.actor(), reason == null || reason.isBlank() ? "operator retry" : reason)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no failed outbox message " + messageId);
@@ -126,6 +147,7 @@ public class CasesController {
             requests.add(entry);
         });
         json.set("outbox", CanonicalJson.mapper().valueToTree(outbox.ofCase(c.caseId())));
+        json.set("signatures", CanonicalJson.mapper().valueToTree(signatures.ofRecord("case", c.caseId())));
         return json;
     }
 }

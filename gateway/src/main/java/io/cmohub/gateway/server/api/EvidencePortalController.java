@@ -52,7 +52,7 @@ public class EvidencePortalController {
 
     @GetMapping
     public JsonNode open(@PathVariable String partner, HttpServletRequest request) {
-        access.requirePartner(request, partner);
+        access.requireVisible(request, partner);
         return CanonicalJson.mapper().valueToTree(cases.views().openRequestsOf(partnerId(partner)));
     }
 
@@ -92,7 +92,7 @@ public class EvidencePortalController {
                 }
                 answers.add(new EvidenceAnswer(item, texts.get(item), evidence));
             }
-            EvidenceRequest answered = cases.respond(requestId, partnerId(partner), answers, principal.isAdmin() ? "admin" : "partner:" + partner);
+            EvidenceRequest answered = cases.respond(requestId, partnerId(partner), answers, principal.kind() == Principal.Kind.PARTNER ? "partner:" + partner : principal.actor());
             return CanonicalJson.mapper().valueToTree(answered);
         } catch (NotYourRequestException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, e.getMessage());

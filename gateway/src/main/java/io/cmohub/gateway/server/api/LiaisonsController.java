@@ -2,6 +2,7 @@ package io.cmohub.gateway.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.gateway.server.coordination.LiaisonJson;
+import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.PartnerId;
@@ -41,14 +42,14 @@ public class LiaisonsController {
 
     @GetMapping
     public List<JsonNode> list(HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         return register.list().stream().map(l -> (JsonNode) LiaisonJson.write(l, register.findVersioned(l.partner()).map(LiaisonRegister.Versioned::version)
                 .orElse(0))).toList();
     }
 
     @GetMapping("/{partner}")
     public JsonNode get(@PathVariable String partner, HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         LiaisonRegister.Versioned v = register.findVersioned(partnerId(partner))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'"));
         return LiaisonJson.write(v.liaison(), v.version());
@@ -58,7 +59,7 @@ public class LiaisonsController {
     @PutMapping("/{partner}")
     public ResponseEntity<JsonNode> put(@PathVariable String partner, @RequestBody JsonNode body,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.OPERATIONS);
         Integer expected;
         try {
             expected = ifMatch != null ? Integer.valueOf(ifMatch.replace("\"", "").trim())
@@ -85,7 +86,7 @@ public class LiaisonsController {
 
     @DeleteMapping("/{partner}")
     public ResponseEntity<Void> delete(@PathVariable String partner, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.OPERATIONS);
         if (!register.remove(partnerId(partner), admin.actor(), "admin API")) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
         }

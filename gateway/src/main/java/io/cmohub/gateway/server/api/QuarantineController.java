@@ -1,6 +1,7 @@
 package io.cmohub.gateway.server.api;
 
 import io.cmohub.routes.audit.AuditEvent;
+import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.gateway.server.wiring.StartupTasks;
 import io.cmohub.routes.audit.AuditTrail;
@@ -54,7 +55,7 @@ public class QuarantineController {
                                    HttpServletRequest request) {
         Principal principal = access.principal(request);
         int bounded = Math.max(1, Math.min(limit, 1000));
-        return registry.quarantined(principal.isAdmin() ? null : principal.id(), bounded, Math.max(0, offset)).stream()
+        return registry.quarantined(principal.visiblePartner(), bounded, Math.max(0, offset)).stream()
                 .map(d -> DocumentView.of(d, null)) // the errors are on GET /api/v1/documents/{id}
                 .toList();
     }
@@ -81,7 +82,7 @@ public class QuarantineController {
 
     @PostMapping("/{documentId}/replay")
     public ResponseEntity<Map<String, String>> replay(@PathVariable String documentId, HttpServletRequest request) throws IOException {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.OPERATIONS);
         DocumentRecord original = visible(documentId, admin);
         DocumentRecord replayed;
         try (InputStream content = store.open(original.documentId())) {
@@ -98,7 +99,7 @@ public class QuarantineController {
         DocumentRecord record = registry.find(documentId)
                 .filter(d -> d.status().name().equals("REJECTED") || d.status().name().equals("PARTIALLY_ACCEPTED"))
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no quarantined document " + documentId));
-        if (!principal.isAdmin() && !principal.id().equals(record.partner())) {
+        if (principal.visiblePartner() != null && !principal.visiblePartner().equals(record.partner())) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no quarantined document " + documentId);
         }
         return record;

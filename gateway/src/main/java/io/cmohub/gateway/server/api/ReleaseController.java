@@ -1,6 +1,7 @@
 package io.cmohub.gateway.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.value.BatchId;
@@ -43,7 +44,7 @@ public class ReleaseController {
 
     @PostMapping("/batches/{product}/{batch}/release-check")
     public JsonNode releaseCheck(@PathVariable String product, @PathVariable String batch, HttpServletRequest request) {
-        Principal admin = access.requireAdmin(request);
+        Principal admin = access.requireRoles(request, Role.RELEASE);
         ProductCode productCode;
         BatchId batchId;
         try {
@@ -62,7 +63,7 @@ public class ReleaseController {
     /** Alert patterns (CMO/site/line/code/month) and per-CMO evidence turnaround and closure time; default: the last 365 days. */
     @GetMapping("/scorecard")
     public JsonNode scorecard(@RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletRequest request) {
-        access.requireAdmin(request);
+        access.requireRoles(request, Role.SPONSOR);
         Instant end;
         Instant start;
         try {

@@ -16,7 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates every {@code /api/} call: a partner by its API key ({@code X-Api-Key} or
  * {@code Authorization: Bearer}) or by its TLS client certificate when the server runs with mutual
- * TLS; the admin by the admin key. Which requests it sees is decided by the container's (decoded,
+ * TLS; the admin by the admin key; a person by the login session Spring Security opened at
+ * {@code /login} (a person whose password an administrator set may only change it until they do). Which requests it sees is decided by the container's (decoded,
  * normalised) mapping of {@code /api/*}, never by comparing the raw URI, which {@code /%61pi/} would evade. Failures get 401 and an audit record; what an authenticated
  * caller may do is decided by the endpoints (a partner only on its own path and documents).
  */
@@ -26,6 +27,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final RequestThrottle throttle;
     private final DenialLog denials;
     private final java.util.Map<String, byte[]> alertSourceKeys = new java.util.LinkedHashMap<>();
+    private final io.cmohub.gateway.server.people.PersonLookup people;
 
     /**
      * @param alertSourceKeys name → API key of the systems allowed to post alerts ({@code cmohub.alerts.intake-keys})
@@ -33,12 +35,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
      * @param denials         where refusals are audited, aggregated per source
      */
     public ApiAuthenticationFilter(PartnerDirectory partners, String adminKey, java.util.Map<String, String> alertSourceKeys,
-                                   RequestThrottle throttle, DenialLog denials) {
+                                   RequestThrottle throttle, DenialLog denials, io.cmohub.gateway.server.people.PersonLookup people) {
         io.cmohub.routes.partner.ApiKeyRule.require("cmohub.admin.api-key", adminKey);
         alertSourceKeys.forEach((name, value) -> io.cmohub.routes.partner.ApiKeyRule.require("cmohub.alerts.intake-keys." + name, value));
         this.partners = partners;
         this.throttle = throttle;
         this.denials = denials;
+        this.people = people;
         this.adminKey = adminKey.getBytes(StandardCharsets.UTF_8);
         alertSourceKeys.forEach((name, value) -> {
             if (value != null && !value.isBlank()) {
@@ -82,6 +85,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", 0, "the actuator endpoints are for the admin");
             return;
         }
+        if (principal.get().passwordChangeRequired() && !path.equals("/api/v1/me") && !path.equals("/api/v1/me/password")) {
+            problem(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", 0,
+                    "the password was set by an administrator: change it first (POST /api/v1/me/password)");
+            return;
+        }
         request.setAttribute(Principal.REQUEST_ATTRIBUTE, principal.get());
         chain.doFilter(new AuthenticatedRequest(request, principal.get()), response);
     }
@@ -116,7 +124,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return principal.isAdmin() && "ADMIN".equals(role);
+            return principal.roles().stream().anyMatch(held -> held.name().equals(role));
         }
     }
 
@@ -129,21 +137,22 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (key != null && !key.isEmpty()) {
             // constant-time comparison: the admin key must not leak through response timing
             if (MessageDigest.isEqual(adminKey, key.getBytes(StandardCharsets.UTF_8))) {
-                return Optional.of(new Principal(Principal.Kind.ADMIN, "admin"));
+                return Optional.of(Principal.adminKey());
             }
             byte[] presented = key.getBytes(StandardCharsets.UTF_8);
             for (java.util.Map.Entry<String, byte[]> source : alertSourceKeys.entrySet()) {
                 if (MessageDigest.isEqual(source.getValue(), presented)) {
-                    return Optional.of(new Principal(Principal.Kind.ALERT_SOURCE, "alert-source:" + source.getKey()));
+                    return Optional.of(Principal.alertSource(source.getKey()));
                 }
             }
-            return partners.authenticateApiKey(key).map(id -> new Principal(Principal.Kind.PARTNER, id.value()));
+            return partners.authenticateApiKey(key).map(id -> Principal.partner(id.value(), "api-key"));
         }
         X509Certificate[] certificates = (X509Certificate[]) request.getAttribute("jakarta.servlet.request.X509Certificate");
         if (certificates != null && certificates.length > 0) {
             return partners.authenticateCertificate(certificates[0].getSubjectX500Principal().getName())
-                    .map(id -> new Principal(Principal.Kind.PARTNER, id.value()));
+                    .map(id -> Principal.partner(id.value(), "certificate"));
         }
-        return Optional.empty();
+        // a person's login session, never consulted when a credential header was sent
+        return hasCredentials(request) ? Optional.empty() : people.current();
     }
 }

@@ -4,10 +4,7 @@ import io.cmohub.gateway.server.wiring.CmoHubProperties;
 import io.cmohub.routes.audit.JdbcAuditTrail;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.slf4j.Logger;
@@ -34,10 +31,11 @@ public class SecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(JdbcPartnerDirectory partners, RequestThrottle throttle, DenialLog denials,
+                                                                              io.cmohub.gateway.server.people.PersonLookup people,
                                                                               CmoHubProperties properties, io.cmohub.spring.boot.CmoHubProperties hub,
                                                                               io.cmohub.gateway.server.wiring.AlertProperties alerts) throws IOException {
         FilterRegistrationBean<ApiAuthenticationFilter> registration = new FilterRegistrationBean<>(
-                new ApiAuthenticationFilter(partners, adminKey(properties, hub.getDataDir()), alerts.getIntakeKeys(), throttle, denials));
+                new ApiAuthenticationFilter(partners, adminKey(properties, hub.getDataDir()), alerts.getIntakeKeys(), throttle, denials, people));
         // The actuator too: health status stays open for load balancers, its details and every other endpoint are the admin's.
         registration.addUrlPatterns("/api/*", "/actuator/*");
         return registration;
@@ -49,23 +47,10 @@ public class SecurityConfiguration {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        Path file = dataDir.resolve("admin-api-key");
-        if (Files.exists(file)) {
-            return Files.readString(file, StandardCharsets.UTF_8).trim();
-        }
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        String key = HexFormat.of().formatHex(random);
-        Files.createDirectories(file.getParent());
-        try {
-            // created owner-only before the key is written: never readable by others, not even for a moment
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            LOG.warn("could not restrict the permissions of {} (not a POSIX file system)", file);
-            Files.createFile(file);
-        }
-        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-        LOG.info("generated the admin API key; it is in {}", file.toAbsolutePath());
-        return key;
+        return SecretFile.readOrCreate(dataDir.resolve("admin-api-key"), () -> {
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            return HexFormat.of().formatHex(random);
+        }, "the admin API key");
     }
 }

@@ -1,0 +1,87 @@
+package io.cmohub.gateway.server.people;
+
+import io.cmohub.gateway.server.security.RequestThrottle;
+import io.cmohub.routes.audit.JdbcAuditTrail;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Spring Security for people: the form login of local accounts at {@code /login}, the session it opens,
+ * CSRF protection for everything a browser session can change, logout. Machine credentials (API keys,
+ * client certificates) are checked afterwards by the API filter, which also turns the session's person
+ * into the request's {@code Principal}; which roles an endpoint needs is decided by the endpoint.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PeopleProperties.class)
+public class PeopleConfiguration {
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    JdbcAccounts jdbcAccounts(DataSource dataSource, JdbcAuditTrail audit) {
+        return new JdbcAccounts(dataSource, audit);
+    }
+
+    @Bean
+    PasswordPolicy passwordPolicy(PasswordEncoder encoder, JdbcAccounts accounts, PeopleProperties properties) {
+        return new PasswordPolicy(encoder, accounts, properties);
+    }
+
+    @Bean
+    io.cmohub.gateway.server.signatures.JdbcSignatures jdbcSignatures(DataSource dataSource, JdbcAuditTrail audit, PeopleProperties properties) {
+        return new io.cmohub.gateway.server.signatures.JdbcSignatures(dataSource, audit, properties.getSignatureValidity());
+    }
+
+    @Bean
+    PersonLookup personLookup(JdbcAccounts accounts) {
+        return new PersonLookup(accounts);
+    }
+
+    @Bean
+    org.springframework.boot.ApplicationRunner initialAdministrator(JdbcAccounts accounts, PasswordPolicy passwords, PeopleProperties properties,
+                                                                    io.cmohub.spring.boot.CmoHubProperties hub) {
+        return arguments -> new InitialAdministrator(accounts, passwords, properties.getInitialAdmin()).ensure(hub.getDataDir());
+    }
+
+    @Bean
+    SecurityFilterChain peopleSecurity(HttpSecurity http, JdbcAccounts accounts, PasswordPolicy passwords, PeopleProperties properties,
+                                       RequestThrottle throttle) throws Exception {
+        http.authenticationManager(new ProviderManager(new LocalLogin(accounts, passwords, properties, throttle)))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .formLogin(login -> login.defaultSuccessUrl("/api/v1/me", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(PeopleConfiguration::browserStateChange))
+                .httpBasic(basic -> basic.disable())
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    /**
+     * Needs a CSRF token: the login and logout forms, and any state change that could ride on a browser's
+     * session cookie. A request carrying an API key or a bearer token cannot be forged cross-site (a browser
+     * adds no such header on its own), and one without a session has no cookie to abuse.
+     */
+    static boolean browserStateChange(HttpServletRequest request) {
+        if (SAFE_METHODS.contains(request.getMethod())) {
+            return false;
+        }
+        String path = request.getServletPath();
+        if (path.equals("/login") || path.equals("/logout")) {
+            return true;
+        }
+        return request.getHeader("X-Api-Key") == null && request.getHeader("Authorization") == null && request.getRequestedSessionId() != null;
+    }
+}

@@ -1,0 +1,135 @@
+package io.cmohub.gateway.server.signatures;
+
+import io.cmohub.routes.audit.AuditEvent;
+import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.routes.store.JdbcTime;
+import io.cmohub.routes.store.JdbcTransaction;
+import io.cmohub.routes.store.StoreException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The signatures in {@code e_signature}. A signature is made for one record and one meaning, and applied
+ * once by the action it was made for ({@link #apply}); both steps are audit rows, so the chain links the
+ * signature to the signed record and neither can be removed without breaking it.
+ */
+public class JdbcSignatures {
+    private static final String COLUMNS = "signature_id, signer, printed_name, meaning, record_type, record_id, signed_at, expires_at, applied_at";
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final Duration validity;
+
+    public JdbcSignatures(DataSource dataSource, AuditTrail audit, Duration validity) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.validity = validity;
+    }
+
+    /** Records a signature the caller just made by re-entering the password (checked by the caller). */
+    public ElectronicSignature sign(String signer, String printedName, SignatureMeaning meaning, String recordType, String recordId) {
+        Instant now = JdbcTime.now().truncatedTo(ChronoUnit.MILLIS);
+        ElectronicSignature signature = new ElectronicSignature(UUID.randomUUID().toString(), signer, printedName, meaning, recordType, recordId,
+                now, now.plus(validity), null);
+        JdbcTransaction.run(dataSource, "could not record a signature of " + signer, c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO e_signature (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+                s.setString(1, signature.signatureId());
+                s.setString(2, signer);
+                s.setString(3, printedName);
+                s.setString(4, meaning.name());
+                s.setString(5, recordType);
+                s.setString(6, recordId);
+                s.setObject(7, JdbcTime.toDb(now));
+                s.setObject(8, JdbcTime.toDb(signature.expiresAt()));
+                s.executeUpdate();
+            }
+            audit.record(c, AuditEvent.success("user:" + signer, "E_SIGNATURE").on(recordType, recordId).because(signature.manifestation())
+                    .details("signature=" + signature.signatureId() + " meaning=" + meaning.name()));
+        });
+        return signature;
+    }
+
+    /**
+     * Spends {@code signatureId} on the action it was made for: the same signer, record and meaning, not yet
+     * applied and not expired. Anything else is refused saying which of these it is.
+     */
+    public ElectronicSignature apply(String signatureId, String signer, SignatureMeaning meaning, String recordType, String recordId) {
+        Instant now = JdbcTime.now();
+        ElectronicSignature signature = find(signatureId)
+                .orElseThrow(() -> new SignatureRefusedException("no signature " + signatureId));
+        if (!signature.signer().equals(signer)) {
+            throw new SignatureRefusedException("signature " + signatureId + " is " + signature.signer() + "'s; only the signer can use it");
+        }
+        if (!signature.recordType().equals(recordType) || !signature.recordId().equals(recordId)) {
+            throw new SignatureRefusedException("signature " + signatureId + " was made for " + signature.recordType() + " " + signature.recordId()
+                    + "; it cannot be used for " + recordType + " " + recordId);
+        }
+        if (signature.meaning() != meaning) {
+            throw new SignatureRefusedException("signature " + signatureId + " means \"" + signature.meaning().text() + "\"; this action needs \""
+                    + meaning.text() + "\"");
+        }
+        if (signature.appliedAt() != null) {
+            throw new SignatureRefusedException("signature " + signatureId + " was already used at " + signature.appliedAt() + "; sign again");
+        }
+        if (!signature.expiresAt().isAfter(now)) {
+            throw new SignatureRefusedException("signature " + signatureId + " expired at " + signature.expiresAt() + "; sign again");
+        }
+        boolean[] applied = {false};
+        JdbcTransaction.run(dataSource, "could not apply signature " + signatureId, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE e_signature SET applied_at = ? WHERE signature_id = ? AND applied_at IS NULL")) {
+                s.setObject(1, JdbcTime.toDb(now));
+                s.setString(2, signatureId);
+                applied[0] = s.executeUpdate() == 1;
+            }
+            if (applied[0]) {
+                audit.record(c, AuditEvent.success("user:" + signer, "E_SIGNATURE_APPLIED").on(recordType, recordId)
+                        .because(signature.manifestation()).details("signature=" + signatureId));
+            }
+        });
+        if (!applied[0]) {
+            throw new SignatureRefusedException("signature " + signatureId + " was used by a concurrent request; sign again");
+        }
+        return find(signatureId).orElseThrow();
+    }
+
+    public Optional<ElectronicSignature> find(String signatureId) {
+        return query("SELECT " + COLUMNS + " FROM e_signature WHERE signature_id = ?", signatureId).stream().findFirst();
+    }
+
+    /** The applied signatures of a record, oldest first: what is shown with it. */
+    public List<ElectronicSignature> ofRecord(String recordType, String recordId) {
+        return query("SELECT " + COLUMNS + " FROM e_signature WHERE record_type = ? AND record_id = ? AND applied_at IS NOT NULL ORDER BY signed_at",
+                recordType, recordId);
+    }
+
+    private List<ElectronicSignature> query(String sql, String... parameters) {
+        List<ElectronicSignature> signatures = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime applied = rs.getObject(9, OffsetDateTime.class);
+                    signatures.add(new ElectronicSignature(rs.getString(1), rs.getString(2), rs.getString(3), SignatureMeaning.valueOf(rs.getString(4)),
+                            rs.getString(5), rs.getString(6), JdbcTime.fromDb(rs.getObject(7, OffsetDateTime.class)),
+                            JdbcTime.fromDb(rs.getObject(8, OffsetDateTime.class)), applied == null ? null : JdbcTime.fromDb(applied)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read signatures", e);
+        }
+        return signatures;
+    }
+}
