@@ -5,10 +5,10 @@ import io.cmohub.routes.audit.JdbcAuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -46,8 +46,13 @@ public class PeopleConfiguration {
     }
 
     @Bean
-    PersonLookup personLookup(JdbcAccounts accounts) {
-        return new PersonLookup(accounts);
+    OidcPeople oidcPeople(JdbcAccounts accounts, PeopleProperties properties) {
+        return new OidcPeople(accounts, properties.getOidc());
+    }
+
+    @Bean
+    PersonLookup personLookup(JdbcAccounts accounts, OidcPeople oidc) {
+        return new PersonLookup(accounts, oidc);
     }
 
     @Bean
@@ -56,17 +61,47 @@ public class PeopleConfiguration {
         return arguments -> new InitialAdministrator(accounts, passwords, properties.getInitialAdmin()).ensure(hub.getDataDir());
     }
 
+    /**
+     * The password login of local accounts, as the one global authentication provider: the form login reaches it
+     * through the chain's parent manager (the identity provider's login has providers of its own), and as a bean it
+     * keeps Spring Boot from adding its default in-memory user.
+     */
     @Bean
-    SecurityFilterChain peopleSecurity(HttpSecurity http, JdbcAccounts accounts, PasswordPolicy passwords, PeopleProperties properties,
-                                       RequestThrottle throttle) throws Exception {
-        http.authenticationManager(new ProviderManager(new LocalLogin(accounts, passwords, properties, throttle)))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+    LocalLogin localLogin(JdbcAccounts accounts, PasswordPolicy passwords, PeopleProperties properties, RequestThrottle throttle) {
+        return new LocalLogin(accounts, passwords, properties, throttle);
+    }
+
+    @Bean
+    SecurityFilterChain peopleSecurity(HttpSecurity http,
+                                       ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> identityProvider,
+                                       ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> bearerTokens) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .formLogin(login -> login.defaultSuccessUrl("/api/v1/me", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(PeopleConfiguration::browserStateChange))
                 .httpBasic(basic -> basic.disable())
                 .requestCache(cache -> cache.disable());
+        // Sign-in through the sponsor's identity provider, when spring.security.oauth2.client.registration.* names one
+        if (identityProvider.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.defaultSuccessUrl("/api/v1/me", false)); // offered on the same /login page
+        }
+        // Bearer JWTs of that provider for API calls, when spring.security.oauth2.resourceserver.jwt.* is set; an API key
+        // sent as a bearer token is left to the API filter (it is no JWT)
+        org.springframework.security.oauth2.jwt.JwtDecoder decoder = bearerTokens.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(server -> server.bearerTokenResolver(PeopleConfiguration::jwtBearerToken).jwt(jwt -> jwt.decoder(decoder)));
+        }
         return http.build();
+    }
+
+    /** The bearer token of the request if it has the shape of a JWT (three dot-separated parts), else null. */
+    static String jwtBearerToken(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String token = authorization.substring(7).trim();
+        return JwtShape.of(token) ? token : null;
     }
 
     /**

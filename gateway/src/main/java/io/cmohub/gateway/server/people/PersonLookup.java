@@ -6,17 +6,21 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The person behind the current request, as Spring Security authenticated them (a login session), read
- * again from the account store on every request: a disabled or locked account or changed roles apply at
- * once, not at the next login.
+ * The person behind the current request, as Spring Security authenticated them — a local login session,
+ * an identity-provider login session, or a bearer JWT — read again from the account store on every
+ * request: a disabled or locked account or changed roles apply at once, not at the next login.
  */
 public class PersonLookup {
     private final JdbcAccounts accounts;
+    private final OidcPeople oidc;
 
-    public PersonLookup(JdbcAccounts accounts) {
+    public PersonLookup(JdbcAccounts accounts, OidcPeople oidc) {
         this.accounts = accounts;
+        this.oidc = oidc;
     }
 
     public Optional<Principal> current() {
@@ -29,6 +33,12 @@ public class PersonLookup {
                     .filter(account -> account.enabled() && account.source() == PersonAccount.Source.LOCAL
                             && !account.lockedAt(java.time.Instant.now()))
                     .map(account -> Principal.person(account, "password"));
+        }
+        if (authentication instanceof OAuth2AuthenticationToken login) {
+            return oidc.person(login.getPrincipal().getAttributes(), "oidc");
+        }
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return oidc.person(token.getTokenAttributes(), "oidc-token");
         }
         return Optional.empty();
     }

@@ -133,6 +133,9 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         String authorization = request.getHeader("Authorization");
         if (key == null && authorization != null && authorization.startsWith("Bearer ")) {
             key = authorization.substring("Bearer ".length()).trim();
+            if (io.cmohub.gateway.server.people.JwtShape.of(key)) {
+                return people.current(); // an identity-provider token, validated by Spring Security's resource server
+            }
         }
         if (key != null && !key.isEmpty()) {
             // constant-time comparison: the admin key must not leak through response timing

@@ -27,6 +27,7 @@ public final class BrowserSession {
     private final HttpClient http;
     private String csrfHeader = "X-CSRF-TOKEN";
     private String csrfToken;
+    private final java.util.List<String> trail = new java.util.ArrayList<>();
 
     public BrowserSession(String base) {
         this.base = base;
@@ -85,11 +86,40 @@ public final class BrowserSession {
         return send(method, path, body, true);
     }
 
+    /** Follows redirects (also to other servers, such as the identity provider) until a page answers or a Location starts with {@code stopAt}. */
+    public HttpResponse<String> followRedirects(HttpResponse<String> response, String stopAt) throws IOException, InterruptedException {
+        for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            URI next = response.uri().resolve(location);
+            if (stopAt != null && next.toString().startsWith(stopAt)) {
+                return response;
+            }
+            response = http.send(HttpRequest.newBuilder(next).GET().build(), HttpResponse.BodyHandlers.ofString());
+            trail.add(response.statusCode() + " " + next);
+        }
+        return response;
+    }
+
+    /** The requests redirects led to, with their status: for assertion messages. */
+    public java.util.List<String> trail() {
+        return java.util.List.copyOf(trail);
+    }
+
+    /** Fills in the login form of {@code page} (this gateway's or the identity provider's) and posts it where the page came from. */
+    public HttpResponse<String> submitLogin(HttpResponse<String> page, String username, String password) throws IOException, InterruptedException {
+        Matcher field = CSRF_FIELD.matcher(page.body());
+        if (!field.find()) {
+            throw new IllegalStateException("no login form at " + page.uri() + ": " + page.statusCode() + " " + page.body());
+        }
+        return form(page.uri().toString(), Map.of("username", username, "password", password, "_csrf", field.group(1)));
+    }
+
     private HttpResponse<String> form(String path, Map<String, String> fields) throws IOException, InterruptedException {
         String encoded = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+        URI target = path.startsWith("http") ? URI.create(path) : URI.create(base + path);
+        return http.send(HttpRequest.newBuilder(target).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
