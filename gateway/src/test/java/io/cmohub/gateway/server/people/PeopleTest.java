@@ -253,6 +253,58 @@ abstract class PeopleTest {
         assertThat(sign.body()).contains("admin cannot");
     }
 
+    @Test
+    @Order(8)
+    void aPartnerCreatedThroughTheApiUploadsAtOnceAndARotatedKeyStopsAtOnce() throws Exception {
+        BrowserSession admin = admin();
+        Map<String, Object> gamma = Map.of("id", "gamma-cmo", "name", "Gamma Fill & Finish", "products", List.of("05012345678900"),
+                "sites", List.of("GAMMA-1"), "formats", Map.of("csv-batch-record", Map.of("filePattern", "*.csv")));
+        HttpResponse<String> unsigned = admin.send("POST", "/api/v1/admin/partners", gamma);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("signed decision");
+        HttpResponse<String> signing = admin.send("POST", "/api/v1/signatures", Map.of("recordType", "partner", "recordId", "gamma-cmo",
+                "meaning", "APPROVED", "password", ADMIN_PASSWORD));
+        assertThat(signing.statusCode()).as(signing.body()).isEqualTo(201);
+        Map<String, Object> signed = new java.util.HashMap<>(gamma);
+        signed.put("signatureId", CanonicalJson.mapper().readTree(signing.body()).path("signatureId").asText());
+        HttpResponse<String> created = admin.send("POST", "/api/v1/admin/partners", signed);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String key = CanonicalJson.mapper().readTree(created.body()).path("apiKey").asText();
+
+        assertThat(upload("gamma-cmo", key).statusCode()).as("the new partner uploads with its new key at once").isEqualTo(202);
+        HttpResponse<String> rotated = admin.send("POST", "/api/v1/admin/partners/gamma-cmo/api-key", null);
+        assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+        String newKey = CanonicalJson.mapper().readTree(rotated.body()).path("apiKey").asText();
+        assertThat(upload("gamma-cmo", key).statusCode()).as("the rotated key stops at once").isEqualTo(401);
+        assertThat(upload("gamma-cmo", newKey).statusCode()).isEqualTo(202);
+
+        HttpResponse<String> byKey = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/admin/partners/gamma-cmo"))
+                .header("X-Api-Key", ADMIN_KEY).header("Content-Type", "application/json").method("PATCH",
+                        HttpRequest.BodyPublishers.ofString("{\"sites\": [\"GAMMA-1\", \"GAMMA-2\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(byKey.statusCode()).as("a scope change by a key that cannot sign").isEqualTo(403);
+        assertThat(admin.send("PATCH", "/api/v1/admin/partners/gamma-cmo", Map.of("enabled", false, "reason", "contract ended")).statusCode())
+                .as("disabling needs no signature").isEqualTo(200);
+        assertThat(upload("gamma-cmo", newKey).statusCode()).as("a disabled partner's key stops at once").isEqualTo(401);
+
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT action, actor, details FROM audit_event WHERE object_type = 'partner' AND object_id = 'gamma-cmo' ORDER BY seq")) {
+            List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_CREATE user:cmohub-admin after={name=Gamma Fill & Finish") && r.contains("signed: "));
+            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_KEY_ROTATE user:cmohub-admin"));
+            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_CHANGE user:cmohub-admin before={") && r.contains("enabled=true")
+                    && r.contains("after={") && r.contains("enabled=false"));
+        }
+    }
+
+    private HttpResponse<String> upload(String partner, String key) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/partners/" + partner + "/documents?format=csv-batch-record"))
+                .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString("product_code,batch_id,status,site_id,markets\n"
+                        + "05012345678900,G1,RELEASED,GAMMA-1,DE\n")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private List<String> auditActions(String objectType, String objectId) throws Exception {
         List<String> actions = new java.util.ArrayList<>();
         try (var c = dataSource.getConnection(); var s = c.prepareStatement("SELECT action FROM audit_event WHERE object_type = ? AND object_id = ? ORDER BY seq")) {
