@@ -299,6 +299,41 @@ abstract class PeopleTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void theAccessReviewAndTheAuditTrailReviewAreThereForTheAuditorAsJsonAndSafeCsv() throws Exception {
+        BrowserSession admin = admin();
+        assertThat(admin.send("POST", "/api/v1/admin/users", Map.of("username", "formula", "displayName", "=HYPERLINK(\"http://x\")",
+                "roles", List.of("QP"))).statusCode()).isEqualTo(201);
+        BrowserSession auditor = new BrowserSession(base());
+        auditor.loginAndReadMe("aude.auditor", "aude-own-Pass-0001");
+
+        HttpResponse<String> csv = auditor.get("/api/v1/admin/reviews/access?format=csv");
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).contains("access-review.csv");
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).startsWith("kind,name,displayName,roles,partner,enabled,lockedUntil,lastLoginAt");
+        assertThat(lines).anyMatch(l -> l.startsWith("PERSON_LOCAL,anna.acme,anna.acme,LIAISON,acme-cmo,false,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("PERSON_LOCAL,cmohub-admin,\"Initial administrator\",ADMIN,,true,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("PARTNER_CREDENTIAL,gamma-cmo,") && l.contains(",false,"));
+        assertThat(lines).as("a formula is defused").anyMatch(l -> l.startsWith("PERSON_LOCAL,formula,\"'=HYPERLINK("));
+
+        java.time.Instant now = java.time.Instant.now();
+        HttpResponse<String> review = auditor.get("/api/v1/admin/reviews/audit?from=" + now.minusSeconds(3600) + "&to=" + now.plusSeconds(60));
+        assertThat(review.statusCode()).as(review.body()).isEqualTo(200);
+        JsonNode report = CanonicalJson.mapper().readTree(review.body());
+        List<String> actions = new java.util.ArrayList<>();
+        report.path("rows").forEach(row -> actions.add(row.path("action").asText()));
+        assertThat(actions).contains("USER_CREATE", "USER_CHANGE", "PASSWORD_RESET", "PARTNER_CREATE", "PARTNER_KEY_ROTATE", "E_SIGNATURE")
+                .doesNotContain("LOGIN", "RECEIVE", "ACCESS_DENIED");
+        assertThat(report.path("counts").path("LOGIN SUCCESS").asLong()).isPositive();
+        assertThat(report.path("counts").path("ACCESS_DENIED DENIED").asLong()).isPositive();
+        assertThat(auditor.get("/api/v1/admin/reviews/audit?from=yesterday&to=today").statusCode()).isEqualTo(400);
+        assertThat(new BrowserSession(base()).get("/api/v1/admin/reviews/access").statusCode()).isEqualTo(401);
+        assertThat(auditActions("review", "access")).contains("REVIEW");
+    }
+
     private HttpResponse<String> upload(String partner, String key) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/partners/" + partner + "/documents?format=csv-batch-record"))
                 .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString("product_code,batch_id,status,site_id,markets\n"
