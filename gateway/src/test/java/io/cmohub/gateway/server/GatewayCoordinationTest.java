@@ -501,24 +501,56 @@ class GatewayCoordinationTest {
     }
 
     @Test
-    void theAdminEditsLiaisonsWithOptimisticVersionsAndPartnersCannot() throws Exception {
+    void operationsEditLiaisonsSignedWithOptimisticVersionsAndPartnersAndKeysCannot() throws Exception {
         String beta = """
                 {"liaison": {"name": "Bea Test", "email": "bea@beta.example"},
                  "channels": [{"type": "portal", "address": "beta-cmo"}],
                  "responseSlaMinutes": 90, "path": "EAMS_CONNECTED",
                  "calendar": {"timeZone": "Europe/Berlin", "hours": "07:00-16:00"}}""";
         json("PUT", "/api/v1/admin/liaisons/beta-cmo", BETA_KEY, beta, 403);
-        JsonNode created = json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, beta, 201);
-        int version = created.path("version").asInt();
-        assertThat(created.path("responseSlaMinutes").asInt()).isEqualTo(90);
-        String changed = beta.replace("Bea Test", "Bea Changed");
-        HttpResponse<String> updated = call("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, "application/json",
-                HttpRequest.BodyPublishers.ofString(changed.replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\"")));
+        assertThat(json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, beta, 403).path("detail").asText()).contains("a named person");
+        json("POST", "/api/v1/admin/users", ADMIN_KEY,
+                "{\"username\":\"sam.ops\",\"displayName\":\"Sam Okafor\",\"roles\":[\"SERIALIZATION_OPS\"],\"password\":\"initial-Pass-0003\"}", 201);
+        io.cmohub.gateway.server.people.BrowserSession ops = new io.cmohub.gateway.server.people.BrowserSession("http://localhost:" + port);
+        ops.loginAndReadMe("sam.ops", "initial-Pass-0003");
+        ops.send("POST", "/api/v1/me/password", Map.of("currentPassword", "initial-Pass-0003", "newPassword", "sam-own-Pass-0004"));
+
+        HttpResponse<String> unsigned = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", CanonicalJson.mapper().readTree(beta));
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(unsigned.body()).contains("changing a liaison is a signed decision");
+        HttpResponse<String> created = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", signed(ops, beta));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode createdBody = CanonicalJson.mapper().readTree(created.body());
+        int version = createdBody.path("version").asInt();
+        assertThat(createdBody.path("responseSlaMinutes").asInt()).isEqualTo(90);
+        String changed = beta.replace("Bea Test", "Bea Changed").replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\"");
+        HttpResponse<String> updated = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", signed(ops, changed));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
-        // a second edit made on the old version is refused
-        json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, beta.replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\""), 409);
-        json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, "{\"liaison\": {\"name\": \"x\"}}", 400);
-        json("DELETE", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, null, 204);
+        // a second edit made on the old version is refused, before its signature is spent
+        String stale = beta.replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\"");
+        assertThat(ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", signed(ops, stale)).statusCode()).isEqualTo(409);
+        assertThat(ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", CanonicalJson.mapper().readTree("{\"liaison\": {\"name\": \"x\"}}"))
+                .statusCode()).isEqualTo(400);
+        try (var c = dataSource.getConnection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT actor, reason FROM audit_event WHERE action = 'LIAISON_UPDATE' AND object_id = 'beta-cmo'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("user:sam.ops");
+            assertThat(rs.getString(2)).contains("signed: Sam Okafor (sam.ops) at ").contains("meaning \"approved\"");
+        }
+        String removal = CanonicalJson.mapper().readTree(ops.send("POST", "/api/v1/signatures", Map.of("recordType", "liaison", "recordId", "beta-cmo",
+                "meaning", "APPROVED", "password", "sam-own-Pass-0004")).body()).path("signatureId").asText();
+        assertThat(ops.send("DELETE", "/api/v1/admin/liaisons/beta-cmo", null).statusCode()).isEqualTo(403);
+        assertThat(ops.send("DELETE", "/api/v1/admin/liaisons/beta-cmo?signatureId=" + removal, null).statusCode()).isEqualTo(204);
         json("GET", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, null, 404);
+    }
+
+    /** {@code body} with the signatureId of a fresh signature of sam.ops for beta-cmo's liaison. */
+    private JsonNode signed(io.cmohub.gateway.server.people.BrowserSession ops, String body) throws Exception {
+        HttpResponse<String> signing = ops.send("POST", "/api/v1/signatures", Map.of("recordType", "liaison", "recordId", "beta-cmo",
+                "meaning", "APPROVED", "password", "sam-own-Pass-0004"));
+        assertThat(signing.statusCode()).as(signing.body()).isEqualTo(201);
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) CanonicalJson.mapper().readTree(body);
+        json.put("signatureId", CanonicalJson.mapper().readTree(signing.body()).path("signatureId").asText());
+        return json;
     }
 }

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.broker.DeadLetters;
@@ -22,6 +23,7 @@ public class AdminController {
     private final io.cmohub.gateway.server.wiring.StartupTasks.Dispatcher dispatcher;
 
     /** The hub's own dead letters (cmohub.dlq): dispatch messages that failed on every delivery, with their document's status. */
+    @Authorised(AccessRule.ADMINISTRATION)
     @GetMapping("/dead-letters")
     public java.util.List<io.cmohub.gateway.server.broker.DispatchDeadLetters.DeadLetter> hubDeadLetters(
             @org.springframework.web.bind.annotation.RequestParam(defaultValue = "100") int limit, HttpServletRequest request) throws jakarta.jms.JMSException {
@@ -30,6 +32,7 @@ public class AdminController {
     }
 
     /** Dispatches every unfinished document of cmohub.dlq again (once the database is back) and removes the messages of finished ones. */
+    @Authorised(AccessRule.ADMINISTRATION)
     @org.springframework.web.bind.annotation.PostMapping("/dead-letters/replay")
     public io.cmohub.gateway.server.broker.DispatchDeadLetters.Replay replayHubDeadLetters(HttpServletRequest request) throws jakarta.jms.JMSException {
         var admin = access.requireAdmin(request);
@@ -54,6 +57,7 @@ public class AdminController {
     }
 
     /** How many events wait in an outbound route's dead-letter queue. */
+    @Authorised(AccessRule.ADMINISTRATION)
     @GetMapping("/outbound/{route}/dead-letters")
     public java.util.Map<String, Object> deadLetters(@org.springframework.web.bind.annotation.PathVariable String route, HttpServletRequest request)
             throws jakarta.jms.JMSException {
@@ -62,6 +66,7 @@ public class AdminController {
     }
 
     /** Sends every dead-lettered event of a route through the route again (after the receiver is fixed). */
+    @Authorised(AccessRule.ADMINISTRATION)
     @org.springframework.web.bind.annotation.PostMapping("/outbound/{route}/replay")
     public java.util.Map<String, Object> replay(@org.springframework.web.bind.annotation.PathVariable String route, HttpServletRequest request)
             throws jakarta.jms.JMSException {
@@ -79,6 +84,7 @@ public class AdminController {
     }
 
     /** Checks the audit trail's hash chain and reports the first edited, deleted or missing row. */
+    @Authorised(AccessRule.AUDIT_REVIEW)
     @GetMapping("/audit/verification")
     public AuditVerification verifyAudit(HttpServletRequest request) {
         access.requireRoles(request, Role.AUDIT_REVIEW);

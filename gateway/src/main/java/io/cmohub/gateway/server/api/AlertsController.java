@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.routes.audit.AuditEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -67,6 +68,7 @@ public class AlertsController {
     }
 
     /** 201 for a new alert, 200 otherwise (merged, duplicate, upload rejection); 400 with the quarantine id for a refused notice. */
+    @Authorised(AccessRule.ALERT_INTAKE)
     @PostMapping(consumes = MediaType.ALL_VALUE)
     public ResponseEntity<Object> receive(HttpServletRequest request) throws IOException {
         Principal principal = access.requireAlertAccess(request);
@@ -96,6 +98,7 @@ public class AlertsController {
         return ResponseEntity.status(result.outcome().name().equals("ACCEPTED") ? HttpStatus.CREATED : HttpStatus.OK).body(answer);
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/{alertId}")
     public JsonNode alert(@PathVariable String alertId, HttpServletRequest request) {
         // An alert source posts alerts; reading them (other sources' alerts, their packs and cases) is the sponsor's.
@@ -106,6 +109,7 @@ public class AlertsController {
     }
 
     /** Writes an alert status (with reason) back to the EAMS. Body: {"status": "...", "reason": "...", "comment": "..."}. */
+    @Authorised(AccessRule.CASE_WORK)
     @PostMapping(path = "/{alertId}/eams-status", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> eamsStatus(@PathVariable String alertId, @RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal admin = access.requireRoles(request, Role.CASE_WORK);
@@ -124,6 +128,7 @@ public class AlertsController {
     }
 
     /** Writes one organisation's investigation status back to the EAMS. Body: {"organisation": "MAH", "status": "..."}. */
+    @Authorised(AccessRule.CASE_WORK)
     @PostMapping(path = "/{alertId}/eams-investigation", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> eamsInvestigation(@PathVariable String alertId, @RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal admin = access.requireRoles(request, Role.CASE_WORK);

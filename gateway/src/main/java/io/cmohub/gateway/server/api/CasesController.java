@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmohub.gateway.server.people.Role;
@@ -53,6 +54,7 @@ public class CasesController {
         this.access = access;
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/cases")
     public JsonNode list(@RequestParam(required = false) String status, @RequestParam(required = false) String partner,
                          @RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
@@ -68,6 +70,7 @@ public class CasesController {
         return CanonicalJson.mapper().valueToTree(views.list(wanted, of, Math.max(1, Math.min(limit, 1000))));
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/cases/{caseId}")
     public JsonNode get(@PathVariable String caseId, HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
@@ -80,6 +83,7 @@ public class CasesController {
      * for this case with the meaning "closed with root cause" ({@code POST /api/v1/signatures}). Closing a
      * closed case changes nothing and spends no signature.
      */
+    @Authorised(AccessRule.CASE_DECISION)
     @PostMapping("/cases/{caseId}/close")
     public JsonNode close(@PathVariable String caseId, @RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal person = access.requirePerson(request, Role.CASE_DECISION);
@@ -108,6 +112,7 @@ public class CasesController {
     }
 
     /** Asks the EU Hub again, e.g. after a Hub outage left the case INCONCLUSIVE with HUB_UNAVAILABLE. */
+    @Authorised(AccessRule.CASE_WORK)
     @PostMapping("/cases/{caseId}/reconcile")
     public JsonNode reconcile(@PathVariable String caseId, HttpServletRequest request) {
         access.requireRoles(request, Role.CASE_WORK);
@@ -115,12 +120,14 @@ public class CasesController {
         return CanonicalJson.mapper().valueToTree(cases.reconcile(caseId));
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/coordination/outbox")
     public JsonNode undelivered(HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
         return CanonicalJson.mapper().valueToTree(outbox.undelivered());
     }
 
+    @Authorised(AccessRule.CASE_WORK)
     @PostMapping("/coordination/outbox/{messageId}/retry")
     public ResponseEntity<Void> retry(@PathVariable String messageId, @RequestBody(required = false) Map<String, String> body, HttpServletRequest request) {
         Principal admin = access.requireRoles(request, Role.CASE_WORK);

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.connector.ConnectorCatalog;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.gateway.server.wiring.StartupTasks;
@@ -51,6 +52,7 @@ public class DocumentsController {
      * Receives one document (the raw request body) from a partner. The document is stored and
      * registered before the answer; processing is asynchronous. Answers 202 with the document id.
      */
+    @Authorised(AccessRule.PARTNER)
     @PostMapping("/partners/{partner}/documents")
     public ResponseEntity<Map<String, String>> receive(@PathVariable String partner,
                                                        @RequestHeader(value = "X-File-Name", required = false) String fileName,
@@ -110,6 +112,7 @@ public class DocumentsController {
                 + candidates.stream().map(PartnerProfile.PartnerFormat::formatId).toList());
     }
 
+    @Authorised(AccessRule.PARTNER_READ)
     @GetMapping("/documents/{documentId}")
     public DocumentView status(@PathVariable String documentId, HttpServletRequest request) {
         DocumentRecord record = registry.find(documentId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no document " + documentId));

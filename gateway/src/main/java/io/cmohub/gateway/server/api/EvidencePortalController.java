@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.model.EvidenceRequest;
@@ -50,12 +51,14 @@ public class EvidencePortalController {
         this.access = access;
     }
 
+    @Authorised(AccessRule.PARTNER_READ)
     @GetMapping
     public JsonNode open(@PathVariable String partner, HttpServletRequest request) {
         access.requireVisible(request, partner);
         return CanonicalJson.mapper().valueToTree(cases.views().openRequestsOf(partnerId(partner)));
     }
 
+    @Authorised(AccessRule.PARTNER)
     @PostMapping(path = "/{requestId}/responses", consumes = "multipart/form-data")
     public JsonNode respond(@PathVariable String partner, @PathVariable String requestId, HttpServletRequest request) throws IOException {
         Principal principal = access.requirePartner(request, partner);

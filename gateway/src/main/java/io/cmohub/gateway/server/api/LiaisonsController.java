@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.gateway.server.coordination.LiaisonJson;
 import io.cmohub.gateway.server.people.Role;
@@ -34,12 +35,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class LiaisonsController {
     private final LiaisonRegister register;
     private final Access access;
+    private final io.cmohub.gateway.server.signatures.JdbcSignatures signatures;
 
-    public LiaisonsController(LiaisonRegister register, Access access) {
+    public LiaisonsController(LiaisonRegister register, Access access, io.cmohub.gateway.server.signatures.JdbcSignatures signatures) {
         this.register = register;
         this.access = access;
+        this.signatures = signatures;
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping
     public List<JsonNode> list(HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
@@ -47,6 +51,7 @@ public class LiaisonsController {
                 .orElse(0))).toList();
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/{partner}")
     public JsonNode get(@PathVariable String partner, HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
@@ -55,11 +60,20 @@ public class LiaisonsController {
         return LiaisonJson.write(v.liaison(), v.version());
     }
 
-    /** Creates (no version) or replaces (expected version from If-Match or the body) the liaison of a partner. */
+    /**
+     * Creates (no version) or replaces (expected version from If-Match or the body) the liaison of a partner: a
+     * signed change (the liaison is who must answer the SLA clock), so the body carries the {@code signatureId} of
+     * a signature for {@code recordType} "liaison", {@code recordId} the partner, meaning APPROVED.
+     */
+    @Authorised(AccessRule.SIGNED_OPERATIONS)
     @PutMapping("/{partner}")
     public ResponseEntity<JsonNode> put(@PathVariable String partner, @RequestBody JsonNode body,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch, HttpServletRequest request) {
-        Principal admin = access.requireRoles(request, Role.OPERATIONS);
+        Principal admin = access.requirePerson(request, Role.OPERATIONS);
+        String signatureId = body.path("signatureId").asText(null);
+        if (body instanceof com.fasterxml.jackson.databind.node.ObjectNode object) {
+            object.remove("signatureId");
+        }
         Integer expected;
         try {
             expected = ifMatch != null ? Integer.valueOf(ifMatch.replace("\"", "").trim())
@@ -73,9 +87,15 @@ public class LiaisonsController {
         } catch (IllegalArgumentException | IOException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        boolean existed = register.findVersioned(liaison.partner()).isPresent();
+        var held = register.findVersioned(liaison.partner());
+        boolean existed = held.isPresent();
+        if (expected != null && held.isPresent() && held.get().version() != expected) {
+            throw new ApiException(HttpStatus.CONFLICT, "the liaison of " + partner + " is at version " + held.get().version() + ", not " + expected
+                    + ": read it again and repeat the change");
+        }
+        String signed = signed(signatureId, admin, partner).manifestation();
         try {
-            register.save(liaison, admin.actor(), "admin API", expected);
+            register.save(liaison, admin.actor(), "admin API; signed: " + signed, expected);
         } catch (LiaisonRegister.StaleVersionException e) {
             throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
         }
@@ -84,13 +104,28 @@ public class LiaisonsController {
                 .body(LiaisonJson.write(saved.liaison(), saved.version()));
     }
 
+    /** Removes the liaison of a partner; signed like a change ({@code ?signatureId=…}). */
+    @Authorised(AccessRule.SIGNED_OPERATIONS)
     @DeleteMapping("/{partner}")
-    public ResponseEntity<Void> delete(@PathVariable String partner, HttpServletRequest request) {
-        Principal admin = access.requireRoles(request, Role.OPERATIONS);
-        if (!register.remove(partnerId(partner), admin.actor(), "admin API")) {
+    public ResponseEntity<Void> delete(@PathVariable String partner, @org.springframework.web.bind.annotation.RequestParam(required = false) String signatureId,
+                                       HttpServletRequest request) {
+        Principal admin = access.requirePerson(request, Role.OPERATIONS);
+        if (register.findVersioned(partnerId(partner)).isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
+        }
+        String signed = signed(signatureId, admin, partner).manifestation();
+        if (!register.remove(partnerId(partner), admin.actor(), "admin API; signed: " + signed)) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
         }
         return ResponseEntity.noContent().build();
+    }
+
+    private io.cmohub.gateway.server.signatures.ElectronicSignature signed(String signatureId, Principal person, String partner) {
+        if (signatureId == null || signatureId.isBlank()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "changing a liaison is a signed decision: sign it first (POST /api/v1/signatures with"
+                    + " recordType \"liaison\", recordId \"" + partner + "\", meaning APPROVED) and send the signatureId");
+        }
+        return signatures.apply(signatureId, person.id(), io.cmohub.gateway.server.signatures.SignatureMeaning.APPROVED, "liaison", partner);
     }
 
     private static PartnerId partnerId(String partner) {

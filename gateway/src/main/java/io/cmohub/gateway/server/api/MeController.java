@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.JdbcAccounts;
 import io.cmohub.gateway.server.people.PasswordPolicy;
 import io.cmohub.gateway.server.security.Principal;
@@ -29,6 +30,7 @@ public class MeController {
         this.passwords = passwords;
     }
 
+    @Authorised(AccessRule.ANYONE)
     @GetMapping
     public Map<String, Object> me(HttpServletRequest request) {
         Principal principal = access.principal(request);
@@ -52,6 +54,7 @@ public class MeController {
     }
 
     /** Body {@code {"currentPassword": "...", "newPassword": "..."}}; the person's own local password only. */
+    @Authorised(AccessRule.PERSON)
     @PostMapping("/password")
     public ResponseEntity<Void> changePassword(@RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal principal = access.principal(request);

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.connector.ConnectorCatalog;
 import io.cmohub.gateway.server.people.Role;
@@ -60,12 +61,14 @@ public class PartnersController {
         this.audit = audit;
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping
     public List<PartnerProfile> list(HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
         return partners.all().stream().map(id -> partners.find(id).orElseThrow()).toList();
     }
 
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/{partner}")
     public PartnerProfile get(@PathVariable String partner, HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
@@ -73,6 +76,7 @@ public class PartnersController {
     }
 
     /** Body {@code {id, name, products, sites, formats: {formatId: {filePattern, config}}, signatureId}}; answers the partner and its API key, once. */
+    @Authorised(AccessRule.SIGNED_ADMINISTRATION)
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, HttpServletRequest request) {
         Principal admin = access.requirePerson(request, Role.ADMINISTRATION);
@@ -100,6 +104,7 @@ public class PartnersController {
     }
 
     /** Any of {@code name}, {@code enabled}, {@code products}, {@code sites}, {@code formats}, and a {@code reason}; a scope change needs {@code signatureId}. */
+    @Authorised(AccessRule.ADMINISTRATION)
     @PatchMapping("/{partner}")
     public PartnerProfile change(@PathVariable String partner, @RequestBody JsonNode body, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);
@@ -131,6 +136,7 @@ public class PartnersController {
     }
 
     /** Issues a new API key; the old one stops working with this answer. The key is in the answer only. */
+    @Authorised(AccessRule.ADMINISTRATION)
     @PostMapping("/{partner}/api-key")
     public Map<String, String> rotateKey(@PathVariable String partner, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);

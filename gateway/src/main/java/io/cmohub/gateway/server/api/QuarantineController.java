@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
@@ -50,6 +51,7 @@ public class QuarantineController {
         this.access = access;
     }
 
+    @Authorised(AccessRule.PARTNER_READ)
     @GetMapping
     public List<DocumentView> list(@RequestParam(defaultValue = "100") int limit, @RequestParam(defaultValue = "0") int offset,
                                    HttpServletRequest request) {
@@ -60,6 +62,7 @@ public class QuarantineController {
                 .toList();
     }
 
+    @Authorised(AccessRule.PARTNER_READ)
     @GetMapping("/{documentId}/content")
     public ResponseEntity<InputStreamResource> content(@PathVariable String documentId, HttpServletRequest request) throws IOException {
         Principal principal = access.principal(request);
@@ -80,6 +83,7 @@ public class QuarantineController {
                 .header("X-Content-SHA256", actual).body(new InputStreamResource(content));
     }
 
+    @Authorised(AccessRule.OPERATIONS)
     @PostMapping("/{documentId}/replay")
     public ResponseEntity<Map<String, String>> replay(@PathVariable String documentId, HttpServletRequest request) throws IOException {
         Principal admin = access.requireRoles(request, Role.OPERATIONS);

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
@@ -42,6 +43,7 @@ public class ReleaseController {
         this.access = access;
     }
 
+    @Authorised(AccessRule.RELEASE)
     @PostMapping("/batches/{product}/{batch}/release-check")
     public JsonNode releaseCheck(@PathVariable String product, @PathVariable String batch, HttpServletRequest request) {
         Principal admin = access.requireRoles(request, Role.RELEASE);
@@ -61,6 +63,7 @@ public class ReleaseController {
     }
 
     /** Alert patterns (CMO/site/line/code/month) and per-CMO evidence turnaround and closure time; default: the last 365 days. */
+    @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping("/scorecard")
     public JsonNode scorecard(@RequestParam(required = false) String from, @RequestParam(required = false) String to, HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.JdbcAccounts;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.reviews.AccessReviewRow;
@@ -46,6 +47,7 @@ public class ReviewsController {
         this.auditReview = new AuditReview(dataSource);
     }
 
+    @Authorised(AccessRule.AUDIT_REVIEW)
     @GetMapping("/access")
     public ResponseEntity<?> access(@RequestParam(defaultValue = "json") String format, HttpServletRequest request) throws IOException {
         var reviewer = access.requireRoles(request, Role.AUDIT_REVIEW);
@@ -60,6 +62,7 @@ public class ReviewsController {
     }
 
     /** {@code from} and {@code to} are ISO instants ({@code 2026-11-01T00:00:00Z}); the period is [from, to). */
+    @Authorised(AccessRule.AUDIT_REVIEW)
     @GetMapping("/audit")
     public ResponseEntity<?> audit(@RequestParam String from, @RequestParam String to, @RequestParam(defaultValue = "json") String format,
                                    HttpServletRequest request) throws IOException {

@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.JdbcAccounts;
 import io.cmohub.gateway.server.people.PasswordPolicy;
 import io.cmohub.gateway.server.people.PeopleProperties;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/signatures")
 public class SignaturesController {
     /** What can be signed: the record types of the signed actions. */
-    static final Set<String> RECORD_TYPES = Set.of("case", "partner");
+    static final Set<String> RECORD_TYPES = Set.of("case", "partner", "liaison");
 
     private final Access access;
     private final PasswordPolicy passwords;
@@ -43,6 +44,7 @@ public class SignaturesController {
         this.people = people;
     }
 
+    @Authorised(AccessRule.PERSON)
     @PostMapping
     public ResponseEntity<ElectronicSignature> sign(@RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal principal = access.principal(request);

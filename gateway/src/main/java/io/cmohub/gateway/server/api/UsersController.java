@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.api;
 
+import io.cmohub.gateway.server.people.AccessRule;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cmohub.gateway.server.people.JdbcAccounts;
 import io.cmohub.gateway.server.people.PasswordPolicy;
@@ -45,18 +46,21 @@ public class UsersController {
         this.partners = partners;
     }
 
+    @Authorised(AccessRule.ADMINISTRATION)
     @GetMapping
     public List<PersonAccount> list(HttpServletRequest request) {
         access.requireAdmin(request);
         return accounts.list();
     }
 
+    @Authorised(AccessRule.ADMINISTRATION)
     @GetMapping("/{username}")
     public PersonAccount get(@PathVariable String username, HttpServletRequest request) {
         access.requireAdmin(request);
         return find(username);
     }
 
+    @Authorised(AccessRule.ADMINISTRATION)
     @PostMapping
     public ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);
@@ -90,6 +94,7 @@ public class UsersController {
     }
 
     /** Body with any of {@code displayName}, {@code roles}, {@code partner}, {@code enabled}, {@code resetPassword: true}, and a {@code reason}. */
+    @Authorised(AccessRule.ADMINISTRATION)
     @PatchMapping("/{username}")
     public Map<String, Object> change(@PathVariable String username, @RequestBody JsonNode body, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);

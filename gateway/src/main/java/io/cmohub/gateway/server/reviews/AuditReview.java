@@ -25,7 +25,7 @@ public class AuditReview {
     /** The actions a reviewer reads row by row. */
     public static final Set<String> GXP_ACTIONS = Set.of("CASE_OPEN", "CASE_CLOSE", "E_SIGNATURE", "E_SIGNATURE_APPLIED", "USER_CREATE", "USER_CHANGE",
             "USER_LOCKED", "PASSWORD_RESET", "PASSWORD_CHANGE", "PARTNER_CREATE", "PARTNER_CHANGE", "PARTNER_KEY_ROTATE", "CONFIG_CHANGE",
-            "LIAISON_REMOVE", "REPLAY", "RETRACT_SERIALS", "EAMS_STATUS", "EAMS_INVESTIGATION", "OUTBOX_RETRY", "READ_ORIGINAL", "RECONCILE");
+            "LIAISON_CREATE", "LIAISON_UPDATE", "LIAISON_REMOVE", "REPLAY", "RETRACT_SERIALS", "EAMS_STATUS", "EAMS_INVESTIGATION", "OUTBOX_RETRY", "READ_ORIGINAL", "RECONCILE");
     /** The most rows one review answer holds; a longer period is reviewed in parts. */
     public static final int MAX_ROWS = 10_000;
 

@@ -250,7 +250,7 @@ abstract class PeopleTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"recordType\":\"case\",\"recordId\":\"c\",\"meaning\":\"APPROVED\",\"password\":\"x\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(sign.statusCode()).isEqualTo(403);
-        assertThat(sign.body()).contains("admin cannot");
+        assertThat(sign.body()).contains("needs any named person");
     }
 
     @Test
@@ -332,6 +332,59 @@ abstract class PeopleTest {
         assertThat(auditor.get("/api/v1/admin/reviews/audit?from=yesterday&to=today").statusCode()).isEqualTo(400);
         assertThat(new BrowserSession(base()).get("/api/v1/admin/reviews/access").statusCode()).isEqualTo(401);
         assertThat(auditActions("review", "access")).contains("REVIEW");
+    }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlers;
+
+    @Test
+    @Order(10)
+    void everyApiHandlerDeclaresWhoMayCallIt() {
+        List<String> undeclared = new java.util.ArrayList<>();
+        handlers.getHandlerMethods().forEach((mapping, method) -> {
+            boolean api = mapping.getPatternValues().stream().anyMatch(pattern -> pattern.startsWith("/api/"));
+            if (api && method.getMethodAnnotation(io.cmohub.gateway.server.api.Authorised.class) == null) {
+                undeclared.add(mapping.toString());
+            }
+        });
+        assertThat(undeclared).as("/api handlers without @Authorised (they refuse everyone)").isEmpty();
+    }
+
+    /**
+     * The running application's OpenAPI document equals the committed docs/openapi.json. After an intended API
+     * change, rewrite the copy with {@code ./mvnw -pl gateway test -Dtest=PeopleOnH2Test -Dcmohub.openapi.write=true}.
+     */
+    @Test
+    @Order(11)
+    void theApiDocumentNamesWhoMayCallEachEndpointAndIsTheCommittedOne() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + "/v3/api-docs")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode document = CanonicalJson.mapper().readTree(response.body());
+        document.path("paths").forEach(path -> path.forEach(operation -> {
+            assertThat(operation.path("x-cmohub-access").path("rule").asText()).as(operation.path("operationId").asText()).isNotEmpty();
+            assertThat(operation.path("description").asText()).contains("Who may call: ");
+        }));
+        assertThat(document.path("paths").path("/api/v1/cases/{caseId}/close").path("post").path("x-cmohub-access").path("personOnly").asBoolean())
+                .isTrue();
+        assertThat(document.path("components").path("securitySchemes").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("apiKey", "bearer", "session", "mutualTls");
+
+        String actual = new com.fasterxml.jackson.databind.ObjectMapper()
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writeValueAsString(new com.fasterxml.jackson.databind.ObjectMapper().treeToValue(document, Object.class)) + "\n";
+        Path committed = Path.of("..", "docs", "openapi.json");
+        if (Boolean.getBoolean("cmohub.openapi.write")) {
+            Files.writeString(committed, actual);
+        }
+        String expected = Files.exists(committed) ? Files.readString(committed) : "";
+        if (!expected.equals(actual)) {
+            Files.writeString(Path.of("target", "openapi.actual.json"), actual);
+        }
+        assertThat(actual).as("the running API differs from docs/openapi.json (the running one is in target/openapi.actual.json; after an"
+                + " intended change, run with -Dcmohub.openapi.write=true)").isEqualTo(expected);
     }
 
     private HttpResponse<String> upload(String partner, String key) throws Exception {
