@@ -140,6 +140,17 @@ public class TestIdentityProvider {
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 
+    /** Sessions known to the provider: it dates each sign-in from its session and puts that in the ID token as auth_time. */
+    @Bean
+    org.springframework.security.core.session.SessionRegistry sessionRegistry() {
+        return new org.springframework.security.core.session.SessionRegistryImpl();
+    }
+
+    @Bean
+    org.springframework.security.web.session.HttpSessionEventPublisher sessionEvents() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
+    }
+
     /** What the provider's own user-info endpoint checks its access tokens with. */
     @Bean
     org.springframework.security.oauth2.jwt.JwtDecoder jwtDecoder(JWKSource<SecurityContext> keys) {

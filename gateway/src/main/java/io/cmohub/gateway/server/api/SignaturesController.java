@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
  * Making an electronic signature: a person re-enters their password for one record and one meaning
  * ({@code {"recordType": "case", "recordId": "...", "meaning": "CLOSED_WITH_ROOT_CAUSE", "password": "..."}})
  * and gets a signature id, valid for {@code cmohub.people.signature-validity}, which the signed action
- * (e.g. closing that case) then spends. A wrong password counts towards the account's lockout.
+ * (e.g. closing that case) then spends. A wrong password counts towards the account's lockout. A person of
+ * the identity provider sends no password: a sign-in of theirs within the last
+ * {@code cmohub.people.oidc.signature-max-age} stands in for it.
  */
 @RestController
 @RequestMapping("/api/v1/signatures")
@@ -35,8 +37,11 @@ public class SignaturesController {
     private final JdbcAccounts accounts;
     private final JdbcSignatures signatures;
     private final PeopleProperties people;
+    private final io.cmohub.gateway.server.people.OidcPeople oidc;
 
-    public SignaturesController(Access access, PasswordPolicy passwords, JdbcAccounts accounts, JdbcSignatures signatures, PeopleProperties people) {
+    public SignaturesController(Access access, PasswordPolicy passwords, JdbcAccounts accounts, JdbcSignatures signatures, PeopleProperties people,
+                                io.cmohub.gateway.server.people.OidcPeople oidc) {
+        this.oidc = oidc;
         this.access = access;
         this.passwords = passwords;
         this.accounts = accounts;
@@ -44,12 +49,26 @@ public class SignaturesController {
         this.people = people;
     }
 
+    /**
+     * A person of the identity provider signs by signing in again: their provider sign-in must be at most
+     * {@code cmohub.people.oidc.signature-max-age} old, as the provider's {@code auth_time} says.
+     */
+    private void requireFreshSignIn() {
+        java.time.Instant at = oidc.authenticatedAt().orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
+                "the identity provider did not say when you signed in (no auth_time); a signature needs a fresh sign-in it dates"));
+        java.time.Duration maxAge = oidc.signatureMaxAge();
+        if (at.isBefore(java.time.Instant.now().minus(maxAge))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "to sign, sign in again (GET /oauth2/authorization/<provider>?reauthenticate=true): your sign-in at "
+                    + at + " is older than " + maxAge.toSeconds() + " s; nothing was signed");
+        }
+    }
+
     @Authorised(AccessRule.PERSON)
     @PostMapping
     public ResponseEntity<ElectronicSignature> sign(@RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal principal = access.principal(request);
-        if (!principal.isPerson() || !"password".equals(principal.how())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "only a person logged in with a local password can sign here; " + principal.actor() + " cannot");
+        if (!principal.isPerson()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "only a named person can sign; " + principal.actor() + " cannot");
         }
         String recordType = body.get("recordType");
         String recordId = body.get("recordId");
@@ -62,9 +81,13 @@ public class SignaturesController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        if (!passwords.matches(principal.id(), body.get("password"))) {
-            accounts.loginFailed(principal.id(), people.getLockoutFailures(), people.getLockoutDuration(), request.getRemoteAddr());
-            throw new ApiException(HttpStatus.FORBIDDEN, "the password is wrong; nothing was signed");
+        if ("password".equals(principal.how())) {
+            if (!passwords.matches(principal.id(), body.get("password"))) {
+                accounts.loginFailed(principal.id(), people.getLockoutFailures(), people.getLockoutDuration(), request.getRemoteAddr());
+                throw new ApiException(HttpStatus.FORBIDDEN, "the password is wrong; nothing was signed");
+            }
+        } else {
+            requireFreshSignIn();
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(signatures.sign(principal.id(), principal.displayName(), meaning, recordType, recordId));
     }

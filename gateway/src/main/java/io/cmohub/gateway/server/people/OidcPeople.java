@@ -52,6 +52,26 @@ public class OidcPeople {
         return Optional.of(Principal.person(account, how));
     }
 
+    /**
+     * When the person behind the current request last proved who they are to the provider: the {@code auth_time}
+     * of their sign-in (ID token) or of their bearer token; empty if the provider does not say.
+     */
+    public Optional<Instant> authenticatedAt() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken login
+                && login.getPrincipal() instanceof org.springframework.security.oauth2.core.oidc.user.OidcUser user) {
+            return Optional.ofNullable(user.getAuthenticatedAt());
+        }
+        if (authentication instanceof org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken token) {
+            return Optional.ofNullable(token.getToken().getClaimAsInstant("auth_time"));
+        }
+        return Optional.empty();
+    }
+
+    public Duration signatureMaxAge() {
+        return settings.getSignatureMaxAge();
+    }
+
     private static boolean changed(PersonAccount stored, PersonAccount now) {
         return !stored.displayName().equals(now.displayName()) || !stored.roles().equals(now.roles())
                 || !java.util.Objects.equals(stored.partner(), now.partner())

@@ -83,7 +83,9 @@ public class PeopleConfiguration {
                 .requestCache(cache -> cache.disable());
         // Sign-in through the sponsor's identity provider, when spring.security.oauth2.client.registration.* names one
         if (identityProvider.getIfAvailable() != null) {
-            http.oauth2Login(login -> login.defaultSuccessUrl("/api/v1/me", false)); // offered on the same /login page
+            var resolver = new ReauthenticationRequests(identityProvider.getObject());
+            http.oauth2Login(login -> login.defaultSuccessUrl("/api/v1/me", false) // offered on the same /login page
+                    .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver)));
         }
         // Bearer JWTs of that provider for API calls, when spring.security.oauth2.resourceserver.jwt.* is set; an API key
         // sent as a bearer token is left to the API filter (it is no JWT)

@@ -36,6 +36,16 @@ public class PeopleProperties {
         private String partnerClaim = "cmohub_partner";
         /** Provider values (group ids, app-role names) → hub roles; values without an entry are matched by role name, others ignored. */
         private java.util.Map<String, String> roleMapping = new java.util.LinkedHashMap<>();
+        /** How recent a provider sign-in must be for its person to sign (their re-authentication stands in for the password). */
+        private Duration signatureMaxAge = Duration.ofMinutes(2);
+
+        public Duration getSignatureMaxAge() {
+            return signatureMaxAge;
+        }
+
+        public void setSignatureMaxAge(Duration signatureMaxAge) {
+            this.signatureMaxAge = signatureMaxAge;
+        }
 
         public String getUsernameClaim() {
             return usernameClaim;

@@ -25,13 +25,14 @@ public final class BrowserSession {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String csrfHeader = "X-CSRF-TOKEN";
     private String csrfToken;
     private final java.util.List<String> trail = new java.util.ArrayList<>();
 
     public BrowserSession(String base) {
         this.base = base;
-        this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Fills in and posts the login form; the response is the form post's (302 to where the gateway sends the person). */
@@ -98,6 +99,12 @@ public final class BrowserSession {
             trail.add(response.statusCode() + " " + next);
         }
         return response;
+    }
+
+    /** Forgets a cookie, as a browser does when that site's session has ended. */
+    public void forgetCookie(String name) {
+        cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name)).toList()
+                .forEach(cookie -> cookies.getCookieStore().getURIs().forEach(uri -> cookies.getCookieStore().remove(uri, cookie)));
     }
 
     /** The requests redirects led to, with their status: for assertion messages. */

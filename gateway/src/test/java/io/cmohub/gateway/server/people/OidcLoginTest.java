@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -53,6 +54,7 @@ class OidcLoginTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TestIdentityProvider.CLI_CLIENT);
         registry.add("cmohub.people.oidc.role-mapping.cmohub-serialization-ops", () -> "SERIALIZATION_OPS");
+        registry.add("cmohub.people.oidc.signature-max-age", () -> "3s");
     }
 
     @AfterAll
@@ -125,6 +127,33 @@ class OidcLoginTest {
 
     @Test
     @Order(4)
+    void aProvidersPersonSignsWithAFreshSignInNotWithAPassword() throws Exception {
+        BrowserSession browser = new BrowserSession(base());
+        signIn(browser, "olivia.ops");
+        browser.me();
+        Map<String, String> signature = Map.of("recordType", "case", "recordId", "case-oidc", "meaning", "CLOSED_WITH_ROOT_CAUSE");
+        HttpResponse<String> fresh = browser.send("POST", "/api/v1/signatures", signature);
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(201);
+        assertThat(CanonicalJson.mapper().readTree(fresh.body()).path("printedName").asText()).isEqualTo("Olivia Ops");
+
+        Thread.sleep(3500); // past cmohub.people.oidc.signature-max-age (3 s here)
+        HttpResponse<String> stale = browser.send("POST", "/api/v1/signatures", signature);
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body()).contains("sign in again").contains("reauthenticate=true");
+
+        // the gateway asks the provider to authenticate again (prompt=login); this test provider ignores prompt, so its session is ended
+        browser.forgetCookie("IDP_SESSION");
+        HttpResponse<String> toProvider = browser.get("/oauth2/authorization/sso?reauthenticate=true");
+        assertThat(toProvider.headers().firstValue("Location").orElseThrow()).contains("prompt=login").contains("max_age=0");
+        HttpResponse<String> providerLogin = browser.followRedirects(toProvider, null);
+        browser.followRedirects(browser.submitLogin(providerLogin, "olivia.ops", TestIdentityProvider.PASSWORD), null);
+        browser.me();
+        HttpResponse<String> again = browser.send("POST", "/api/v1/signatures", signature);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(201);
+    }
+
+    @Test
+    @Order(5)
     void theHubDisablesAProvidersPersonWithoutWaitingForTheProvider() throws Exception {
         BrowserSession browser = new BrowserSession(base());
         signIn(browser, "olivia.ops");
