@@ -246,27 +246,19 @@ class GatewayCoordinationTest {
      * changed), a closure refused without a signature and with another record's, then signed and closed.
      */
     private JsonNode closeAsQa(String caseId, String closure) throws Exception {
-        json("POST", "/api/v1/admin/users", ADMIN_KEY,
-                "{\"username\":\"quinn.qa\",\"displayName\":\"Quinn Martin\",\"roles\":[\"QA\"],\"password\":\"initial-Pass-0001\"}", 201);
-        io.cmohub.gateway.server.people.BrowserSession qa = new io.cmohub.gateway.server.people.BrowserSession("http://localhost:" + port);
-        assertThat(qa.loginAndReadMe("quinn.qa", "initial-Pass-0001").path("passwordChangeRequired").asBoolean()).isTrue();
-        assertThat(qa.send("POST", "/api/v1/me/password", Map.of("currentPassword", "initial-Pass-0001", "newPassword", "quinn-own-Pass-0002"))
-                .statusCode()).isEqualTo(204);
+        io.cmohub.gateway.server.people.SigningPerson quinn = io.cmohub.gateway.server.people.SigningPerson.create("http://localhost:" + port,
+                ADMIN_KEY, "quinn.qa", "Quinn Martin", "QA");
+        io.cmohub.gateway.server.people.BrowserSession qa = quinn.browser();
         HttpResponse<String> unsigned = qa.send("POST", "/api/v1/cases/" + caseId + "/close", CanonicalJson.mapper().readTree(closure + "}"));
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(unsigned.body()).contains("signed decision");
         assertThat(qa.send("POST", "/api/v1/signatures", Map.of("recordType", "case", "recordId", caseId, "meaning", "CLOSED_WITH_ROOT_CAUSE",
                 "password", "not-quinns-password")).statusCode()).isEqualTo(403);
-        JsonNode forAnother = CanonicalJson.mapper().readTree(qa.send("POST", "/api/v1/signatures", Map.of("recordType", "case",
-                "recordId", "another-case", "meaning", "CLOSED_WITH_ROOT_CAUSE", "password", "quinn-own-Pass-0002")).body());
         HttpResponse<String> copied = qa.send("POST", "/api/v1/cases/" + caseId + "/close",
-                CanonicalJson.mapper().readTree(closure + ",\"signatureId\":\"" + forAnother.path("signatureId").asText() + "\"}"));
+                CanonicalJson.mapper().readTree(closure + ",\"signatureId\":\"" + quinn.sign("case", "another-case", "CLOSED_WITH_ROOT_CAUSE") + "\"}"));
         assertThat(copied.statusCode()).isEqualTo(403);
         assertThat(copied.body()).contains("was made for case another-case");
-        HttpResponse<String> signing = qa.send("POST", "/api/v1/signatures", Map.of("recordType", "case", "recordId", caseId,
-                "meaning", "CLOSED_WITH_ROOT_CAUSE", "password", "quinn-own-Pass-0002"));
-        assertThat(signing.statusCode()).as(signing.body()).isEqualTo(201);
-        String signatureId = CanonicalJson.mapper().readTree(signing.body()).path("signatureId").asText();
+        String signatureId = quinn.sign("case", caseId, "CLOSED_WITH_ROOT_CAUSE");
         HttpResponse<String> closing = qa.send("POST", "/api/v1/cases/" + caseId + "/close",
                 CanonicalJson.mapper().readTree(closure + ",\"signatureId\":\"" + signatureId + "\"}"));
         assertThat(closing.statusCode()).as(closing.body()).isEqualTo(200);
@@ -509,26 +501,24 @@ class GatewayCoordinationTest {
                  "calendar": {"timeZone": "Europe/Berlin", "hours": "07:00-16:00"}}""";
         json("PUT", "/api/v1/admin/liaisons/beta-cmo", BETA_KEY, beta, 403);
         assertThat(json("PUT", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, beta, 403).path("detail").asText()).contains("a named person");
-        json("POST", "/api/v1/admin/users", ADMIN_KEY,
-                "{\"username\":\"sam.ops\",\"displayName\":\"Sam Okafor\",\"roles\":[\"SERIALIZATION_OPS\"],\"password\":\"initial-Pass-0003\"}", 201);
-        io.cmohub.gateway.server.people.BrowserSession ops = new io.cmohub.gateway.server.people.BrowserSession("http://localhost:" + port);
-        ops.loginAndReadMe("sam.ops", "initial-Pass-0003");
-        ops.send("POST", "/api/v1/me/password", Map.of("currentPassword", "initial-Pass-0003", "newPassword", "sam-own-Pass-0004"));
+        io.cmohub.gateway.server.people.SigningPerson sam = io.cmohub.gateway.server.people.SigningPerson.create("http://localhost:" + port,
+                ADMIN_KEY, "sam.ops", "Sam Okafor", "SERIALIZATION_OPS");
+        io.cmohub.gateway.server.people.BrowserSession ops = sam.browser();
 
         HttpResponse<String> unsigned = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", CanonicalJson.mapper().readTree(beta));
         assertThat(unsigned.statusCode()).isEqualTo(403);
         assertThat(unsigned.body()).contains("changing a liaison is a signed decision");
-        HttpResponse<String> created = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", signed(ops, beta));
+        HttpResponse<String> created = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", sam.signed(beta, "liaison", "beta-cmo", "APPROVED"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         JsonNode createdBody = CanonicalJson.mapper().readTree(created.body());
         int version = createdBody.path("version").asInt();
         assertThat(createdBody.path("responseSlaMinutes").asInt()).isEqualTo(90);
         String changed = beta.replace("Bea Test", "Bea Changed").replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\"");
-        HttpResponse<String> updated = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", signed(ops, changed));
+        HttpResponse<String> updated = ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", sam.signed(changed, "liaison", "beta-cmo", "APPROVED"));
         assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
         // a second edit made on the old version is refused, before its signature is spent
         String stale = beta.replace("{\"liaison\"", "{\"version\": " + version + ", \"liaison\"");
-        assertThat(ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", signed(ops, stale)).statusCode()).isEqualTo(409);
+        assertThat(ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", sam.signed(stale, "liaison", "beta-cmo", "APPROVED")).statusCode()).isEqualTo(409);
         assertThat(ops.send("PUT", "/api/v1/admin/liaisons/beta-cmo", CanonicalJson.mapper().readTree("{\"liaison\": {\"name\": \"x\"}}"))
                 .statusCode()).isEqualTo(400);
         try (var c = dataSource.getConnection(); var s = c.createStatement();
@@ -537,20 +527,9 @@ class GatewayCoordinationTest {
             assertThat(rs.getString(1)).isEqualTo("user:sam.ops");
             assertThat(rs.getString(2)).contains("signed: Sam Okafor (sam.ops) at ").contains("meaning \"approved\"");
         }
-        String removal = CanonicalJson.mapper().readTree(ops.send("POST", "/api/v1/signatures", Map.of("recordType", "liaison", "recordId", "beta-cmo",
-                "meaning", "APPROVED", "password", "sam-own-Pass-0004")).body()).path("signatureId").asText();
+        String removal = sam.sign("liaison", "beta-cmo", "APPROVED");
         assertThat(ops.send("DELETE", "/api/v1/admin/liaisons/beta-cmo", null).statusCode()).isEqualTo(403);
         assertThat(ops.send("DELETE", "/api/v1/admin/liaisons/beta-cmo?signatureId=" + removal, null).statusCode()).isEqualTo(204);
         json("GET", "/api/v1/admin/liaisons/beta-cmo", ADMIN_KEY, null, 404);
-    }
-
-    /** {@code body} with the signatureId of a fresh signature of sam.ops for beta-cmo's liaison. */
-    private JsonNode signed(io.cmohub.gateway.server.people.BrowserSession ops, String body) throws Exception {
-        HttpResponse<String> signing = ops.send("POST", "/api/v1/signatures", Map.of("recordType", "liaison", "recordId", "beta-cmo",
-                "meaning", "APPROVED", "password", "sam-own-Pass-0004"));
-        assertThat(signing.statusCode()).as(signing.body()).isEqualTo(201);
-        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) CanonicalJson.mapper().readTree(body);
-        json.put("signatureId", CanonicalJson.mapper().readTree(signing.body()).path("signatureId").asText());
-        return json;
     }
 }
