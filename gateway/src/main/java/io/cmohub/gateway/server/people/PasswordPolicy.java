@@ -11,6 +11,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * names its algorithm so a stronger one can follow without a migration).
  */
 public class PasswordPolicy {
+    /** The most bcrypt reads of a password; a longer one is refused, never cut silently. */
+    static final int MAX_BYTES = 72;
     private final PasswordEncoder encoder;
     private final JdbcAccounts accounts;
     private final PeopleProperties properties;
@@ -29,8 +31,8 @@ public class PasswordPolicy {
         if (password == null || password.length() < properties.getPasswordMinLength()) {
             throw new IllegalArgumentException("a password needs at least " + properties.getPasswordMinLength() + " characters");
         }
-        if (password.length() > 128) {
-            throw new IllegalArgumentException("a password may have at most 128 characters");
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new IllegalArgumentException("a password may have at most " + MAX_BYTES + " bytes in UTF-8 (bcrypt reads no further)");
         }
         if (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("a password must not contain the username");
@@ -45,6 +47,10 @@ public class PasswordPolicy {
 
     /** Whether {@code password} is {@code username}'s current local password. */
     public boolean matches(String username, String password) {
+        if (password != null && password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
+            encoder.matches(generate(), dummyHash); // no password longer than bcrypt reads was ever set; same work as a wrong one
+            return false;
+        }
         return password != null && accounts.passwordHash(username).map(hash -> encoder.matches(password, hash)).orElseGet(() -> {
             encoder.matches(password, dummyHash); // the same work for an unknown user: no timing difference to probe
             return false;

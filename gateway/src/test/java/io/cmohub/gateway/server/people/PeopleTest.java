@@ -181,6 +181,9 @@ abstract class PeopleTest {
     @Order(4)
     void repeatedWrongPasswordsLockTheAccountUntilAnAdministratorResetsIt() throws Exception {
         BrowserSession stranger = new BrowserSession(base());
+        HttpResponse<String> overlong = stranger.login("aude.auditor", "x".repeat(100));
+        assertThat(overlong.statusCode()).as("a password longer than bcrypt reads is a wrong password, not an error").isEqualTo(302);
+        assertThat(overlong.headers().firstValue("Location").orElseThrow()).contains("/login?error");
         for (int i = 0; i < 3; i++) {
             assertThat(stranger.login("bert.beta", "wrong-password-" + i).headers().firstValue("Location").orElseThrow()).contains("/login?error");
         }
