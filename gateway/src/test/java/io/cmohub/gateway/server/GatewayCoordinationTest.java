@@ -275,13 +275,13 @@ class GatewayCoordinationTest {
             }
         }
         assertThat(closedEntry).isNotNull();
-        assertThat(closedEntry.path("actor").asText()).isEqualTo("user:quinn.qa");
+        assertThat(closedEntry.path("actor").asText()).isEqualTo("user:quinn.qa (Quinn Martin)");
         assertThat(closedEntry.path("detail").asText()).contains("signed: Quinn Martin (quinn.qa) at ").contains("meaning \"closed with root cause\"")
                 .contains(signatureId);
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT actor, details FROM audit_event WHERE action = 'CASE_CLOSE' AND object_id = '" + caseId + "'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("user:quinn.qa");
+            assertThat(rs.getString(1)).isEqualTo("user:quinn.qa (Quinn Martin)");
             assertThat(rs.getString(2)).contains("Quinn Martin (quinn.qa)").contains(signatureId);
         }
         return closed;
@@ -524,7 +524,7 @@ class GatewayCoordinationTest {
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT actor, reason FROM audit_event WHERE action = 'LIAISON_UPDATE' AND object_id = 'beta-cmo'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("user:sam.ops");
+            assertThat(rs.getString(1)).isEqualTo("user:sam.ops (Sam Okafor)");
             assertThat(rs.getString(2)).contains("signed: Sam Okafor (sam.ops) at ").contains("meaning \"approved\"");
         }
         String removal = sam.sign("liaison", "beta-cmo", "APPROVED");

@@ -187,14 +187,15 @@ public class JdbcAccounts {
         return locked[0];
     }
 
-    public void loggedIn(String username, String how, String source) {
+    public void loggedIn(PersonAccount person, String how, String source) {
+        String username = person.username();
         JdbcTransaction.run(dataSource, "could not record the login of " + username, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE person_account SET failed_logins = 0, last_login_at = ? WHERE username = ?")) {
                 s.setObject(1, JdbcTime.toDb(JdbcTime.now()));
                 s.setString(2, username);
                 s.executeUpdate();
             }
-            audit.record(c, AuditEvent.success("user:" + username, "LOGIN").on("user", username).because(how).details("remote=" + source));
+            audit.record(c, AuditEvent.success(person.actor(), "LOGIN").on("user", username).because(how).details("remote=" + source));
         });
     }
 
@@ -215,7 +216,7 @@ public class JdbcAccounts {
                     s.setObject(7, JdbcTime.toDb(at));
                     s.executeUpdate();
                 }
-                audit.record(c, AuditEvent.success("user:" + now.username(), "USER_CREATE").on("user", now.username())
+                audit.record(c, AuditEvent.success(now.actor(), "USER_CREATE").on("user", now.username())
                         .because("first sign-in through the identity provider").details("after=" + describe(now)));
                 return;
             }

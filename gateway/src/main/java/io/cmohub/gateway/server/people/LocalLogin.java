@@ -60,7 +60,7 @@ public class LocalLogin implements AuthenticationProvider {
         if (!person.enabled()) {
             throw new DisabledException("the account is disabled");
         }
-        accounts.loggedIn(username, "local password", source);
+        accounts.loggedIn(person, "local password", source);
         return UsernamePasswordAuthenticationToken.authenticated(username, null,
                 person.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
     }

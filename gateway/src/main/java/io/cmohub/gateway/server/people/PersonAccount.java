@@ -22,8 +22,17 @@ public record PersonAccount(String username, String displayName, Set<Role> roles
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
-    /** The actor name in audit rows, timelines and answers: {@code user:} keeps it apart from partner ids. */
+    /** The actor in audit rows, timelines, answers and liaison versions: {@link #actorOf}. */
     public String actor() {
-        return "user:" + username;
+        return actorOf(username, displayName);
+    }
+
+    /**
+     * {@code user:<username> (<display name>)}: {@code user:} keeps a person apart from partner ids, the stable id
+     * comes first, then the name as it was when they acted, cut to 100 characters so the whole fits the
+     * 200-character actor columns.
+     */
+    public static String actorOf(String username, String displayName) {
+        return "user:" + username + " (" + (displayName.length() > 100 ? displayName.substring(0, 100) : displayName) + ")";
     }
 }

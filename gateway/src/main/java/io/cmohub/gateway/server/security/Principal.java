@@ -74,11 +74,11 @@ public record Principal(Kind kind, String id, String displayName, Set<Role> role
         return isSponsor() ? null : partner != null ? partner : id;
     }
 
-    /** The actor name written to the audit trail, timelines and answers. */
+    /** The actor written to the audit trail, timelines, answers and liaison versions ({@link PersonAccount#actorOf} for a person). */
     public String actor() {
         return switch (kind) {
             case ADMIN_KEY -> "admin";
-            case PERSON -> "user:" + id;
+            case PERSON -> PersonAccount.actorOf(id, displayName);
             case PARTNER, ALERT_SOURCE -> id;
         };
     }

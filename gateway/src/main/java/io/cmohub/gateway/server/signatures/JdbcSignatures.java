@@ -54,7 +54,7 @@ public class JdbcSignatures {
                 s.setObject(8, JdbcTime.toDb(signature.expiresAt()));
                 s.executeUpdate();
             }
-            audit.record(c, AuditEvent.success("user:" + signer, "E_SIGNATURE").on(recordType, recordId).because(signature.manifestation())
+            audit.record(c, AuditEvent.success(io.cmohub.gateway.server.people.PersonAccount.actorOf(signer, printedName), "E_SIGNATURE").on(recordType, recordId).because(signature.manifestation())
                     .details("signature=" + signature.signatureId() + " meaning=" + meaning.name()));
         });
         return signature;
@@ -93,7 +93,7 @@ public class JdbcSignatures {
                 applied[0] = s.executeUpdate() == 1;
             }
             if (applied[0]) {
-                audit.record(c, AuditEvent.success("user:" + signer, "E_SIGNATURE_APPLIED").on(recordType, recordId)
+                audit.record(c, AuditEvent.success(io.cmohub.gateway.server.people.PersonAccount.actorOf(signer, signature.printedName()), "E_SIGNATURE_APPLIED").on(recordType, recordId)
                         .because(signature.manifestation()).details("signature=" + signatureId));
             }
         });

@@ -164,7 +164,7 @@ abstract class PeopleTest {
         assertThat(anna.get("/api/v1/partners/acme-cmo/evidence-requests").statusCode()).isEqualTo(200);
         HttpResponse<String> other = anna.get("/api/v1/partners/beta-cmo/evidence-requests");
         assertThat(other.statusCode()).isEqualTo(403);
-        assertThat(other.body()).contains("user:anna.acme may not act for partner 'beta-cmo'");
+        assertThat(other.body()).contains("user:anna.acme (anna.acme) may not act for partner 'beta-cmo'");
         assertThat(anna.get("/api/v1/cases").statusCode()).as("cases are the sponsor's").isEqualTo(403);
         BrowserSession bert = new BrowserSession(base());
         bert.loginAndReadMe("bert.beta", "first-Pass-beta-cmo");
@@ -213,7 +213,7 @@ abstract class PeopleTest {
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT actor, reason, details FROM audit_event WHERE action = 'USER_CHANGE' AND object_id = 'anna.acme'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("user:cmohub-admin");
+            assertThat(rs.getString(1)).isEqualTo("user:cmohub-admin (Initial administrator)");
             assertThat(rs.getString(2)).isEqualTo("left the CMO");
             assertThat(rs.getString(3)).contains("before={").contains("enabled=true").contains("after={").contains("enabled=false");
         }
@@ -295,9 +295,9 @@ abstract class PeopleTest {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }
-            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_CREATE user:cmohub-admin after={name=Gamma Fill & Finish") && r.contains("signed: "));
+            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_CREATE user:cmohub-admin (Initial administrator) after={name=Gamma Fill & Finish") && r.contains("signed: "));
             assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_KEY_ROTATE user:cmohub-admin"));
-            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_CHANGE user:cmohub-admin before={") && r.contains("enabled=true")
+            assertThat(rows).anyMatch(r -> r.startsWith("PARTNER_CHANGE user:cmohub-admin (Initial administrator) before={") && r.contains("enabled=true")
                     && r.contains("after={") && r.contains("enabled=false"));
         }
     }
