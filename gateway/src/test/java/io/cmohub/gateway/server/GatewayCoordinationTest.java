@@ -241,6 +241,30 @@ class GatewayCoordinationTest {
                 </soapenv:Envelope>""".formatted(alertId, Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** A QP releases DC24100 despite its failed check, signed; CZ24002 passes, so there is nothing to override. */
+    private void theQpOverridesTheFailedCheckSigned() throws Exception {
+        io.cmohub.gateway.server.people.SigningPerson paula = io.cmohub.gateway.server.people.SigningPerson.create("http://localhost:" + port,
+                ADMIN_KEY, "paula.qp", "Paula Richter", "QP");
+        String justification = "{\"justification\": \"the extra commissioned serial was destroyed on line L3 (deviation DV-1187); upload is complete\"}";
+        assertThat(json("POST", "/api/v1/batches/05012345100036/DC24100/release-override", ADMIN_KEY, justification, 403).path("detail").asText())
+                .contains("a named person");
+        HttpResponse<String> unsigned = paula.browser().send("POST", "/api/v1/batches/05012345100036/DC24100/release-override",
+                CanonicalJson.mapper().readTree(justification));
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+        assertThat(paula.browser().send("POST", "/api/v1/batches/05012345100012/CZ24002/release-override",
+                paula.signed(justification, "batch-release", "05012345100012/CZ24002", "APPROVED")).statusCode()).as("a passing batch").isEqualTo(409);
+        HttpResponse<String> overridden = paula.browser().send("POST", "/api/v1/batches/05012345100036/DC24100/release-override",
+                paula.signed(justification, "batch-release", "05012345100036/DC24100", "APPROVED"));
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(200);
+        assertThat(CanonicalJson.mapper().readTree(overridden.body()).path("signature").path("printedName").asText()).isEqualTo("Paula Richter");
+        JsonNode recorded = json("GET", "/api/v1/batches/05012345100036/DC24100/release-overrides", ADMIN_KEY, null, 200);
+        assertThat(recorded).hasSize(1);
+        assertThat(recorded.get(0).path("actor").asText()).isEqualTo("user:paula.qp (Paula Richter)");
+        assertThat(recorded.get(0).path("reason").asText()).contains("deviation DV-1187");
+        assertThat(recorded.get(0).path("details").asText()).contains("overridden: ").contains("serials but 5 were commissioned")
+                .contains("signed: Paula Richter (paula.qp) at ");
+    }
+
     /**
      * QA's person closes the case: an account made by the admin, first login with the given password (to be
      * changed), a closure refused without a signature and with another record's, then signed and closed.
@@ -371,6 +395,7 @@ class GatewayCoordinationTest {
                         r -> r.path("outcome").asText().equals("PASS"));
         assertThat(pass.path("failures")).isEmpty();
         assertThat(pass.path("passed").toString()).contains("uploaded serial count 4 equals the commissioned count");
+        theQpOverridesTheFailedCheckSigned();
 
         // The library's sweep and outbox timers start 5 s after the routes; the alert flow is timed once they run.
         await().atMost(Duration.ofSeconds(10)).until(() -> camel.getRoute("cmohub-coordination-outbox").getUptimeMillis() > 5_500);

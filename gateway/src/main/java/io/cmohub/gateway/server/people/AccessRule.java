@@ -23,6 +23,8 @@ public enum AccessRule {
     OPERATIONS(Role.OPERATIONS, false, false, false, false),
     AUDIT_REVIEW(Role.AUDIT_REVIEW, false, false, false, false),
     ADMINISTRATION(Role.ADMINISTRATION, false, false, false, false),
+    /** A QP's signed release of a batch whose release check failed. */
+    SIGNED_RELEASE(java.util.EnumSet.of(Role.QP), false, false, true, false),
     /** A signed change to who answers for a CMO: a named person who keeps the data flowing. */
     SIGNED_OPERATIONS(Role.OPERATIONS, false, false, true, false),
     /** The partner's own credentials and liaisons (on their own partner only), or an administrator. */

@@ -25,7 +25,7 @@ public class AuditReview {
     /** The actions a reviewer reads row by row. */
     public static final Set<String> GXP_ACTIONS = Set.of("CASE_OPEN", "CASE_CLOSE", "E_SIGNATURE", "E_SIGNATURE_APPLIED", "USER_CREATE", "USER_CHANGE",
             "USER_LOCKED", "PASSWORD_RESET", "PASSWORD_CHANGE", "PARTNER_CREATE", "PARTNER_CHANGE", "PARTNER_KEY_ROTATE", "CONFIG_CHANGE",
-            "LIAISON_CREATE", "LIAISON_UPDATE", "LIAISON_REMOVE", "REPLAY", "RETRACT_SERIALS", "EAMS_STATUS", "EAMS_INVESTIGATION", "OUTBOX_RETRY", "READ_ORIGINAL", "RECONCILE");
+            "LIAISON_CREATE", "LIAISON_UPDATE", "LIAISON_REMOVE", "REPLAY", "RETRACT_SERIALS", "EAMS_STATUS", "EAMS_INVESTIGATION", "OUTBOX_RETRY", "READ_ORIGINAL", "RECONCILE", "RELEASE_CHECK", "RELEASE_OVERRIDE");
     /** The most rows one review answer holds; a longer period is reviewed in parts. */
     public static final int MAX_ROWS = 10_000;
 
@@ -36,6 +36,28 @@ public class AuditReview {
     }
 
     public record Report(Instant from, Instant to, List<AuditReviewRow> rows, boolean truncated, Map<String, Long> counts) {
+    }
+
+    /** The rows of one action on one record, oldest first (e.g. the release overrides of a batch). */
+    public List<AuditReviewRow> rowsOf(String action, String objectType, String objectId) {
+        List<AuditReviewRow> rows = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT seq, at, actor, action, object_type, object_id, outcome, reason, details FROM audit_event"
+                     + " WHERE action = ? AND object_type = ? AND object_id = ? ORDER BY seq")) {
+            s.setString(1, action);
+            s.setString(2, objectType);
+            s.setString(3, objectId);
+            s.setMaxRows(MAX_ROWS);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new AuditReviewRow(rs.getLong(1), JdbcTime.fromDb(rs.getObject(2, OffsetDateTime.class)), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the audit trail of " + objectType + " " + objectId, e);
+        }
+        return rows;
     }
 
     public Report of(Instant from, Instant to) {
