@@ -23,8 +23,10 @@ public class MeController {
     private final Access access;
     private final JdbcAccounts accounts;
     private final PasswordPolicy passwords;
+    private final io.cmohub.gateway.server.people.PeopleProperties people;
 
-    public MeController(Access access, JdbcAccounts accounts, PasswordPolicy passwords) {
+    public MeController(Access access, JdbcAccounts accounts, PasswordPolicy passwords, io.cmohub.gateway.server.people.PeopleProperties people) {
+        this.people = people;
         this.access = access;
         this.accounts = accounts;
         this.passwords = passwords;
@@ -62,6 +64,7 @@ public class MeController {
             throw new ApiException(HttpStatus.FORBIDDEN, "only a person logged in with a local password can change it here");
         }
         if (!passwords.matches(principal.id(), body.get("currentPassword"))) {
+            accounts.loginFailed(principal.id(), people.getLockoutFailures(), people.getLockoutDuration(), request.getRemoteAddr());
             throw new ApiException(HttpStatus.FORBIDDEN, "the current password is wrong");
         }
         String hash;

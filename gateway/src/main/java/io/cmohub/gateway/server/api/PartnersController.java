@@ -84,7 +84,7 @@ public class PartnersController {
         try {
             PartnerId id = PartnerId.of(text(body, "id"));
             String name = text(body, "name");
-            profile = new PartnerProfile(id, name == null || name.isBlank() ? id.value() : name, true, products(body.get("products")),
+            profile = new PartnerProfile(id, name == null || name.isBlank() ? id.value() : name(name), true, products(body.get("products")),
                     sites(body.get("sites")), formats(body.get("formats")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "a partner needs an id, products, sites and formats: " + e.getMessage());
@@ -111,7 +111,7 @@ public class PartnersController {
         PartnerProfile before = find(partner);
         PartnerProfile after;
         try {
-            after = new PartnerProfile(before.id(), body.has("name") ? text(body, "name") : before.name(),
+            after = new PartnerProfile(before.id(), body.has("name") ? name(text(body, "name")) : before.name(),
                     body.has("enabled") ? body.get("enabled").asBoolean() : before.enabled(),
                     body.has("products") ? products(body.get("products")) : before.products(),
                     body.has("sites") ? sites(body.get("sites")) : before.sites(),
@@ -194,6 +194,9 @@ public class PartnersController {
             }
             Map<String, String> config = new LinkedHashMap<>();
             entry.getValue().path("config").fields().forEachRemaining(c -> config.put(c.getKey(), c.getValue().asText()));
+            if (config.toString().length() + entry.getValue().path("filePattern").asText("*").length() > 3000) {
+                throw new IllegalArgumentException("the configuration of format '" + entry.getKey() + "' is longer than 3000 characters");
+            }
             result.add(new PartnerProfile.PartnerFormat(entry.getKey(), entry.getValue().path("filePattern").asText("*"), config));
         });
         return result;
@@ -212,6 +215,13 @@ public class PartnersController {
         return "{name=" + profile.name() + ", enabled=" + profile.enabled() + ", products=" + profile.products().stream().map(ProductCode::value).sorted().toList()
                 + ", sites=" + profile.sites().stream().map(SiteId::value).sorted().toList() + ", formats="
                 + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).sorted().toList() + "}";
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a partner name must be 1-200 printable characters");
+        }
+        return name.strip();
     }
 
     private static String text(JsonNode body, String field) {

@@ -82,6 +82,7 @@ public class ReleaseOverrideController {
             throw new ApiException(HttpStatus.FORBIDDEN, "releasing a batch despite a failed check is a signed decision: sign it first (POST"
                     + " /api/v1/signatures with recordType \"" + RECORD_TYPE + "\", recordId \"" + record + "\", meaning APPROVED)");
         }
+        signatures.check(signatureId, qp.id(), SignatureMeaning.APPROVED, RECORD_TYPE, record); // a bad signature changes nothing, not even a check
         ReleaseCheckResult check;
         try {
             check = releaseCheck.check(productCode, batchId, qp.actor());

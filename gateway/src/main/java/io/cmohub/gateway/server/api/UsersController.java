@@ -75,7 +75,7 @@ public class UsersController {
                     true, true, 0, null, null, null, null, admin.actor());
             password = text(body, "password");
             if (password == null) {
-                password = passwords.generate();
+                password = passwords.generateFor(username);
             }
             hash = passwords.hashNew(username, password);
         } catch (IllegalArgumentException e) {
@@ -119,7 +119,7 @@ public class UsersController {
             after = accounts.update(before, after, admin.actor(), reason == null ? "changed by an administrator" : reason);
         }
         if (body.path("resetPassword").asBoolean(false)) {
-            String password = passwords.generate();
+            String password = passwords.generateFor(username);
             accounts.setPassword(username, passwords.hashNew(username, password), true, admin.actor(), "PASSWORD_RESET");
             response.put("initialPassword", password);
             after = find(username);

@@ -30,7 +30,7 @@ final class InitialAdministrator {
         }
         Path file = dataDir.resolve(PASSWORD_FILE);
         Files.deleteIfExists(file); // a file from an earlier, wiped database would not match the new account
-        String password = SecretFile.readOrCreate(file, passwords::generate, "the password of the first administrator '" + username + "'");
+        String password = SecretFile.readOrCreate(file, () -> passwords.generateFor(username), "the password of the first administrator '" + username + "'");
         PersonAccount admin = new PersonAccount(username, "Initial administrator", EnumSet.of(Role.ADMIN), null, PersonAccount.Source.LOCAL,
                 true, true, 0, null, null, null, null, "system");
         try {

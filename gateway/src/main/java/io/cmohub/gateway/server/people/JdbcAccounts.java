@@ -187,6 +187,11 @@ public class JdbcAccounts {
         return locked[0];
     }
 
+    /** A login refused before the password counted (address throttled, account locked or disabled): audited, not counted. */
+    public void loginRefused(String username, String reason, String source) {
+        audit.record(AuditEvent.denied("anonymous", "LOGIN_FAILED").on("user", username).because(reason).details("remote=" + source));
+    }
+
     public void loggedIn(PersonAccount person, String how, String source) {
         String username = person.username();
         JdbcTransaction.run(dataSource, "could not record the login of " + username, c -> {

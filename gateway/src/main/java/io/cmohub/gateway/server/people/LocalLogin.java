@@ -19,7 +19,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * failed-authentication limit), every attempt audited. The refusal never says whether the username exists.
  */
 public class LocalLogin implements AuthenticationProvider {
-    private static final String REFUSED = "wrong username or password";
+    /** One answer for every refusal, so that it tells nothing about which accounts exist, are locked or disabled. */
+    private static final String REFUSED = "wrong username or password, or the account is locked or disabled";
 
     private final JdbcAccounts accounts;
     private final PasswordPolicy passwords;
@@ -38,27 +39,30 @@ public class LocalLogin implements AuthenticationProvider {
         String username = attempt.getName() == null ? "" : attempt.getName().strip();
         String password = attempt.getCredentials() == null ? null : attempt.getCredentials().toString();
         String source = attempt.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : "unknown";
+        String audited = username.length() > 64 ? username.substring(0, 64) : username;
         if (throttle.failuresExhausted(source) > 0) {
-            throw new LockedException("too many failed logins from this address; try again later");
+            accounts.loginRefused(audited, "too many failed logins from this address", source);
+            throw new LockedException(REFUSED);
         }
         Optional<PersonAccount> account = accounts.find(username).filter(a -> a.source() == PersonAccount.Source.LOCAL);
         boolean matches = passwords.matches(username, password); // also for unknown users: same work either way
         if (account.isEmpty() || !matches) {
             throttle.failed(source);
             if (account.isPresent() && account.get().lockedAt(Instant.now())) {
-                throw new LockedException("the account is locked after repeated failed logins; try again later or ask an administrator");
+                accounts.loginRefused(audited, "wrong password while the account is locked", source);
+                throw new LockedException(REFUSED);
             }
-            boolean lockedNow = accounts.loginFailed(username.length() > 64 ? username.substring(0, 64) : username,
-                    properties.getLockoutFailures(), properties.getLockoutDuration(), source);
-            throw lockedNow ? new LockedException("the account is locked after repeated failed logins; try again later or ask an administrator")
-                    : new BadCredentialsException(REFUSED);
+            accounts.loginFailed(audited, properties.getLockoutFailures(), properties.getLockoutDuration(), source);
+            throw new BadCredentialsException(REFUSED);
         }
         PersonAccount person = account.get();
         if (person.lockedAt(Instant.now())) {
-            throw new LockedException("the account is locked after repeated failed logins; try again later or ask an administrator");
+            accounts.loginRefused(audited, "the account is locked", source);
+            throw new LockedException(REFUSED);
         }
         if (!person.enabled()) {
-            throw new DisabledException("the account is disabled");
+            accounts.loginRefused(audited, "the account is disabled", source);
+            throw new DisabledException(REFUSED);
         }
         accounts.loggedIn(person, "local password", source);
         return UsernamePasswordAuthenticationToken.authenticated(username, null,

@@ -47,7 +47,14 @@ public class OidcPeople {
             return Optional.empty();
         }
         if (stored.isEmpty() || changed(stored.get(), account)) {
-            accounts.recordOidcPerson(account, stored.orElse(null));
+            try {
+                accounts.recordOidcPerson(account, stored.orElse(null));
+            } catch (io.cmohub.routes.store.StoreException e) {
+                // a parallel first request of the same person recorded them a moment earlier; that row stands
+                if (accounts.find(account.username()).filter(a -> a.source() == PersonAccount.Source.OIDC).isEmpty()) {
+                    throw e;
+                }
+            }
         }
         return Optional.of(Principal.person(account, how));
     }
@@ -89,7 +96,7 @@ public class OidcPeople {
             Object display = claims.get(settings.getDisplayNameClaim());
             Object partner = claims.get(settings.getPartnerClaim());
             Set<Role> roles = roles(claims);
-            String partnerId = roles.contains(Role.LIAISON) && partner != null ? partner.toString() : null;
+            String partnerId = roles.contains(Role.LIAISON) && partner != null ? io.cmohub.model.value.PartnerId.of(partner.toString()).value() : null;
             AccountRules.roles(roles, partnerId);
             return Optional.of(new PersonAccount(name, AccountRules.displayName(display == null ? name : display.toString()), roles, partnerId,
                     PersonAccount.Source.OIDC, true, false, 0, null, Instant.now(), null, null, "oidc"));

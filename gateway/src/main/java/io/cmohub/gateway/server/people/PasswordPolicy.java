@@ -57,7 +57,16 @@ public class PasswordPolicy {
         });
     }
 
-    /** A password for an administrator to hand over once; 144 random bits. */
+    /** A password for {@code username} to receive once, meeting this policy (never containing the username). */
+    public String generateFor(String username) {
+        String password;
+        do {
+            password = generate();
+        } while (password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT)));
+        return password;
+    }
+
+    /** 144 random bits, base64url. */
     public String generate() {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);

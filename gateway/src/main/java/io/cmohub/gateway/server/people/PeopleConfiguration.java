@@ -51,8 +51,8 @@ public class PeopleConfiguration {
     }
 
     @Bean
-    PersonLookup personLookup(JdbcAccounts accounts, OidcPeople oidc) {
-        return new PersonLookup(accounts, oidc);
+    PersonLookup personLookup(JdbcAccounts accounts, OidcPeople oidc, io.cmohub.routes.partner.JdbcPartnerDirectory partners) {
+        return new PersonLookup(accounts, oidc, partners);
     }
 
     @Bean

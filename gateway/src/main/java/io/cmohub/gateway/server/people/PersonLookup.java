@@ -17,13 +17,33 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 public class PersonLookup {
     private final JdbcAccounts accounts;
     private final OidcPeople oidc;
+    private final io.cmohub.routes.partner.PartnerDirectory partners;
 
-    public PersonLookup(JdbcAccounts accounts, OidcPeople oidc) {
+    public PersonLookup(JdbcAccounts accounts, OidcPeople oidc, io.cmohub.routes.partner.PartnerDirectory partners) {
         this.accounts = accounts;
         this.oidc = oidc;
+        this.partners = partners;
     }
 
+    /** The current person; a liaison only while their partner exists and is enabled (disabling a CMO stops its people too). */
     public Optional<Principal> current() {
+        return authenticated().filter(person -> person.partner() == null || partnerEnabled(person.partner()));
+    }
+
+    /** The person of a bearer JWT only (never a session): what a request that sent a JWT is authenticated as. */
+    public Optional<Principal> currentFromToken() {
+        return SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken ? current() : Optional.empty();
+    }
+
+    private boolean partnerEnabled(String partner) {
+        try {
+            return partners.find(io.cmohub.model.value.PartnerId.of(partner)).map(io.cmohub.routes.partner.PartnerProfile::enabled).orElse(false);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Optional<Principal> authenticated() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();

@@ -134,7 +134,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (key == null && authorization != null && authorization.startsWith("Bearer ")) {
             key = authorization.substring("Bearer ".length()).trim();
             if (io.cmohub.gateway.server.people.JwtShape.of(key)) {
-                return people.current(); // an identity-provider token, validated by Spring Security's resource server
+                return people.currentFromToken(); // an identity-provider token, validated by Spring Security's resource server
             }
         }
         if (key != null && !key.isEmpty()) {

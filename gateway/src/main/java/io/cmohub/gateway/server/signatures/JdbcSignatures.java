@@ -65,6 +65,28 @@ public class JdbcSignatures {
      * applied and not expired. Anything else is refused saying which of these it is.
      */
     public ElectronicSignature apply(String signatureId, String signer, SignatureMeaning meaning, String recordType, String recordId) {
+        ElectronicSignature signature = check(signatureId, signer, meaning, recordType, recordId);
+        Instant now = JdbcTime.now();
+        boolean[] applied = {false};
+        JdbcTransaction.run(dataSource, "could not apply signature " + signatureId, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE e_signature SET applied_at = ? WHERE signature_id = ? AND applied_at IS NULL")) {
+                s.setObject(1, JdbcTime.toDb(now));
+                s.setString(2, signatureId);
+                applied[0] = s.executeUpdate() == 1;
+            }
+            if (applied[0]) {
+                audit.record(c, AuditEvent.success(io.cmohub.gateway.server.people.PersonAccount.actorOf(signer, signature.printedName()), "E_SIGNATURE_APPLIED").on(recordType, recordId)
+                        .because(signature.manifestation()).details("signature=" + signatureId));
+            }
+        });
+        if (!applied[0]) {
+            throw new SignatureRefusedException("signature " + signatureId + " was used by a concurrent request; sign again");
+        }
+        return find(signatureId).orElseThrow();
+    }
+
+    /** The signature if {@link #apply} would accept it now, without spending it; else the refusal saying why. */
+    public ElectronicSignature check(String signatureId, String signer, SignatureMeaning meaning, String recordType, String recordId) {
         Instant now = JdbcTime.now();
         ElectronicSignature signature = find(signatureId)
                 .orElseThrow(() -> new SignatureRefusedException("no signature " + signatureId));
@@ -85,22 +107,7 @@ public class JdbcSignatures {
         if (!signature.expiresAt().isAfter(now)) {
             throw new SignatureRefusedException("signature " + signatureId + " expired at " + signature.expiresAt() + "; sign again");
         }
-        boolean[] applied = {false};
-        JdbcTransaction.run(dataSource, "could not apply signature " + signatureId, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE e_signature SET applied_at = ? WHERE signature_id = ? AND applied_at IS NULL")) {
-                s.setObject(1, JdbcTime.toDb(now));
-                s.setString(2, signatureId);
-                applied[0] = s.executeUpdate() == 1;
-            }
-            if (applied[0]) {
-                audit.record(c, AuditEvent.success(io.cmohub.gateway.server.people.PersonAccount.actorOf(signer, signature.printedName()), "E_SIGNATURE_APPLIED").on(recordType, recordId)
-                        .because(signature.manifestation()).details("signature=" + signatureId));
-            }
-        });
-        if (!applied[0]) {
-            throw new SignatureRefusedException("signature " + signatureId + " was used by a concurrent request; sign again");
-        }
-        return find(signatureId).orElseThrow();
+        return signature;
     }
 
     public Optional<ElectronicSignature> find(String signatureId) {

@@ -285,9 +285,14 @@ abstract class PeopleTest {
                 .header("X-Api-Key", ADMIN_KEY).header("Content-Type", "application/json").method("PATCH",
                         HttpRequest.BodyPublishers.ofString("{\"sites\": [\"GAMMA-1\", \"GAMMA-2\"]}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(byKey.statusCode()).as("a scope change by a key that cannot sign").isEqualTo(403);
+        assertThat(admin.send("POST", "/api/v1/admin/users", Map.of("username", "gina.gamma", "displayName", "Gina Gamma", "roles", List.of("LIAISON"),
+                "partner", "gamma-cmo", "password", "first-Pass-gamma-1")).statusCode()).isEqualTo(201);
+        BrowserSession gina = new BrowserSession(base());
+        gina.loginAndReadMe("gina.gamma", "first-Pass-gamma-1");
         assertThat(admin.send("PATCH", "/api/v1/admin/partners/gamma-cmo", Map.of("enabled", false, "reason", "contract ended")).statusCode())
                 .as("disabling needs no signature").isEqualTo(200);
         assertThat(upload("gamma-cmo", newKey).statusCode()).as("a disabled partner's key stops at once").isEqualTo(401);
+        assertThat(gina.get("/api/v1/me").statusCode()).as("and its liaisons' sessions").isEqualTo(401);
 
         try (var c = dataSource.getConnection(); var s = c.createStatement();
              var rs = s.executeQuery("SELECT action, actor, details FROM audit_event WHERE object_type = 'partner' AND object_id = 'gamma-cmo' ORDER BY seq")) {
