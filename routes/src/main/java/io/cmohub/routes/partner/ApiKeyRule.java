@@ -8,6 +8,7 @@ package io.cmohub.routes.partner;
  */
 public final class ApiKeyRule {
     public static final int MIN_LENGTH = 16;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private ApiKeyRule() {
     }
@@ -19,5 +20,12 @@ public final class ApiKeyRule {
                     + " (e.g. openssl rand -hex 16)");
         }
         return key;
+    }
+
+    /** A new key the hub hands out (the admin key, a partner's key): 24 random bytes in hex, 48 characters. */
+    public static String generate() {
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 }

@@ -16,9 +16,7 @@ import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import io.cmohub.routes.partner.PartnerProfile;
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,7 +49,6 @@ public class PartnersController {
     private final ConnectorCatalog connectors;
     private final JdbcSignatures signatures;
     private final AuditTrail audit;
-    private final SecureRandom random = new SecureRandom();
 
     public PartnersController(Access access, JdbcPartnerDirectory partners, ConnectorCatalog connectors, JdbcSignatures signatures, AuditTrail audit) {
         this.access = access;
@@ -82,8 +79,8 @@ public class PartnersController {
         Principal admin = access.requirePerson(request, Role.ADMINISTRATION);
         PartnerProfile profile;
         try {
-            PartnerId id = PartnerId.of(text(body, "id"));
-            String name = text(body, "name");
+            PartnerId id = PartnerId.of(JsonBody.text(body, "id"));
+            String name = JsonBody.text(body, "name");
             profile = new PartnerProfile(id, name == null || name.isBlank() ? id.value() : name(name), true, products(body.get("products")),
                     sites(body.get("sites")), formats(body.get("formats")));
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -93,7 +90,7 @@ public class PartnersController {
             throw new ApiException(HttpStatus.CONFLICT, "partner '" + profile.id() + "' exists; change it with PATCH");
         }
         ElectronicSignature signature = sign(body, admin, profile.id().value());
-        String key = newKey();
+        String key = io.cmohub.routes.partner.ApiKeyRule.generate();
         partners.save(profile, key, null);
         audit.record(AuditEvent.success(admin.actor(), "PARTNER_CREATE").on("partner", profile.id().value()).because("created through the admin API")
                 .details("after=" + describe(profile) + " signed: " + signature.manifestation()));
@@ -111,8 +108,8 @@ public class PartnersController {
         PartnerProfile before = find(partner);
         PartnerProfile after;
         try {
-            after = new PartnerProfile(before.id(), body.has("name") ? name(text(body, "name")) : before.name(),
-                    body.has("enabled") ? body.get("enabled").asBoolean() : before.enabled(),
+            after = new PartnerProfile(before.id(), body.has("name") ? name(JsonBody.text(body, "name")) : before.name(),
+                    JsonBody.flag(body, "enabled", before.enabled()),
                     body.has("products") ? products(body.get("products")) : before.products(),
                     body.has("sites") ? sites(body.get("sites")) : before.sites(),
                     body.has("formats") ? formats(body.get("formats")) : before.formats());
@@ -127,7 +124,7 @@ public class PartnersController {
         }
         if (!after.equals(before)) {
             partners.save(after, null, null);
-            String reason = text(body, "reason");
+            String reason = JsonBody.text(body, "reason");
             audit.record(AuditEvent.success(admin.actor(), "PARTNER_CHANGE").on("partner", partner)
                     .because(reason == null || reason.isBlank() ? "changed through the admin API" : reason)
                     .details("before=" + describe(before) + " after=" + describe(after) + signed));
@@ -141,7 +138,7 @@ public class PartnersController {
     public Map<String, String> rotateKey(@PathVariable String partner, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);
         PartnerProfile profile = find(partner);
-        String key = newKey();
+        String key = io.cmohub.routes.partner.ApiKeyRule.generate();
         partners.save(profile, key, null);
         audit.record(AuditEvent.success(admin.actor(), "PARTNER_KEY_ROTATE").on("partner", partner)
                 .because("API key issued; the previous key no longer authenticates").details("keyDigestPrefix=" + JdbcPartnerDirectory.digest(key).substring(0, 8)));
@@ -149,7 +146,7 @@ public class PartnersController {
     }
 
     private ElectronicSignature sign(JsonNode body, Principal admin, String partner) {
-        String signatureId = text(body, "signatureId");
+        String signatureId = JsonBody.text(body, "signatureId");
         if (signatureId == null || signatureId.isBlank()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "a partner's scope (products, sites, formats) is a signed decision: sign it first"
                     + " (POST /api/v1/signatures with recordType \"partner\", recordId \"" + partner + "\", meaning APPROVED) and send the signatureId");
@@ -163,12 +160,6 @@ public class PartnersController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no partner " + partner);
         }
-    }
-
-    private String newKey() {
-        byte[] bytes = new byte[24];
-        random.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     private static Set<ProductCode> products(JsonNode values) {
@@ -222,10 +213,5 @@ public class PartnersController {
             throw new IllegalArgumentException("a partner name must be 1-200 printable characters");
         }
         return name.strip();
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -68,12 +68,12 @@ public class UsersController {
         String password;
         String hash;
         try {
-            String username = io.cmohub.gateway.server.people.AccountRules.username(text(body, "username"));
-            String partner = partner(text(body, "partner"));
-            account = new PersonAccount(username, io.cmohub.gateway.server.people.AccountRules.displayName(text(body, "displayName")),
+            String username = io.cmohub.gateway.server.people.AccountRules.username(JsonBody.text(body, "username"));
+            String partner = partner(JsonBody.text(body, "partner"));
+            account = new PersonAccount(username, io.cmohub.gateway.server.people.AccountRules.displayName(JsonBody.text(body, "displayName")),
                     io.cmohub.gateway.server.people.AccountRules.roles(roles(body.get("roles")), partner), partner, PersonAccount.Source.LOCAL,
                     true, true, 0, null, null, null, null, admin.actor());
-            password = text(body, "password");
+            password = JsonBody.text(body, "password");
             if (password == null) {
                 password = passwords.generateFor(username);
             }
@@ -87,7 +87,7 @@ public class UsersController {
         PersonAccount created = accounts.create(account, hash, admin.actor());
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("account", created);
-        if (text(body, "password") == null) {
+        if (JsonBody.text(body, "password") == null) {
             response.put("initialPassword", password); // shown this once; the owner must change it at the first login
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(response);
@@ -101,11 +101,11 @@ public class UsersController {
         PersonAccount before = find(username);
         PersonAccount after;
         try {
-            String partner = body.has("partner") ? partner(text(body, "partner")) : before.partner();
+            String partner = body.has("partner") ? partner(JsonBody.text(body, "partner")) : before.partner();
             Set<Role> roles = body.has("roles") ? roles(body.get("roles")) : before.roles();
-            after = new PersonAccount(username, body.has("displayName") ? io.cmohub.gateway.server.people.AccountRules.displayName(text(body, "displayName"))
+            after = new PersonAccount(username, body.has("displayName") ? io.cmohub.gateway.server.people.AccountRules.displayName(JsonBody.text(body, "displayName"))
                     : before.displayName(), io.cmohub.gateway.server.people.AccountRules.roles(roles, partner), partner, before.source(),
-                    body.has("enabled") ? body.get("enabled").asBoolean() : before.enabled(), before.passwordChangeRequired(), before.failedLogins(),
+                    JsonBody.flag(body, "enabled", before.enabled()), before.passwordChangeRequired(), before.failedLogins(),
                     before.lockedUntil(), before.lastLoginAt(), before.passwordChangedAt(), before.createdAt(), before.createdBy());
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -113,12 +113,18 @@ public class UsersController {
         if (admin.isPerson() && admin.id().equals(username) && (!after.enabled() || !after.roles().contains(Role.ADMIN))) {
             throw new ApiException(HttpStatus.CONFLICT, "an administrator cannot disable their own account or take away their own ADMIN role");
         }
-        String reason = text(body, "reason");
+        String reason = JsonBody.text(body, "reason");
         Map<String, Object> response = new LinkedHashMap<>();
         if (!after.equals(before)) {
             after = accounts.update(before, after, admin.actor(), reason == null ? "changed by an administrator" : reason);
         }
-        if (body.path("resetPassword").asBoolean(false)) {
+        boolean reset;
+        try {
+            reset = JsonBody.flag(body, "resetPassword", false);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (reset) {
             String password = passwords.generateFor(username);
             accounts.setPassword(username, passwords.hashNew(username, password), true, admin.actor(), "PASSWORD_RESET");
             response.put("initialPassword", password);
@@ -149,10 +155,5 @@ public class UsersController {
         Set<Role> parsed = EnumSet.noneOf(Role.class);
         roles.forEach(role -> parsed.add(Role.parse(role.asText())));
         return parsed;
-    }
-
-    private static String text(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

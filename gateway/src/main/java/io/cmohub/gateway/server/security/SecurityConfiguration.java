@@ -5,8 +5,6 @@ import io.cmohub.routes.audit.JdbcAuditTrail;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -47,10 +45,6 @@ public class SecurityConfiguration {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        return SecretFile.readOrCreate(dataDir.resolve("admin-api-key"), () -> {
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            return HexFormat.of().formatHex(random);
-        }, "the admin API key");
+        return SecretFile.readOrCreate(dataDir.resolve("admin-api-key"), io.cmohub.routes.partner.ApiKeyRule::generate, "the admin API key");
     }
 }

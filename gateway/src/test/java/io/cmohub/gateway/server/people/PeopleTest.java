@@ -206,6 +206,9 @@ abstract class PeopleTest {
         BrowserSession anna = new BrowserSession(base());
         anna.loginAndReadMe("anna.acme", "annas-own-Pass-0001");
         BrowserSession admin = admin();
+        HttpResponse<String> ambiguous = admin.send("PATCH", "/api/v1/admin/users/anna.acme", Map.of("enabled", "no"));
+        assertThat(ambiguous.statusCode()).as("\"no\" is not read as false").isEqualTo(400);
+        assertThat(ambiguous.body()).contains("enabled must be true or false, not").contains("no");
         HttpResponse<String> disabled = admin.send("PATCH", "/api/v1/admin/users/anna.acme", Map.of("enabled", false, "reason", "left the CMO"));
         assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
         assertThat(anna.get("/api/v1/me").statusCode()).isEqualTo(401);
