@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
-import io.cmohub.gateway.server.signatures.ElectronicSignature;
 import io.cmohub.gateway.server.signatures.JdbcSignatures;
 import io.cmohub.gateway.server.signatures.SignatureMeaning;
 import io.cmohub.model.CaseStatus;
@@ -106,8 +105,8 @@ public class CasesController {
             throw new ApiException(HttpStatus.FORBIDDEN, "closing a case is a signed decision: sign it first (POST /api/v1/signatures with recordType"
                     + " \"case\", recordId \"" + caseId + "\", meaning CLOSED_WITH_ROOT_CAUSE) and send the signatureId");
         }
-        ElectronicSignature signature = signatures.apply(signatureId, person.id(), SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", caseId);
-        cases.close(caseId, person.actor(), new CaseClosure(rootCause, verdict, signature.manifestation()));
+        signatures.spend(signatureId, person.id(), SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", caseId,
+                signature -> cases.close(caseId, person.actor(), new CaseClosure(rootCause, verdict, signature.manifestation())));
         return view(find(caseId));
     }
 

@@ -93,12 +93,14 @@ public class LiaisonsController {
             throw new ApiException(HttpStatus.CONFLICT, "the liaison of " + partner + " is at version " + held.get().version() + ", not " + expected
                     + ": read it again and repeat the change");
         }
-        String signed = signed(signatureId, admin, partner).manifestation();
-        try {
-            register.save(liaison, admin.actor(), "admin API; signed: " + signed, expected);
-        } catch (LiaisonRegister.StaleVersionException e) {
-            throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
-        }
+        Integer expectedVersion = expected;
+        signed(signatureId, admin, partner, signature -> {
+            try {
+                return register.save(liaison, admin.actor(), "admin API; signed: " + signature.manifestation(), expectedVersion);
+            } catch (LiaisonRegister.StaleVersionException e) {
+                throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
+            }
+        });
         LiaisonRegister.Versioned saved = register.findVersioned(liaison.partner()).orElseThrow();
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED).eTag(String.valueOf(saved.version()))
                 .body(LiaisonJson.write(saved.liaison(), saved.version()));
@@ -113,19 +115,22 @@ public class LiaisonsController {
         if (register.findVersioned(partnerId(partner)).isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
         }
-        String signed = signed(signatureId, admin, partner).manifestation();
-        if (!register.remove(partnerId(partner), admin.actor(), "admin API; signed: " + signed)) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
-        }
+        signed(signatureId, admin, partner, signature -> {
+            if (!register.remove(partnerId(partner), admin.actor(), "admin API; signed: " + signature.manifestation())) {
+                throw new ApiException(HttpStatus.NOT_FOUND, "no liaison for partner '" + partner + "'");
+            }
+            return null;
+        });
         return ResponseEntity.noContent().build();
     }
 
-    private io.cmohub.gateway.server.signatures.ElectronicSignature signed(String signatureId, Principal person, String partner) {
+    private <T> T signed(String signatureId, Principal person, String partner,
+                         java.util.function.Function<io.cmohub.gateway.server.signatures.ElectronicSignature, T> change) {
         if (signatureId == null || signatureId.isBlank()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "changing a liaison is a signed decision: sign it first (POST /api/v1/signatures with"
                     + " recordType \"liaison\", recordId \"" + partner + "\", meaning APPROVED) and send the signatureId");
         }
-        return signatures.apply(signatureId, person.id(), io.cmohub.gateway.server.signatures.SignatureMeaning.APPROVED, "liaison", partner);
+        return signatures.spend(signatureId, person.id(), io.cmohub.gateway.server.signatures.SignatureMeaning.APPROVED, "liaison", partner, change);
     }
 
     private static PartnerId partnerId(String partner) {

@@ -89,11 +89,13 @@ public class PartnersController {
         if (partners.find(profile.id()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "partner '" + profile.id() + "' exists; change it with PATCH");
         }
-        ElectronicSignature signature = sign(body, admin, profile.id().value());
         String key = io.cmohub.routes.partner.ApiKeyRule.generate();
-        partners.save(profile, key, null);
-        audit.record(AuditEvent.success(admin.actor(), "PARTNER_CREATE").on("partner", profile.id().value()).because("created through the admin API")
-                .details("after=" + describe(profile) + " signed: " + signature.manifestation()));
+        sign(body, admin, profile.id().value(), signature -> {
+            partners.save(profile, key, null);
+            audit.record(AuditEvent.success(admin.actor(), "PARTNER_CREATE").on("partner", profile.id().value()).because("created through the admin API")
+                    .details("after=" + describe(profile) + " signed: " + signature.manifestation()));
+            return profile;
+        });
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("partner", profile);
         response.put("apiKey", key); // shown this once: the hub keeps only its digest
@@ -117,19 +119,22 @@ public class PartnersController {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         boolean scope = !after.products().equals(before.products()) || !after.sites().equals(before.sites()) || !after.formats().equals(before.formats());
-        String signed = "";
-        if (scope) {
-            access.requirePerson(request, Role.ADMINISTRATION);
-            signed = " signed: " + sign(body, admin, partner).manifestation();
+        if (after.equals(before)) {
+            return before;
         }
-        if (!after.equals(before)) {
+        String reason = JsonBody.text(body, "reason");
+        java.util.function.Function<String, PartnerProfile> change = signed -> {
             partners.save(after, null, null);
-            String reason = JsonBody.text(body, "reason");
             audit.record(AuditEvent.success(admin.actor(), "PARTNER_CHANGE").on("partner", partner)
                     .because(reason == null || reason.isBlank() ? "changed through the admin API" : reason)
                     .details("before=" + describe(before) + " after=" + describe(after) + signed));
+            return find(partner);
+        };
+        if (!scope) {
+            return change.apply("");
         }
-        return find(partner);
+        access.requirePerson(request, Role.ADMINISTRATION);
+        return sign(body, admin, partner, signature -> change.apply(" signed: " + signature.manifestation()));
     }
 
     /** Issues a new API key; the old one stops working with this answer. The key is in the answer only. */
@@ -145,13 +150,13 @@ public class PartnersController {
         return Map.of("partner", partner, "apiKey", key);
     }
 
-    private ElectronicSignature sign(JsonNode body, Principal admin, String partner) {
+    private <T> T sign(JsonNode body, Principal admin, String partner, java.util.function.Function<ElectronicSignature, T> change) {
         String signatureId = JsonBody.text(body, "signatureId");
         if (signatureId == null || signatureId.isBlank()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "a partner's scope (products, sites, formats) is a signed decision: sign it first"
                     + " (POST /api/v1/signatures with recordType \"partner\", recordId \"" + partner + "\", meaning APPROVED) and send the signatureId");
         }
-        return signatures.apply(signatureId, admin.id(), SignatureMeaning.APPROVED, "partner", partner);
+        return signatures.spend(signatureId, admin.id(), SignatureMeaning.APPROVED, "partner", partner, change);
     }
 
     private PartnerProfile find(String partner) {

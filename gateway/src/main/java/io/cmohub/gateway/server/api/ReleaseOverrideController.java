@@ -92,9 +92,11 @@ public class ReleaseOverrideController {
         if (check.passes()) {
             throw new ApiException(HttpStatus.CONFLICT, "the release check of " + record + " passes now; there is nothing to override");
         }
-        ElectronicSignature signature = signatures.apply(signatureId, qp.id(), SignatureMeaning.APPROVED, RECORD_TYPE, record);
-        audit.record(AuditEvent.success(qp.actor(), "RELEASE_OVERRIDE").on(BatchRegistry.AUDIT_OBJECT, record).because(justification)
-                .details(("overridden: " + String.join("; ", check.failures()) + "; signed: " + signature.manifestation())));
+        ElectronicSignature signature = signatures.spend(signatureId, qp.id(), SignatureMeaning.APPROVED, RECORD_TYPE, record, spent -> {
+            audit.record(AuditEvent.success(qp.actor(), "RELEASE_OVERRIDE").on(BatchRegistry.AUDIT_OBJECT, record).because(justification)
+                    .details(("overridden: " + String.join("; ", check.failures()) + "; signed: " + spent.manifestation())));
+            return spent;
+        });
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("check", check);
         response.put("justification", justification);

@@ -110,19 +110,21 @@ public class UsersController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        if (admin.isPerson() && admin.id().equals(username) && (!after.enabled() || !after.roles().contains(Role.ADMIN))) {
-            throw new ApiException(HttpStatus.CONFLICT, "an administrator cannot disable their own account or take away their own ADMIN role");
-        }
-        String reason = JsonBody.text(body, "reason");
-        Map<String, Object> response = new LinkedHashMap<>();
-        if (!after.equals(before)) {
-            after = accounts.update(before, after, admin.actor(), reason == null ? "changed by an administrator" : reason);
-        }
         boolean reset;
         try {
             reset = JsonBody.flag(body, "resetPassword", false);
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        }
+        if (admin.isPerson() && admin.id().equals(username) && (!after.enabled() || !after.roles().equals(before.roles()) || reset)) {
+            // separation of duties: nobody grants themselves a role or resets their own password past the password policy
+            throw new ApiException(HttpStatus.CONFLICT, "an administrator cannot change their own roles, disable their own account or reset their own"
+                    + " password; another administrator must (a person changes their own password with POST /api/v1/me/password)");
+        }
+        String reason = JsonBody.text(body, "reason");
+        Map<String, Object> response = new LinkedHashMap<>();
+        if (!after.equals(before)) {
+            after = accounts.update(before, after, admin.actor(), reason == null ? "changed by an administrator" : reason);
         }
         if (reset) {
             String password = passwords.generateFor(username);

@@ -4,8 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a valid account looks like: a username that is safe everywhere it is printed, and roles that fit together. */
+/**
+ * What a valid account looks like: a username that is safe everywhere it is printed, and roles that fit
+ * together (a liaison is only a liaison; an administrator signs no GxP decision).
+ */
 public final class AccountRules {
+    /** The roles whose holders sign case closures and release overrides. */
+    private static final Set<Role> SIGNING = EnumSet.of(Role.QP, Role.QA, Role.SERIALIZATION_OPS);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._@-]{1,63}");
 
     private AccountRules() {
@@ -40,6 +45,10 @@ public final class AccountRules {
             }
         } else if (partner != null && !partner.isBlank()) {
             throw new IllegalArgumentException("only a LIAISON account is bound to a partner; sponsor roles " + copy + " are not");
+        }
+        if (copy.contains(Role.ADMIN) && copy.stream().anyMatch(SIGNING::contains)) {
+            // separation of duties: whoever administers accounts and passwords must not also sign the decisions made with them
+            throw new IllegalArgumentException("ADMIN cannot be combined with the roles that sign GxP decisions " + SIGNING + "; give them to another person");
         }
         return copy;
     }

@@ -192,16 +192,29 @@ public class JdbcAccounts {
         audit.record(AuditEvent.denied("anonymous", "LOGIN_FAILED").on("user", username).because(reason).details("remote=" + source));
     }
 
-    public void loggedIn(PersonAccount person, String how, String source) {
+    /**
+     * Records a login, but only if the account is still enabled and unlocked now: parallel guesses all read
+     * the account before any of them locked it, so the lock decided by a concurrent failure must still win.
+     * Returns false (and audits the refusal) when it did.
+     */
+    public boolean loggedIn(PersonAccount person, String how, String source) {
         String username = person.username();
+        Instant now = JdbcTime.now();
+        boolean[] recorded = {false};
         JdbcTransaction.run(dataSource, "could not record the login of " + username, c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE person_account SET failed_logins = 0, last_login_at = ? WHERE username = ?")) {
-                s.setObject(1, JdbcTime.toDb(JdbcTime.now()));
+            try (PreparedStatement s = c.prepareStatement("UPDATE person_account SET failed_logins = 0, last_login_at = ? WHERE username = ?"
+                    + " AND enabled = TRUE AND (locked_until IS NULL OR locked_until <= ?)")) {
+                s.setObject(1, JdbcTime.toDb(now));
                 s.setString(2, username);
-                s.executeUpdate();
+                s.setObject(3, JdbcTime.toDb(now));
+                recorded[0] = s.executeUpdate() == 1;
             }
-            audit.record(c, AuditEvent.success(person.actor(), "LOGIN").on("user", username).because(how).details("remote=" + source));
+            audit.record(c, recorded[0]
+                    ? AuditEvent.success(person.actor(), "LOGIN").on("user", username).because(how).details("remote=" + source)
+                    : AuditEvent.denied("anonymous", "LOGIN_FAILED").on("user", username)
+                            .because("the account was locked or disabled while the password was checked").details("remote=" + source));
         });
+        return recorded[0];
     }
 
     /** Records a person of the identity provider as the provider describes them now; the first time and every change of roles are audited. */

@@ -64,7 +64,9 @@ public class LocalLogin implements AuthenticationProvider {
             accounts.loginRefused(audited, "the account is disabled", source);
             throw new DisabledException(REFUSED);
         }
-        accounts.loggedIn(person, "local password", source);
+        if (!accounts.loggedIn(person, "local password", source)) {
+            throw new LockedException(REFUSED);
+        }
         return UsernamePasswordAuthenticationToken.authenticated(username, null,
                 person.roles().stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role.name())).toList());
     }

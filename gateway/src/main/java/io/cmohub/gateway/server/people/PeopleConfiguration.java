@@ -67,6 +67,11 @@ public class PeopleConfiguration {
      * keeps Spring Boot from adding its default in-memory user.
      */
     @Bean
+    SessionIdleTimeout sessionIdleTimeout(org.springframework.boot.autoconfigure.web.ServerProperties server) {
+        return new SessionIdleTimeout(server.getServlet().getSession().getTimeout());
+    }
+
+    @Bean
     LocalLogin localLogin(JdbcAccounts accounts, PasswordPolicy passwords, PeopleProperties properties, RequestThrottle throttle) {
         return new LocalLogin(accounts, passwords, properties, throttle);
     }

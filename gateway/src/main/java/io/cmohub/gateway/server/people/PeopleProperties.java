@@ -3,7 +3,7 @@ package io.cmohub.gateway.server.people;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code cmohub.people.*}: local accounts, lockout, signatures. (Session timeout is Spring Boot's {@code server.servlet.session.timeout}.) */
+/** {@code cmohub.people.*}: local accounts, lockout, signatures. (The idle timeout is {@code server.servlet.session.timeout}, applied to the second by {@link SessionIdleTimeout}.) */
 @ConfigurationProperties("cmohub.people")
 public class PeopleProperties {
     /** Shortest password a local account may set. */

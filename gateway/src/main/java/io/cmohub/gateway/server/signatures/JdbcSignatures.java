@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.signatures;
 
+import io.cmohub.gateway.server.people.PersonAccount;
 import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.store.JdbcTime;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -25,7 +27,8 @@ import javax.sql.DataSource;
  * signature to the signed record and neither can be removed without breaking it.
  */
 public class JdbcSignatures {
-    private static final String COLUMNS = "signature_id, signer, printed_name, meaning, record_type, record_id, signed_at, expires_at, applied_at";
+    private static final String COLUMNS = "signature_id, signer, printed_name, meaning, record_type, record_id, signed_at, expires_at, applied_at,"
+            + " voided_at, void_reason";
 
     private final DataSource dataSource;
     private final AuditTrail audit;
@@ -41,9 +44,9 @@ public class JdbcSignatures {
     public ElectronicSignature sign(String signer, String printedName, SignatureMeaning meaning, String recordType, String recordId) {
         Instant now = JdbcTime.now().truncatedTo(ChronoUnit.MILLIS);
         ElectronicSignature signature = new ElectronicSignature(UUID.randomUUID().toString(), signer, printedName, meaning, recordType, recordId,
-                now, now.plus(validity), null);
+                now, now.plus(validity), null, null, null);
         JdbcTransaction.run(dataSource, "could not record a signature of " + signer, c -> {
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO e_signature (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO e_signature (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL)")) {
                 s.setString(1, signature.signatureId());
                 s.setString(2, signer);
                 s.setString(3, printedName);
@@ -54,7 +57,7 @@ public class JdbcSignatures {
                 s.setObject(8, JdbcTime.toDb(signature.expiresAt()));
                 s.executeUpdate();
             }
-            audit.record(c, AuditEvent.success(io.cmohub.gateway.server.people.PersonAccount.actorOf(signer, printedName), "E_SIGNATURE").on(recordType, recordId).because(signature.manifestation())
+            audit.record(c, AuditEvent.success(PersonAccount.actorOf(signer, printedName), "E_SIGNATURE").on(recordType, recordId).because(signature.manifestation())
                     .details("signature=" + signature.signatureId() + " meaning=" + meaning.name()));
         });
         return signature;
@@ -75,7 +78,7 @@ public class JdbcSignatures {
                 applied[0] = s.executeUpdate() == 1;
             }
             if (applied[0]) {
-                audit.record(c, AuditEvent.success(io.cmohub.gateway.server.people.PersonAccount.actorOf(signer, signature.printedName()), "E_SIGNATURE_APPLIED").on(recordType, recordId)
+                audit.record(c, AuditEvent.success(PersonAccount.actorOf(signer, signature.printedName()), "E_SIGNATURE_APPLIED").on(recordType, recordId)
                         .because(signature.manifestation()).details("signature=" + signatureId));
             }
         });
@@ -83,6 +86,41 @@ public class JdbcSignatures {
             throw new SignatureRefusedException("signature " + signatureId + " was used by a concurrent request; sign again");
         }
         return find(signatureId).orElseThrow();
+    }
+
+    /**
+     * Spends the signature on {@code action} and carries it out. The spend comes first, so two requests with
+     * one signature never both act; if the action then fails, the signature is voided (audited with the
+     * failure) rather than left applied to a record that did not change, and the failure is rethrown.
+     */
+    public <T> T spend(String signatureId, String signer, SignatureMeaning meaning, String recordType, String recordId,
+                       Function<ElectronicSignature, T> action) {
+        ElectronicSignature signature = apply(signatureId, signer, meaning, recordType, recordId);
+        try {
+            return action.apply(signature);
+        } catch (RuntimeException e) {
+            voidAfterFailure(signature, e);
+            throw e;
+        }
+    }
+
+    private void voidAfterFailure(ElectronicSignature signature, RuntimeException failure) {
+        String reason = "the signed action failed: " + (failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage());
+        String bounded = reason.length() > 400 ? reason.substring(0, 400) : reason;
+        try {
+            JdbcTransaction.run(dataSource, "could not void signature " + signature.signatureId(), c -> {
+                try (PreparedStatement s = c.prepareStatement("UPDATE e_signature SET voided_at = ?, void_reason = ? WHERE signature_id = ?")) {
+                    s.setObject(1, JdbcTime.toDb(JdbcTime.now()));
+                    s.setString(2, bounded);
+                    s.setString(3, signature.signatureId());
+                    s.executeUpdate();
+                }
+                audit.record(c, AuditEvent.failure(PersonAccount.actorOf(signature.signer(), signature.printedName()), "E_SIGNATURE_VOIDED")
+                        .on(signature.recordType(), signature.recordId()).because(bounded).details("signature=" + signature.signatureId()));
+            });
+        } catch (RuntimeException voidFailed) {
+            failure.addSuppressed(voidFailed);
+        }
     }
 
     /** The signature if {@link #apply} would accept it now, without spending it; else the refusal saying why. */
@@ -101,6 +139,10 @@ public class JdbcSignatures {
             throw new SignatureRefusedException("signature " + signatureId + " means \"" + signature.meaning().text() + "\"; this action needs \""
                     + meaning.text() + "\"");
         }
+        if (signature.voidedAt() != null) {
+            throw new SignatureRefusedException("signature " + signatureId + " was voided at " + signature.voidedAt() + " (" + signature.voidReason()
+                    + "); sign again");
+        }
         if (signature.appliedAt() != null) {
             throw new SignatureRefusedException("signature " + signatureId + " was already used at " + signature.appliedAt() + "; sign again");
         }
@@ -116,7 +158,8 @@ public class JdbcSignatures {
 
     /** The applied signatures of a record, oldest first: what is shown with it. */
     public List<ElectronicSignature> ofRecord(String recordType, String recordId) {
-        return query("SELECT " + COLUMNS + " FROM e_signature WHERE record_type = ? AND record_id = ? AND applied_at IS NOT NULL ORDER BY signed_at",
+        return query("SELECT " + COLUMNS + " FROM e_signature WHERE record_type = ? AND record_id = ? AND applied_at IS NOT NULL AND voided_at IS NULL"
+                + " ORDER BY signed_at",
                 recordType, recordId);
     }
 
@@ -129,9 +172,11 @@ public class JdbcSignatures {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     OffsetDateTime applied = rs.getObject(9, OffsetDateTime.class);
+                    OffsetDateTime voided = rs.getObject(10, OffsetDateTime.class);
                     signatures.add(new ElectronicSignature(rs.getString(1), rs.getString(2), rs.getString(3), SignatureMeaning.valueOf(rs.getString(4)),
                             rs.getString(5), rs.getString(6), JdbcTime.fromDb(rs.getObject(7, OffsetDateTime.class)),
-                            JdbcTime.fromDb(rs.getObject(8, OffsetDateTime.class)), applied == null ? null : JdbcTime.fromDb(applied)));
+                            JdbcTime.fromDb(rs.getObject(8, OffsetDateTime.class)), applied == null ? null : JdbcTime.fromDb(applied),
+                            voided == null ? null : JdbcTime.fromDb(voided), rs.getString(11)));
                 }
             }
         } catch (SQLException e) {

@@ -47,6 +47,8 @@ abstract class PeopleTest {
     DataSource dataSource;
     @Autowired
     JdbcSignatures signatures;
+    @Autowired
+    JdbcAccounts accounts;
 
     abstract Path dataDir();
 
@@ -125,6 +127,17 @@ abstract class PeopleTest {
                 .body()).contains("needs the partner");
         assertThat(admin.send("POST", "/api/v1/admin/users", Map.of("username", "Bad Name", "displayName", "x", "roles", List.of("QA")))
                 .statusCode()).isEqualTo(400);
+        HttpResponse<String> adminAndSigner = admin.send("POST", "/api/v1/admin/users",
+                Map.of("username", "ada.admin", "displayName", "Ada", "roles", List.of("ADMIN", "QP")));
+        assertThat(adminAndSigner.statusCode()).as("separation of duties").isEqualTo(400);
+        assertThat(adminAndSigner.body()).contains("ADMIN cannot be combined with the roles that sign GxP decisions");
+        HttpResponse<String> selfGrant = admin.send("PATCH", "/api/v1/admin/users/cmohub-admin", Map.of("roles", List.of("ADMIN", "AUDITOR")));
+        assertThat(selfGrant.statusCode()).as(selfGrant.body()).isEqualTo(409);
+        assertThat(selfGrant.body()).contains("cannot change their own roles");
+        assertThat(admin.send("PATCH", "/api/v1/admin/users/cmohub-admin", Map.of("resetPassword", true)).statusCode())
+                .as("nor reset their own password past the policy").isEqualTo(409);
+        assertThat(admin.send("PATCH", "/api/v1/admin/users/cmohub-admin", Map.of("displayName", "Initial administrator")).statusCode())
+                .as("an unchanged role set is no self-grant").isEqualTo(200);
 
         BrowserSession auditor = new BrowserSession(base());
         auditor.loginAndReadMe("aude.auditor", initial);
@@ -184,12 +197,15 @@ abstract class PeopleTest {
         HttpResponse<String> overlong = stranger.login("aude.auditor", "x".repeat(100));
         assertThat(overlong.statusCode()).as("a password longer than bcrypt reads is a wrong password, not an error").isEqualTo(302);
         assertThat(overlong.headers().firstValue("Location").orElseThrow()).contains("/login?error");
+        PersonAccount readBeforeTheLock = accounts.find("bert.beta").orElseThrow();
         for (int i = 0; i < 3; i++) {
             assertThat(stranger.login("bert.beta", "wrong-password-" + i).headers().firstValue("Location").orElseThrow()).contains("/login?error");
         }
         HttpResponse<String> locked = stranger.login("bert.beta", "berts-own-Pass-0001");
         assertThat(locked.headers().firstValue("Location").orElseThrow()).as("the right password, but locked").contains("/login?error");
         assertThat(auditActions("user", "bert.beta")).contains("LOGIN_FAILED", "USER_LOCKED");
+        assertThat(accounts.loggedIn(readBeforeTheLock, "local password", "test"))
+                .as("a right guess checked in parallel, against the account as read before the lock, does not log in").isFalse();
 
         BrowserSession admin = admin();
         HttpResponse<String> reset = admin.send("PATCH", "/api/v1/admin/users/bert.beta", Map.of("resetPassword", true));
@@ -229,7 +245,7 @@ abstract class PeopleTest {
 
     @Test
     @Order(6)
-    void aSignatureIsSpentOnceAndOnlyOnItsOwnRecordByItsOwnSigner() {
+    void aSignatureIsSpentOnceAndOnlyOnItsOwnRecordByItsOwnSignerAndVoidedWhenItsActionFails() throws Exception {
         var signature = signatures.sign("quinn", "Quinn Martin", SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", "case-1");
         assertThatThrownBy(() -> signatures.apply(signature.signatureId(), "quinn", SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", "case-2"))
                 .isInstanceOf(SignatureRefusedException.class).hasMessageContaining("was made for case case-1");
@@ -243,6 +259,17 @@ abstract class PeopleTest {
         assertThat(signatures.ofRecord("case", "case-1")).singleElement().satisfies(s -> assertThat(s.manifestation())
                 .startsWith("Quinn Martin (quinn) at ").contains("meaning \"closed with root cause\""));
         assertThat(signatures.ofRecord("case", "case-2")).isEmpty();
+
+        var failing = signatures.sign("quinn", "Quinn Martin", SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", "case-2");
+        assertThatThrownBy(() -> signatures.spend(failing.signatureId(), "quinn", SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", "case-2",
+                spent -> {
+                    throw new IllegalStateException("the case store refused the change");
+                })).hasMessage("the case store refused the change");
+        assertThat(signatures.ofRecord("case", "case-2")).as("a failed action is not shown as signed").isEmpty();
+        assertThat(signatures.find(failing.signatureId()).orElseThrow().voidReason()).isEqualTo("the signed action failed: the case store refused the change");
+        assertThatThrownBy(() -> signatures.apply(failing.signatureId(), "quinn", SignatureMeaning.CLOSED_WITH_ROOT_CAUSE, "case", "case-2"))
+                .hasMessageContaining("was voided at").hasMessageContaining("sign again");
+        assertThat(auditActions("case", "case-2")).containsSubsequence("E_SIGNATURE", "E_SIGNATURE_APPLIED", "E_SIGNATURE_VOIDED");
     }
 
     @Test
