@@ -11,13 +11,16 @@ import java.util.ServiceLoader;
 /**
  * The connectors on the classpath, found with {@link ServiceLoader} (classes registered as
  * {@link CmoConnector}, and the connectors of every {@link ConnectorProvider}) and looked up by
- * format id. Format ids are unique: two connectors with one id are refused at load.
+ * format id. Format ids are unique: two connectors with one id are refused at load. A catalogue may also
+ * consult {@link LiveConnectors} (see {@link #withLive}); a fixed connector's id wins over a live one.
  */
 public final class ConnectorCatalog {
     private final Map<String, CmoConnector> byId;
+    private final LiveConnectors live;
 
-    private ConnectorCatalog(Map<String, CmoConnector> byId) {
+    private ConnectorCatalog(Map<String, CmoConnector> byId, LiveConnectors live) {
         this.byId = byId;
+        this.live = live;
     }
 
     /** Loads every connector registered in {@code META-INF/services/io.cmohub.connector.CmoConnector}. */
@@ -37,7 +40,12 @@ public final class ConnectorCatalog {
     public ConnectorCatalog plus(List<CmoConnector> more) {
         List<CmoConnector> all = new ArrayList<>(byId.values());
         all.addAll(more);
-        return of(all);
+        return new ConnectorCatalog(of(all).byId, live);
+    }
+
+    /** This catalogue, also asking {@code live} for the formats it does not hold itself. */
+    public ConnectorCatalog withLive(LiveConnectors live) {
+        return new ConnectorCatalog(byId, live);
     }
 
     public static ConnectorCatalog of(List<CmoConnector> connectors) {
@@ -49,7 +57,7 @@ public final class ConnectorCatalog {
                         + name(previous) + " and " + name(connector));
             }
         });
-        return new ConnectorCatalog(byId);
+        return new ConnectorCatalog(byId, LiveConnectors.NONE);
     }
 
     /** The class, and where a connector made of data came from when it says (its toString). */
@@ -59,14 +67,22 @@ public final class ConnectorCatalog {
     }
 
     public Optional<CmoConnector> find(String formatId) {
+        CmoConnector fixed = byId.get(formatId);
+        return fixed != null ? Optional.of(fixed) : live.find(formatId);
+    }
+
+    /** The connector of {@code formatId} among those fixed at load (classpath, mapping files), not the live ones. */
+    public Optional<CmoConnector> findFixed(String formatId) {
         return Optional.ofNullable(byId.get(formatId));
     }
 
     public List<CmoConnector> all() {
-        return List.copyOf(byId.values());
+        List<CmoConnector> all = new ArrayList<>(byId.values());
+        live.all().stream().filter(c -> !byId.containsKey(c.descriptor().id())).forEach(all::add);
+        return List.copyOf(all);
     }
 
     public List<String> formatIds() {
-        return List.copyOf(byId.keySet());
+        return all().stream().map(c -> c.descriptor().id()).toList();
     }
 }

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/signatures")
 public class SignaturesController {
     /** What can be signed: the record types of the signed actions. */
-    static final Set<String> RECORD_TYPES = Set.of("case", "partner", "liaison", "batch-release");
+    static final Set<String> RECORD_TYPES = Set.of("case", "partner", "liaison", "batch-release", "mapping");
 
     private final Access access;
     private final PasswordPolicy passwords;

@@ -87,6 +87,18 @@ public final class BrowserSession {
         return send(method, path, body, true);
     }
 
+    /** A text body (e.g. a mapping file) with the CSRF header and the extra {@code headers}. */
+    public HttpResponse<String> sendText(String method, String path, String text, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/yaml")
+                .method(method, HttpRequest.BodyPublishers.ofString(text));
+        headers.forEach(request::header);
+        if (csrfToken != null) {
+            request.header(csrfHeader, csrfToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Follows redirects (also to other servers, such as the identity provider) until a page answers or a Location starts with {@code stopAt}. */
     public HttpResponse<String> followRedirects(HttpResponse<String> response, String stopAt) throws IOException, InterruptedException {
         for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
