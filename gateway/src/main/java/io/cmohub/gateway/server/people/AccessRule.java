@@ -12,29 +12,41 @@ import java.util.stream.Collectors;
  */
 public enum AccessRule {
     /** Any authenticated caller: person or machine. */
-    ANYONE(Set.of(), false, false, false, true),
+    ANYONE(Set.of(), Also.ANY_ROLE),
     /** A named person, whatever the role: their own password, their signatures. */
-    PERSON(Set.of(), false, false, true, true),
-    SPONSOR_READ(Role.SPONSOR, false, false, false, false),
-    CASE_WORK(Role.CASE_WORK, false, false, false, false),
+    PERSON(Set.of(), Also.ANY_ROLE, Also.PERSON_ONLY),
+    SPONSOR_READ(Role.SPONSOR),
+    CASE_WORK(Role.CASE_WORK),
     /** A signed case decision: a named person with a case-decision role. */
-    CASE_DECISION(Role.CASE_DECISION, false, false, true, false),
-    RELEASE(Role.RELEASE, false, false, false, false),
-    OPERATIONS(Role.OPERATIONS, false, false, false, false),
-    AUDIT_REVIEW(Role.AUDIT_REVIEW, false, false, false, false),
-    ADMINISTRATION(Role.ADMINISTRATION, false, false, false, false),
+    CASE_DECISION(Role.CASE_DECISION, Also.PERSON_ONLY),
+    RELEASE(Role.RELEASE),
+    OPERATIONS(Role.OPERATIONS),
+    AUDIT_REVIEW(Role.AUDIT_REVIEW),
+    ADMINISTRATION(Role.ADMINISTRATION),
     /** A QP's signed release of a batch whose release check failed. */
-    SIGNED_RELEASE(java.util.EnumSet.of(Role.QP), false, false, true, false),
+    SIGNED_RELEASE(EnumSet.of(Role.QP), Also.PERSON_ONLY),
     /** A signed change to who answers for a CMO: a named person who keeps the data flowing. */
-    SIGNED_OPERATIONS(Role.OPERATIONS, false, false, true, false),
+    SIGNED_OPERATIONS(Role.OPERATIONS, Also.PERSON_ONLY),
     /** The partner's own credentials and liaisons (on their own partner only), or an administrator. */
-    PARTNER(Role.ADMINISTRATION, true, false, false, false),
+    PARTNER(Role.ADMINISTRATION, Also.THE_PARTNER),
     /** Read a partner's data: the partner's own credentials and liaisons, or any sponsor role. */
-    PARTNER_READ(Role.SPONSOR, true, false, false, false),
-    /** An administrator who signs: creating a partner decides what the hub accepts as that CMO's data. */
-    SIGNED_ADMINISTRATION(Role.ADMINISTRATION, false, false, true, false),
+    PARTNER_READ(Role.SPONSOR, Also.THE_PARTNER),
+    /** An administrator who signs: creating a partner or saving a mapping decides what the hub accepts as a CMO's data. */
+    SIGNED_ADMINISTRATION(Role.ADMINISTRATION, Also.PERSON_ONLY),
     /** Posting alerts: a configured alert source, or someone who works cases. */
-    ALERT_INTAKE(Role.CASE_WORK, false, true, false, false);
+    ALERT_INTAKE(Role.CASE_WORK, Also.ALERT_SOURCE);
+
+    /** What a rule allows besides, or demands on top of, its roles. */
+    private enum Also {
+        /** The partner's own credential or LIAISON, on its own partner (checked again in the handler). */
+        THE_PARTNER,
+        /** A configured alert source's key. */
+        ALERT_SOURCE,
+        /** Only a named person (a signed action: a machine key cannot sign). */
+        PERSON_ONLY,
+        /** Every role. */
+        ANY_ROLE
+    }
 
     private final Set<Role> roles;
     private final boolean partner;
@@ -42,12 +54,13 @@ public enum AccessRule {
     private final boolean personOnly;
     private final boolean anyRole;
 
-    AccessRule(Set<Role> roles, boolean partner, boolean alertSource, boolean personOnly, boolean anyRole) {
+    AccessRule(Set<Role> roles, Also... also) {
+        Set<Also> flags = also.length == 0 ? EnumSet.noneOf(Also.class) : EnumSet.copyOf(java.util.List.of(also));
         this.roles = roles.isEmpty() ? Set.of() : EnumSet.copyOf(roles);
-        this.partner = partner;
-        this.alertSource = alertSource;
-        this.personOnly = personOnly;
-        this.anyRole = anyRole;
+        this.partner = flags.contains(Also.THE_PARTNER);
+        this.alertSource = flags.contains(Also.ALERT_SOURCE);
+        this.personOnly = flags.contains(Also.PERSON_ONLY);
+        this.anyRole = flags.contains(Also.ANY_ROLE);
     }
 
     public boolean allows(Principal caller) {
