@@ -100,6 +100,12 @@ public final class CaseViews {
         return read("could not read evidence requests", c -> EvidenceRequestStore.openOfPartner(c, partner)).stream().map(RequestRow::canonical).toList();
     }
 
+    /** A CMO's requests it has answered (or the sponsor closed), most recent first: what the portal shows as sent. */
+    public List<EvidenceRequest> settledRequestsOf(PartnerId partner, int limit) {
+        return read("could not read evidence requests", c -> EvidenceRequestStore.settledOfPartner(c, partner, limit)).stream()
+                .map(RequestRow::canonical).toList();
+    }
+
     public Optional<EvidenceRequest> request(String requestId) {
         return requestRow(requestId).map(RequestRow::canonical);
     }

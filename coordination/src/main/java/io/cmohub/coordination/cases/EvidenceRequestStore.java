@@ -67,6 +67,12 @@ final class EvidenceRequestStore {
                 + "ORDER BY due_at, request_id", partner.value());
     }
 
+    /** A CMO's answered or closed requests, most recently requested first, at most {@code limit}. */
+    static List<RequestRow> settledOfPartner(Connection c, PartnerId partner, int limit) throws SQLException {
+        return rows(c, "SELECT * FROM coordination_evidence_request WHERE partner_id = ? AND status IN ('ANSWERED', 'CLOSED') "
+                + "ORDER BY requested_at DESC, request_id LIMIT " + Math.max(1, Math.min(limit, 1000)), partner.value());
+    }
+
     /** The ids of a case's requests that are neither answered nor closed. */
     static List<String> unsettledOfCase(Connection c, String caseId) throws SQLException {
         List<String> open = new ArrayList<>();

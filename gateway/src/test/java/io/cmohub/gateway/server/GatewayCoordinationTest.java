@@ -128,30 +128,7 @@ class GatewayCoordinationTest {
     }
 
     static String writeLiaisonSeed() {
-        String yaml = """
-                liaisons:
-                  - partner: acme-lyon
-                    liaison: { name: Claire Martin, email: claire.martin@acme.example }
-                    backup:  { name: Paul Durand, email: paul.durand@acme.example }
-                    channels:
-                      - { type: webhook, address: "%s/acme/alerts", secretRef: acme-webhook }
-                      - { type: email, address: fmd-alerts@acme.example }
-                    responseSlaBusinessHours: 8
-                    path: PARALLEL
-                    calendar:
-                      timeZone: Europe/Paris
-                      workingDays: [MON, TUE, WED, THU, FRI]
-                      hours: "08:00-17:00"
-                      holidays: [2026-12-25]
-                """.formatted(hooks.baseUrl());
-        try {
-            Files.createDirectories(DATA_DIR);
-            Path seed = DATA_DIR.resolve("liaisons.yaml");
-            Files.writeString(seed, yaml);
-            return seed.toString();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return A52Scenario.writeLiaisonSeed(DATA_DIR, hooks.baseUrl());
     }
 
     @AfterAll
@@ -171,75 +148,6 @@ class GatewayCoordinationTest {
     javax.sql.DataSource dataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
-
-    // ------------------------------------------------------------------ the CMO's files (the simulator's seeded batches)
-
-    /** ERP batch records: DC24100 with the expiry as uploaded (300228), CZ24002 for DE. */
-    static final String BATCH_RECORDS = """
-            product_code,batch_id,status,site_id,expiry,manufactured_on,released_on,planned_quantity,actual_quantity,quantity_unit,markets,updated_at
-            05012345100036,DC24100,RELEASED,ACME-LYON,300228,2024-06-01,2024-07-02,4,4,packs,IE|PT,2024-07-02T08:00:00Z
-            05012345100012,CZ24002,PACKED,ACME-LYON,311231,2024-06-01,,4,4,packs,DE,2024-06-11T08:00:00Z
-            """;
-
-    /** The line printed expiry 300331 on DC24100 (the A52 scenario) and reports 5 commissioned serials; CZ24002 as uploaded. */
-    static final String PACKAGING = """
-            Run,Site,Line,GTIN,Batch,Printed Batch,Printed Expiry,Artwork,Clearance At,Clearance By,Clearance Verified By,Clearance Result,Started,Finished,Commissioned,Decommissioned,Sampled,First Serial,Last Serial,Serials Used
-            PR-DC24100-1,ACME-LYON,L3,05012345100036,DC24100,DC24100,300331,AW-7,2024-06-30T05:40:00Z,jdoe,asmith,PASS,2024-06-30T06:00:00Z,2024-06-30T14:00:00Z,5,0,0,DCEXTRA00001,Z8V96FJKFU32,5
-            PR-CZ24002-1,ACME-LYON,L2,05012345100012,CZ24002,CZ24002,311231,AW-3,2024-06-10T05:40:00Z,jdoe,asmith,PASS,2024-06-10T06:00:00Z,2024-06-10T14:00:00Z,4,0,0,49945LNQ3R6T,PSLNNETGGE3M,4
-            """;
-
-    static String epcis() {
-        return epcisDocument(commission("05012345100036", "DC24100", "2030-03-31", "2024-06-30T07:00:00Z",
-                        List.of("Z8V96FJKFU32", "KBLNWF37VU8H", "GWAKBTYH9N8V", "EXWZL7YDMWQ3", "DCEXTRA00001")),
-                commission("05012345100012", "CZ24002", "2031-12-31", "2024-06-10T07:00:00Z",
-                        List.of("E4PMDJHWTGPC", "PSLNNETGGE3M", "D6XJZTCKL6L2", "49945LNQ3R6T")));
-    }
-
-    static String epcisDocument(String... events) {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <epcis:EPCISDocument xmlns:epcis="urn:epcglobal:epcis:xsd:2" xmlns:mda="urn:epcglobal:cbv:mda" schemaVersion="2.0" creationDate="2024-06-30T17:00:00.000Z">
-                  <EPCISBody>
-                    <EventList>
-                      %s
-                    </EventList>
-                  </EPCISBody>
-                </epcis:EPCISDocument>
-                """.formatted(String.join("\n", events));
-    }
-
-    static String commission(String gtin, String lot, String expiry, String at, List<String> serials) {
-        StringBuilder epcs = new StringBuilder();
-        for (String serial : serials) {
-            epcs.append("<epc>https://id.gs1.org/01/").append(gtin).append("/21/").append(serial).append("</epc>");
-        }
-        return """
-                <ObjectEvent>
-                  <eventTime>%s</eventTime>
-                  <eventTimeZoneOffset>+00:00</eventTimeZoneOffset>
-                  <epcList>%s</epcList>
-                  <action>ADD</action>
-                  <bizStep>urn:epcglobal:cbv:bizstep:commissioning</bizStep>
-                  <disposition>urn:epcglobal:cbv:disp:active</disposition>
-                  <readPoint><id>urn:epc:id:sgln:4012345.00001.0</id></readPoint>
-                  <ilmd><mda:itemExpirationDate>%s</mda:itemExpirationDate><mda:lotNumber>%s</mda:lotNumber></ilmd>
-                </ObjectEvent>""".formatted(at, epcs, expiry, lot);
-    }
-
-    static String callback(String alertId) {
-        return """
-                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:a="https://cmohub.io/schemas/emvs/alert-callback/v1">
-                  <soapenv:Body>
-                    <a:AlertNotification>
-                      <a:alertId>%s</a:alertId><a:code>A52</a:code><a:nmvsReturnCode>NMVS_FE_LOT_12</a:nmvsReturnCode><a:market>IE</a:market>
-                      <a:raisedAt>%s</a:raisedAt>
-                      <a:scanned><a:productCode>05012345100036</a:productCode><a:productCodeScheme>GTIN</a:productCodeScheme>
-                        <a:serial>Z8V96FJKFU32</a:serial><a:batchId>DC24100</a:batchId><a:expiry>300331</a:expiry></a:scanned>
-                      <a:message>Expiry date mismatch</a:message>
-                    </a:AlertNotification>
-                  </soapenv:Body>
-                </soapenv:Envelope>""".formatted(alertId, Instant.now().minus(Duration.ofMinutes(5)).truncatedTo(ChronoUnit.SECONDS));
-    }
 
     /** A QP releases DC24100 despite its failed check, signed; CZ24002 passes, so there is nothing to override. */
     private void theQpOverridesTheFailedCheckSigned() throws Exception {
@@ -380,9 +288,9 @@ class GatewayCoordinationTest {
         assertThat(json("GET", "/api/v1/admin/liaisons", ACME_KEY, null, 403)).isNotNull();
 
         // The CMO's files register DC24100 and CZ24002 (batch records, packaging runs, commissioning).
-        upload("csv-batch-record", "batch-records.csv", BATCH_RECORDS);
-        upload("packaging-record-csv", "packaging.csv", PACKAGING);
-        upload("epcis", "commissioning.xml", epcis());
+        upload("csv-batch-record", "batch-records.csv", A52Scenario.BATCH_RECORDS);
+        upload("packaging-record-csv", "packaging.csv", A52Scenario.PACKAGING);
+        upload("epcis", "commissioning.xml", A52Scenario.epcis());
 
         // Release check: DC24100 has one commissioned serial more than uploaded (and the misprinted expiry): FAIL; CZ24002 is consistent: PASS.
         JsonNode fail = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
@@ -402,7 +310,7 @@ class GatewayCoordinationTest {
 
         // The Hub's call-back: an A52 on DC24100 in Ireland.
         HttpResponse<String> ack = call("POST", "/services/hub-alerts/v1", HUB_KEY, "text/xml; charset=UTF-8",
-                HttpRequest.BodyPublishers.ofString(callback("AL-COORD-A52")));
+                HttpRequest.BodyPublishers.ofString(A52Scenario.callback("AL-COORD-A52")));
         long acknowledged = System.nanoTime();
         assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
         assertThat(ack.body()).contains("<outcome>ACCEPTED</outcome>");
@@ -502,15 +410,15 @@ class GatewayCoordinationTest {
         ProductCode cardiozol = ProductCode.of("05012345100012");
         SerialNumber serial = SerialNumber.of("RETRACTME001");
         // the CMO commissions two packs under the wrong batch...
-        String wrong = commission(cardiozol.value(), "CZ24777", "2031-12-31", "2024-07-01T07:00:00Z", List.of("RETRACTME001", "RETRACTME002"));
-        upload("epcis", "wrong-batch.xml", epcisDocument(wrong));
+        String wrong = A52Scenario.commission(cardiozol.value(), "CZ24777", "2031-12-31", "2024-07-01T07:00:00Z", List.of("RETRACTME001", "RETRACTME002"));
+        upload("epcis", "wrong-batch.xml", A52Scenario.epcisDocument(wrong));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> registry.batchesHoldingSerial(cardiozol, serial), batches -> batches.equals(List.of(BatchId.of("CZ24777"))));
         // ...then declares that event erroneous (GS1: the event repeated with an errorDeclaration) and commissions them under the right one
         String declaration = wrong.replace("</ObjectEvent>", "  <errorDeclaration><declarationTime>2024-07-01T09:00:00Z</declarationTime>"
                 + "<reason>urn:epcglobal:cbv:er:incorrect_data</reason></errorDeclaration>\n</ObjectEvent>");
-        String corrected = commission(cardiozol.value(), "CZ24778", "2031-12-31", "2024-07-01T10:00:00Z", List.of("RETRACTME001", "RETRACTME002"));
-        upload("epcis", "correction.xml", epcisDocument(declaration, corrected));
+        String corrected = A52Scenario.commission(cardiozol.value(), "CZ24778", "2031-12-31", "2024-07-01T10:00:00Z", List.of("RETRACTME001", "RETRACTME002"));
+        upload("epcis", "correction.xml", A52Scenario.epcisDocument(declaration, corrected));
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .until(() -> registry.batchesHoldingSerial(cardiozol, serial), batches -> batches.equals(List.of(BatchId.of("CZ24778"))));
         assertThat(registry.batchesHoldingSerial(cardiozol, SerialNumber.of("RETRACTME002"))).containsExactly(BatchId.of("CZ24778"));

@@ -155,6 +155,43 @@ public final class JdbcDocumentRegistry {
         return partner == null ? query(sql, limit, offset) : query(sql, partner, limit, offset);
     }
 
+    /** Documents newest first, optionally of one partner and/or in one state (null: all); at most {@code limit}. */
+    public List<DocumentRecord> recent(String partner, DocumentState status, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM document WHERE 1 = 1");
+        if (partner != null) {
+            sql.append(" AND partner_id = ?");
+            parameters.add(partner);
+        }
+        if (status != null) {
+            sql.append(" AND status = ?");
+            parameters.add(status.name());
+        }
+        sql.append(" ORDER BY received_at DESC, document_id LIMIT ?");
+        parameters.add(limit);
+        return query(sql.toString(), parameters.toArray());
+    }
+
+    /** How many documents are in each state, per partner (a partner of null: every partner), as partner → state → count. */
+    public java.util.Map<String, java.util.Map<DocumentState, Long>> countsByState(String partner) {
+        java.util.Map<String, java.util.Map<DocumentState, Long>> counts = new java.util.TreeMap<>();
+        String sql = "SELECT partner_id, status, COUNT(*) FROM document" + (partner == null ? "" : " WHERE partner_id = ?") + " GROUP BY partner_id, status";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (partner != null) {
+                s.setString(1, partner);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.computeIfAbsent(rs.getString(1), p -> new java.util.EnumMap<>(DocumentState.class))
+                            .put(DocumentState.valueOf(rs.getString(2)), rs.getLong(3));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not count documents", e);
+        }
+        return counts;
+    }
+
     /** An unfinished document with this partner, channel, name and content, if there is one (a retried inbox file). */
     public Optional<DocumentRecord> findUnfinished(String partner, String channel, String originalName, String sha256) {
         return query("SELECT " + COLUMNS + " FROM document WHERE partner_id = ? AND channel = ? AND original_name = ? AND sha256 = ? "

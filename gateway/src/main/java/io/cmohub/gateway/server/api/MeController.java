@@ -2,7 +2,7 @@ package io.cmohub.gateway.server.api;
 
 import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.JdbcAccounts;
-import io.cmohub.gateway.server.people.PasswordPolicy;
+import io.cmohub.gateway.server.people.OwnPassword;
 import io.cmohub.gateway.server.security.Principal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
@@ -22,14 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class MeController {
     private final Access access;
     private final JdbcAccounts accounts;
-    private final PasswordPolicy passwords;
-    private final io.cmohub.gateway.server.people.PeopleProperties people;
+    private final OwnPassword ownPassword;
 
-    public MeController(Access access, JdbcAccounts accounts, PasswordPolicy passwords, io.cmohub.gateway.server.people.PeopleProperties people) {
-        this.people = people;
+    public MeController(Access access, JdbcAccounts accounts, OwnPassword ownPassword) {
         this.access = access;
         this.accounts = accounts;
-        this.passwords = passwords;
+        this.ownPassword = ownPassword;
     }
 
     @Authorised(AccessRule.ANYONE)
@@ -60,20 +58,11 @@ public class MeController {
     @PostMapping("/password")
     public ResponseEntity<Void> changePassword(@RequestBody Map<String, String> body, HttpServletRequest request) {
         Principal principal = access.principal(request);
-        if (!principal.isPerson() || !"password".equals(principal.how())) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "only a person logged in with a local password can change it here");
-        }
-        if (!passwords.matches(principal.id(), body.get("currentPassword"))) {
-            accounts.loginFailed(principal.id(), people.getLockoutFailures(), people.getLockoutDuration(), request.getRemoteAddr());
-            throw new ApiException(HttpStatus.FORBIDDEN, "the current password is wrong");
-        }
-        String hash;
         try {
-            hash = passwords.hashNew(principal.id(), body.get("newPassword"));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+            ownPassword.change(principal, body.get("currentPassword"), body.get("newPassword"), request.getRemoteAddr());
+        } catch (OwnPassword.Refused e) {
+            throw new ApiException(e.policy() ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN, e.getMessage());
         }
-        accounts.setPassword(principal.id(), hash, false, principal.actor(), "PASSWORD_CHANGE");
         return ResponseEntity.noContent().build();
     }
 }

@@ -1,12 +1,9 @@
 package io.cmohub.gateway.server.api;
 
 import io.cmohub.gateway.server.people.AccessRule;
-import io.cmohub.gateway.server.people.JdbcAccounts;
-import io.cmohub.gateway.server.people.PasswordPolicy;
-import io.cmohub.gateway.server.people.PeopleProperties;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.gateway.server.signatures.ElectronicSignature;
-import io.cmohub.gateway.server.signatures.JdbcSignatures;
+import io.cmohub.gateway.server.signatures.SignatureCeremony;
 import io.cmohub.gateway.server.signatures.SignatureMeaning;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -33,34 +30,11 @@ public class SignaturesController {
     static final Set<String> RECORD_TYPES = Set.of("case", "partner", "liaison", "batch-release", "mapping");
 
     private final Access access;
-    private final PasswordPolicy passwords;
-    private final JdbcAccounts accounts;
-    private final JdbcSignatures signatures;
-    private final PeopleProperties people;
-    private final io.cmohub.gateway.server.people.OidcPeople oidc;
+    private final SignatureCeremony ceremony;
 
-    public SignaturesController(Access access, PasswordPolicy passwords, JdbcAccounts accounts, JdbcSignatures signatures, PeopleProperties people,
-                                io.cmohub.gateway.server.people.OidcPeople oidc) {
-        this.oidc = oidc;
+    public SignaturesController(Access access, SignatureCeremony ceremony) {
         this.access = access;
-        this.passwords = passwords;
-        this.accounts = accounts;
-        this.signatures = signatures;
-        this.people = people;
-    }
-
-    /**
-     * A person of the identity provider signs by signing in again: their provider sign-in must be at most
-     * {@code cmohub.people.oidc.signature-max-age} old, as the provider's {@code auth_time} says.
-     */
-    private void requireFreshSignIn() {
-        java.time.Instant at = oidc.authenticatedAt().orElseThrow(() -> new ApiException(HttpStatus.FORBIDDEN,
-                "the identity provider did not say when you signed in (no auth_time); a signature needs a fresh sign-in it dates"));
-        java.time.Duration maxAge = oidc.signatureMaxAge();
-        if (at.isBefore(java.time.Instant.now().minus(maxAge))) {
-            throw new ApiException(HttpStatus.FORBIDDEN, "to sign, sign in again (GET /oauth2/authorization/<provider>?reauthenticate=true): your sign-in at "
-                    + at + " is older than " + maxAge.toSeconds() + " s; nothing was signed");
-        }
+        this.ceremony = ceremony;
     }
 
     @Authorised(AccessRule.PERSON)
@@ -81,14 +55,7 @@ public class SignaturesController {
         } catch (IllegalArgumentException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        if ("password".equals(principal.how())) {
-            if (!passwords.matches(principal.id(), body.get("password"))) {
-                accounts.loginFailed(principal.id(), people.getLockoutFailures(), people.getLockoutDuration(), request.getRemoteAddr());
-                throw new ApiException(HttpStatus.FORBIDDEN, "the password is wrong; nothing was signed");
-            }
-        } else {
-            requireFreshSignIn();
-        }
-        return ResponseEntity.status(HttpStatus.CREATED).body(signatures.sign(principal.id(), principal.displayName(), meaning, recordType, recordId));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ceremony.sign(principal, body.get("password"), meaning, recordType, recordId,
+                request.getRemoteAddr()));
     }
 }

@@ -46,6 +46,17 @@ public class PeopleConfiguration {
     }
 
     @Bean
+    OwnPassword ownPassword(PasswordPolicy passwords, JdbcAccounts accounts, PeopleProperties properties) {
+        return new OwnPassword(passwords, accounts, properties);
+    }
+
+    @Bean
+    io.cmohub.gateway.server.signatures.SignatureCeremony signatureCeremony(PasswordPolicy passwords, JdbcAccounts accounts,
+            io.cmohub.gateway.server.signatures.JdbcSignatures signatures, PeopleProperties properties, OidcPeople oidc) {
+        return new io.cmohub.gateway.server.signatures.SignatureCeremony(passwords, accounts, signatures, properties, oidc);
+    }
+
+    @Bean
     OidcPeople oidcPeople(JdbcAccounts accounts, PeopleProperties properties) {
         return new OidcPeople(accounts, properties.getOidc());
     }
@@ -80,16 +91,20 @@ public class PeopleConfiguration {
     SecurityFilterChain peopleSecurity(HttpSecurity http,
                                        ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> identityProvider,
                                        ObjectProvider<org.springframework.security.oauth2.jwt.JwtDecoder> bearerTokens) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .formLogin(login -> login.defaultSuccessUrl("/api/v1/me", false))
+        // the API authorises per endpoint (@Authorised); the console's pages need a logged-in person, else the browser goes to /login
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/console", "/console/**").authenticated().anyRequest().permitAll())
+                .formLogin(login -> login.defaultSuccessUrl("/console", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(PeopleConfiguration::browserStateChange))
                 .httpBasic(basic -> basic.disable())
-                .requestCache(cache -> cache.disable());
+                .requestCache(cache -> cache.requestCache(ConsoleSecurity.deepLinks()))
+                .headers(headers -> headers.addHeaderWriter(ConsoleSecurity.contentSecurityPolicy()))
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint("/login"), ConsoleSecurity.PAGES));
         // Sign-in through the sponsor's identity provider, when spring.security.oauth2.client.registration.* names one
         if (identityProvider.getIfAvailable() != null) {
             var resolver = new ReauthenticationRequests(identityProvider.getObject());
-            http.oauth2Login(login -> login.defaultSuccessUrl("/api/v1/me", false) // offered on the same /login page
+            http.oauth2Login(login -> login.defaultSuccessUrl("/console", false) // offered on the same /login page
                     .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver)));
         }
         // Bearer JWTs of that provider for API calls, when spring.security.oauth2.resourceserver.jwt.* is set; an API key

@@ -79,7 +79,9 @@ class OidcLoginTest {
         BrowserSession browser = new BrowserSession(base());
         assertThat(browser.get("/login").body()).as("the login page offers the provider").contains("/oauth2/authorization/sso");
         HttpResponse<String> landed = signIn(browser, "olivia.ops");
-        assertThat(landed.uri().getPath()).as(String.join("\n", browser.trail()) + "\n" + landed.body().replaceAll("(?s).*<div class=\"alert[^>]*>([^<]*)<.*", "$1")).isEqualTo("/api/v1/me");
+        assertThat(landed.uri().getPath()).as(String.join("\n", browser.trail()) + "\n" + landed.body().replaceAll("(?s).*<div class=\"alert[^>]*>([^<]*)<.*", "$1"))
+                .as("a sponsor person lands on the console's cases board").isEqualTo("/console/cases");
+        assertThat(landed.body()).contains("Olivia Ops");
         JsonNode me = browser.me();
         assertThat(me.path("kind").asText()).isEqualTo("PERSON");
         assertThat(me.path("username").asText()).isEqualTo("olivia.ops");

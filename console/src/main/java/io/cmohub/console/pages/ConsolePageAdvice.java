@@ -1,0 +1,35 @@
+package io.cmohub.console.pages;
+
+import io.cmohub.console.ConsoleAccess;
+import io.cmohub.console.ConsoleRefusal;
+import io.cmohub.console.ConsoleUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Every console page knows its person (shown in the header) and shows a refusal as a page, never a stack trace. */
+@ControllerAdvice(basePackages = "io.cmohub.console.pages")
+public class ConsolePageAdvice {
+    private final ConsoleAccess access;
+
+    public ConsolePageAdvice(ConsoleAccess access) {
+        this.access = access;
+    }
+
+    @ModelAttribute("user")
+    public ConsoleUser user(HttpServletRequest request) {
+        return access.user(request).orElse(null);
+    }
+
+    @ExceptionHandler(ConsoleRefusal.class)
+    public String refused(ConsoleRefusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
+        response.setStatus(refusal.status());
+        model.addAttribute("user", access.user(request).orElse(null));
+        model.addAttribute("status", refusal.status());
+        model.addAttribute("message", refusal.getMessage());
+        return "console/refused";
+    }
+}

@@ -1,0 +1,240 @@
+package io.cmohub.gateway.server.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.cmohub.gateway.server.A52Scenario;
+import io.cmohub.model.codec.CanonicalJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The console in a real browser (headless Chromium): an A52 arrives through the Hub's call-back, QA sees it
+ * on the board and opens the verdict, the CMO's liaison — a second browser — answers the evidence request
+ * with a file, QA reads the answer and closes the case with an e-signature, and the board no longer lists
+ * it; and a CMO reads on its self-service page why its upload was rejected. Each page is photographed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserTest {
+    static final String ADMIN_KEY = "console-test-admin-key-0123456789";
+    static final String ACME_KEY = "console-test-acme-key-0123456789";
+    static final String HUB_KEY = "console-test-hub-key-0123456789";
+    static final Path DATA_DIR = Path.of("target", "console-" + UUID.randomUUID()).toAbsolutePath();
+
+    @RegisterExtension
+    static WireMockExtension hooks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .resetOnEachTest(false).build();
+
+    @LocalServerPort
+    int port;
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("cmohub.data-dir", DATA_DIR::toString);
+        registry.add("cmohub.admin.api-key", () -> ADMIN_KEY);
+        registry.add("cmohub.eu-hub.callback.api-key", () -> HUB_KEY);
+        registry.add("cmohub.partners[0].id", () -> "acme-lyon");
+        registry.add("cmohub.partners[0].api-key", () -> ACME_KEY);
+        registry.add("cmohub.partners[0].products", () -> "05012345100036,05012345100012");
+        registry.add("cmohub.partners[0].sites", () -> "ACME-LYON");
+        registry.add("cmohub.partners[0].formats.csv-batch-record.file-pattern", () -> "*batch*.csv");
+        registry.add("cmohub.partners[0].formats.packaging-record-csv.file-pattern", () -> "*packaging*.csv");
+        registry.add("cmohub.partners[0].formats.epcis.file-pattern", () -> "*.xml");
+        registry.add("cmohub.coordination.liaison-seed", () -> A52Scenario.writeLiaisonSeed(DATA_DIR, hooks.baseUrl()));
+        registry.add("cmohub.coordination.secrets.acme-webhook", () -> "console-acme-webhook-secret-0123");
+    }
+
+    @BeforeAll
+    static void chromium() {
+        ConsoleBrowser.assumeChromium();
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    @Test
+    @Order(1)
+    void anA52IsSeenOnTheBoardAnsweredByTheCmoInItsOwnBrowserAndClosedWithASignature() throws Exception {
+        hooks.stubFor(post(urlEqualTo("/acme/alerts")).willReturn(aResponse().withStatus(202)));
+        upload("csv-batch-record", A52Scenario.BATCH_RECORDS, "ACCEPTED");
+        upload("packaging-record-csv", A52Scenario.PACKAGING, "ACCEPTED");
+        upload("epcis", A52Scenario.epcis(), "ACCEPTED");
+        person("quinn.qa", "Quinn Martin", "QA", null);
+        person("claire.acme", "Claire Martin", "LIAISON", "acme-lyon");
+
+        HttpResponse<String> ack = send("POST", "/services/hub-alerts/v1", HUB_KEY, "text/xml; charset=UTF-8", A52Scenario.callback("AL-CONSOLE-A52"));
+        assertThat(ack.body()).contains("<outcome>ACCEPTED</outcome>");
+
+        try (ConsoleBrowser qa = new ConsoleBrowser(base()); ConsoleBrowser cmo = new ConsoleBrowser(base())) {
+            // QA's first login: the console sends her to choose her own password before anything else
+            qa.login("quinn.qa", initialPassword("quinn.qa"));
+            assertThat(qa.path()).isEqualTo("/console/account");
+            qa.screenshot("01-account-first-login");
+            changePassword(qa, initialPassword("quinn.qa"), "quinns-own-Pass-01");
+
+            qa.open("/console/cases");
+            qa.waitForText("A52", true);
+            assertThat(qa.text()).contains("Quinn Martin").contains("acme-lyon").contains("05012345100036").contains("DC24100").contains("IE");
+            qa.screenshot("02-cases-board");
+            qa.click(By.cssSelector("table.cases tbody a"));
+            qa.waitForText("Reconciliation against the EU Hub", false);
+            assertThat(qa.text()).contains("LIKELY_CMO_PRINT_ERROR").contains("PRINTED_VS_UPLOADED_EXPIRY").contains("300331").contains("300228")
+                    .contains("ATTRIBUTED to acme-lyon");
+            String casePath = qa.path();
+            qa.screenshot("03-case-detail");
+
+            // the CMO's liaison, in a browser of her own
+            cmo.login("claire.acme", initialPassword("claire.acme"));
+            changePassword(cmo, initialPassword("claire.acme"), "claires-own-Pass-01");
+            assertThat(cmo.path()).isEqualTo("/console/portal");
+            cmo.waitForText("packaging-order", true);
+            assertThat(cmo.text()).contains("Europe/Paris").doesNotContain("quinn");
+            cmo.screenshot("04-portal-evidence-request");
+            Path pdf = Files.writeString(DATA_DIR.resolve("PO-7731.pdf"), "%PDF-1.4 packaging order PO-7731");
+            cmo.type(By.cssSelector("textarea[name='answer.packaging-order']"), "Packaging order PO-7731 told the line 300228.");
+            cmo.driver().findElement(By.cssSelector("input[name='file.packaging-order']")).sendKeys(pdf.toString());
+            cmo.type(By.cssSelector("textarea[name='answer.artwork-signoff']"), "Artwork AW-7 signed off by QA Lyon.");
+            cmo.type(By.cssSelector("textarea[name='answer.printed-vs-uploaded-expiry']"), "The coder printed 300331: wrong recipe on line L3.");
+            cmo.click(By.cssSelector("form.answer button[type=submit]"));
+            cmo.waitForText("Sent 3 answer(s)", false);
+            assertThat(cmo.text()).contains("PO-7731.pdf").contains("user:claire.acme (Claire Martin)");
+            cmo.screenshot("05-portal-answered");
+
+            // QA reads the answer (and the file) and closes the case, signing with her password
+            qa.open(casePath);
+            qa.waitForText("Packaging order PO-7731 told the line 300228.", true);
+            assertThat(qa.driver().findElement(By.linkText("PO-7731.pdf")).getAttribute("href")).contains("/console/evidence/");
+            qa.type(By.id("rootCause"), "Wrong coder recipe on line L3 printed expiry 300331; CAPA-2211 opened at ACME Lyon.");
+            qa.type(By.id("password"), "not-quinns-password");
+            qa.click(By.id("sign-and-close"));
+            qa.waitForText("the password is wrong; nothing was signed", false);
+            qa.type(By.id("rootCause"), "Wrong coder recipe on line L3 printed expiry 300331; CAPA-2211 opened at ACME Lyon.");
+            qa.type(By.id("password"), "quinns-own-Pass-01");
+            qa.screenshot("06-case-close-signature");
+            qa.click(By.id("sign-and-close"));
+            qa.waitForText("closed and signed by Quinn Martin", false);
+            assertThat(qa.text()).contains("CLOSED").contains("CASE_CLOSED").contains("user:quinn.qa (Quinn Martin)")
+                    .contains("signed: Quinn Martin (quinn.qa) at ").contains("meaning \"closed with root cause\"");
+            qa.screenshot("07-case-closed");
+
+            qa.open("/console/cases");
+            qa.waitFor(By.cssSelector("table.cases"));
+            assertThat(qa.text()).contains("No case matches.").doesNotContain("DC24100");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCmoReadsOnItsSelfServicePageWhyItsUploadWasRejected() throws Exception {
+        String documentId = upload("csv-batch-record", """
+                product_code,batch_id,status,site_id,expiry
+                05012345100036,DC24999,RELEASED,ACME-LYON,31/02/30
+                """, "REJECTED");
+        try (ConsoleBrowser cmo = new ConsoleBrowser(base())) {
+            cmo.login("claire.acme", "claires-own-Pass-01");
+            cmo.click(By.linkText("Our uploads"));
+            cmo.waitForText("REJECTED", true);
+            cmo.screenshot("08-portal-uploads");
+            cmo.click(By.cssSelector("a[href$='" + documentId + "']"));
+            cmo.waitForText("Rejected records", false);
+            assertThat(cmo.text()).contains("line 2").contains("expiry").contains("31/02/30");
+            cmo.screenshot("09-portal-rejected-upload");
+            cmo.open("/console/cases");
+            assertThat(cmo.text()).as("a liaison has no sponsor pages").contains("Not allowed");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theConsolePagesNameTheLoggedInPersonAndSendAnonymousBrowsersToTheLogin() throws Exception {
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base() + "/console/cases")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).isEqualTo(302);
+        assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        io.cmohub.gateway.server.people.BrowserSession quinn = new io.cmohub.gateway.server.people.BrowserSession(base());
+        quinn.loginAndReadMe("quinn.qa", "quinns-own-Pass-01");
+        for (String page : List.of("/console/cases", "/console/documents", "/console/scorecard")) {
+            HttpResponse<String> answer = quinn.get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(answer.body()).as(page).contains("Quinn Martin");
+            assertThat(answer.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'")
+                    .contains("script-src 'self'");
+        }
+        HttpResponse<String> home = quinn.get("/console");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/console/cases");
+    }
+
+    private void changePassword(ConsoleBrowser browser, String current, String chosen) {
+        browser.type(By.id("currentPassword"), current);
+        browser.type(By.id("newPassword"), chosen);
+        browser.type(By.id("repeatPassword"), chosen);
+        browser.click(By.cssSelector("form.password button[type=submit]"));
+        browser.waitForText("Log out", false);
+    }
+
+    /** What the administrator gives a new person (the policy refuses a password containing the username). */
+    static String initialPassword(String username) {
+        return "Initial-" + Integer.toHexString(username.hashCode()) + "-pw01";
+    }
+
+    private void person(String username, String displayName, String role, String partner) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "displayName", displayName, "roles", List.of(role),
+                "password", initialPassword(username)));
+        if (partner != null) {
+            body.put("partner", partner);
+        }
+        HttpResponse<String> created = send("POST", "/api/v1/admin/users", ADMIN_KEY, "application/json", CanonicalJson.mapper().writeValueAsString(body));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    private String upload(String format, String body, String expected) throws Exception {
+        HttpResponse<String> posted = send("POST", "/api/v1/partners/acme-lyon/documents?format=" + format, ACME_KEY, "application/octet-stream", body);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(202);
+        String id = CanonicalJson.mapper().readTree(posted.body()).path("documentId").asText();
+        JsonNode done = Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> CanonicalJson.mapper().readTree(send("GET", "/api/v1/documents/" + id, ACME_KEY, null, null).body()),
+                        s -> List.of("ACCEPTED", "PARTIALLY_ACCEPTED", "REJECTED").contains(s.path("status").asText()));
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo(expected);
+        return id;
+    }
+
+    private HttpResponse<String> send(String method, String path, String key, String contentType, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("X-Api-Key", key)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
