@@ -11,6 +11,10 @@ public enum Capability {
     CASE_WORK,
     /** Close a case with its root cause (signed). */
     CASE_DECISION,
+    /** Ask whether a batch may be released (QP, QA, ADMIN). */
+    RELEASE,
+    /** A QP's signed release of a batch whose release check fails. */
+    SIGNED_RELEASE,
     /** Administer the hub: replays, users, partners. */
     ADMINISTRATION,
     /** A CMO's liaison: its own partner's evidence requests and documents. */

@@ -7,7 +7,9 @@ import io.cmohub.console.ConsoleUser;
 import io.cmohub.console.SignedRecord;
 import io.cmohub.coordination.cases.CaseClosure;
 import io.cmohub.coordination.cases.CaseCoordinator;
+import io.cmohub.coordination.alert.JdbcAlertRegistry;
 import io.cmohub.coordination.cases.StoredAnswer;
+import io.cmohub.coordination.outbox.OutboxDelivery;
 import io.cmohub.model.CaseStatus;
 import io.cmohub.model.EvidenceRequest;
 import io.cmohub.model.InvestigationCase;
@@ -35,12 +37,16 @@ public class CasesPage {
     private final ConsoleAccess access;
     private final CaseBoard board;
     private final CaseCoordinator cases;
+    private final JdbcAlertRegistry alerts;
+    private final OutboxDelivery outbox;
 
-    public CasesPage(ConsolePerson people, ConsoleAccess access, CaseBoard board, CaseCoordinator cases) {
+    public CasesPage(ConsolePerson people, ConsoleAccess access, CaseBoard board, CaseCoordinator cases, JdbcAlertRegistry alerts, OutboxDelivery outbox) {
         this.people = people;
         this.access = access;
         this.board = board;
         this.cases = cases;
+        this.alerts = alerts;
+        this.outbox = outbox;
     }
 
     @GetMapping("/console/cases")
@@ -62,6 +68,8 @@ public class CasesPage {
         ConsoleUser user = people.require(request, Capability.SPONSOR_READ);
         InvestigationCase found = find(caseId);
         model.addAttribute("c", found);
+        model.addAttribute("alerts", found.alertIds().stream().map(alerts::find).flatMap(java.util.Optional::stream).toList());
+        model.addAttribute("outbox", outbox.ofCase(caseId));
         model.addAttribute("reconciliation", cases.views().reconciliation(caseId).orElse(null));
         model.addAttribute("timeline", cases.views().timeline(caseId));
         Map<EvidenceRequest, List<StoredAnswer>> requests = new LinkedHashMap<>();
@@ -79,6 +87,19 @@ public class CasesPage {
         find(caseId);
         var result = cases.reconcile(caseId);
         flash.addFlashAttribute("notice", "Reconciled again: " + result.verdict() + " — " + result.reason());
+        return "redirect:/console/cases/" + caseId;
+    }
+
+    /** A notice or EAMS write-back that failed for good is tried again (e.g. after the liaison's webhook was fixed). */
+    @PostMapping("/console/cases/{caseId}/outbox/{messageId}/retry")
+    public String retry(@PathVariable String caseId, @PathVariable String messageId, HttpServletRequest request, RedirectAttributes flash) {
+        ConsoleUser user = people.require(request, Capability.CASE_WORK);
+        boolean ofThisCase = outbox.ofCase(find(caseId).caseId()).stream().anyMatch(m -> m.messageId().equals(messageId));
+        if (ofThisCase && outbox.retry(messageId, user.actor(), "retried in the console")) {
+            flash.addFlashAttribute("notice", "Message " + messageId + " is queued again.");
+        } else {
+            flash.addFlashAttribute("problem", "Message " + messageId + " of case " + caseId + " has not failed; nothing to retry.");
+        }
         return "redirect:/console/cases/" + caseId;
     }
 

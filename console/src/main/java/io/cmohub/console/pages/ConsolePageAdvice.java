@@ -24,6 +24,13 @@ public class ConsolePageAdvice {
         return access.user(request).orElse(null);
     }
 
+    /** A file over {@code spring.servlet.multipart.max-file-size}: said on a page, not as a server error. */
+    @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+    public String tooLarge(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return refused(new ConsoleRefusal(413, "the files are larger than this hub accepts in one upload; send them in parts or ask the sponsor"
+                + " for the limit"), request, response, model);
+    }
+
     @ExceptionHandler(ConsoleRefusal.class)
     public String refused(ConsoleRefusal refusal, HttpServletRequest request, HttpServletResponse response, Model model) {
         response.setStatus(refusal.status());

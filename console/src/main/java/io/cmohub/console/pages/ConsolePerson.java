@@ -32,6 +32,8 @@ public class ConsolePerson {
             case SPONSOR_READ -> "a sponsor role";
             case CASE_WORK -> "a role that works cases (SERIALIZATION_OPS, QA, ADMIN)";
             case CASE_DECISION -> "a role that closes cases (SERIALIZATION_OPS, QA)";
+            case RELEASE -> "a role that checks batches for release (QP, QA, ADMIN)";
+            case SIGNED_RELEASE -> "the QP role";
             case ADMINISTRATION -> "the ADMIN role";
             case LIAISON -> "a CMO liaison account";
         };

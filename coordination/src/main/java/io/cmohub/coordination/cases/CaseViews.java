@@ -106,6 +106,11 @@ public final class CaseViews {
                 .map(RequestRow::canonical).toList();
     }
 
+    /** A work list of cases (the console's board), in one query. */
+    public List<CaseSummary> board(CaseBoardQuery query) {
+        return read("could not read the cases board", query::run);
+    }
+
     public Optional<EvidenceRequest> request(String requestId) {
         return requestRow(requestId).map(RequestRow::canonical);
     }

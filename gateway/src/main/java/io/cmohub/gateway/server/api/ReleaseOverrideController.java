@@ -2,6 +2,7 @@ package io.cmohub.gateway.server.api;
 
 import io.cmohub.coordination.registry.BatchRegistry;
 import io.cmohub.coordination.release.ReleaseCheck;
+import io.cmohub.coordination.release.ReleaseOverride;
 import io.cmohub.coordination.release.ReleaseCheckResult;
 import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.Role;
@@ -41,11 +42,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/batches/{product}/{batch}")
 @ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"}, havingValue = "true", matchIfMissing = true)
 public class ReleaseOverrideController {
-    static final String RECORD_TYPE = "batch-release";
+    static final String RECORD_TYPE = ReleaseOverride.RECORD_TYPE;
 
     private final ReleaseCheck releaseCheck;
     private final JdbcSignatures signatures;
-    private final AuditTrail audit;
+    private final ReleaseOverride overrides;
     private final AuditReview trail;
     private final Access access;
 
@@ -53,7 +54,7 @@ public class ReleaseOverrideController {
                                      Access access) {
         this.releaseCheck = releaseCheck;
         this.signatures = signatures;
-        this.audit = audit;
+        this.overrides = new ReleaseOverride(audit);
         this.trail = new AuditReview(dataSource);
         this.access = access;
     }
@@ -72,12 +73,14 @@ public class ReleaseOverrideController {
         } catch (InvalidValueException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        String justification = body.get("justification");
-        if (justification == null || justification.isBlank() || justification.length() > 2000) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "an override needs a justification of 1-2000 characters");
+        String justification;
+        try {
+            justification = ReleaseOverride.justification(body.get("justification"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         String signatureId = body.get("signatureId");
-        String record = productCode.value() + "/" + batchId.value();
+        String record = ReleaseOverride.recordId(productCode, batchId);
         if (signatureId == null || signatureId.isBlank()) {
             throw new ApiException(HttpStatus.FORBIDDEN, "releasing a batch despite a failed check is a signed decision: sign it first (POST"
                     + " /api/v1/signatures with recordType \"" + RECORD_TYPE + "\", recordId \"" + record + "\", meaning APPROVED)");
@@ -93,8 +96,7 @@ public class ReleaseOverrideController {
             throw new ApiException(HttpStatus.CONFLICT, "the release check of " + record + " passes now; there is nothing to override");
         }
         ElectronicSignature signature = signatures.spend(signatureId, qp.id(), SignatureMeaning.APPROVED, RECORD_TYPE, record, spent -> {
-            audit.record(AuditEvent.success(qp.actor(), "RELEASE_OVERRIDE").on(BatchRegistry.AUDIT_OBJECT, record).because(justification)
-                    .details(("overridden: " + String.join("; ", check.failures()) + "; signed: " + spent.manifestation())));
+            overrides.record(check, qp.actor(), justification, spent.manifestation());
             return spent;
         });
         Map<String, Object> response = new LinkedHashMap<>();
@@ -109,6 +111,6 @@ public class ReleaseOverrideController {
     @GetMapping("/release-overrides")
     public List<AuditReviewRow> overrides(@PathVariable String product, @PathVariable String batch, HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
-        return trail.rowsOf("RELEASE_OVERRIDE", BatchRegistry.AUDIT_OBJECT, product + "/" + batch);
+        return trail.rowsOf(ReleaseOverride.ACTION, BatchRegistry.AUDIT_OBJECT, product + "/" + batch);
     }
 }

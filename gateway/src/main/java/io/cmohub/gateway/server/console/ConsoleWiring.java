@@ -9,8 +9,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The console module's pages at {@code /console}, with the gateway's people and signatures behind them. */
+/**
+ * The console module's pages at {@code /console}, with the gateway's people and signatures behind them. The
+ * console shows alert investigations, so it is there exactly when alert coordination is.
+ */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
+        havingValue = "true", matchIfMissing = true)
 @Import(ConsoleConfiguration.class)
 public class ConsoleWiring {
 

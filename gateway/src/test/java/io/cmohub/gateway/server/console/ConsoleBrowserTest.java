@@ -38,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The console in a real browser (headless Chromium): an A52 arrives through the Hub's call-back, QA sees it
  * on the board and opens the verdict, the CMO's liaison — a second browser — answers the evidence request
  * with a file, QA reads the answer and closes the case with an e-signature, and the board no longer lists
- * it; and a CMO reads on its self-service page why its upload was rejected. Each page is photographed.
+ * it; a QP releases a batch that fails its release check with a signed justification; and a CMO reads on its self-service page why its upload was rejected. Each page is photographed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
@@ -109,7 +109,7 @@ class ConsoleBrowserTest {
             qa.click(By.cssSelector("table.cases tbody a"));
             qa.waitForText("Reconciliation against the EU Hub", false);
             assertThat(qa.text()).contains("LIKELY_CMO_PRINT_ERROR").contains("PRINTED_VS_UPLOADED_EXPIRY").contains("300331").contains("300228")
-                    .contains("ATTRIBUTED to acme-lyon");
+                    .contains("ATTRIBUTED to acme-lyon").contains("AL-CONSOLE-A52").contains("HUB ");
             String casePath = qa.path();
             qa.screenshot("03-case-detail");
 
@@ -155,6 +155,34 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(2)
+    void aQpSeesWhyABatchFailsItsReleaseCheckAndReleasesItWithASignedJustification() throws Exception {
+        person("paula.qp", "Paula Richter", "QP", null);
+        try (ConsoleBrowser qp = new ConsoleBrowser(base())) {
+            qp.login("paula.qp", initialPassword("paula.qp"));
+            changePassword(qp, initialPassword("paula.qp"), "paulas-own-Pass-01");
+            qp.open("/console/batches?cmo=acme-lyon");
+            qp.click(By.linkText("DC24100"));
+            qp.waitForText("Packaging runs", false);
+            assertThat(qp.text()).contains("PR-DC24100-1").contains("L3").contains("300331");
+            qp.click(By.id("run-release-check"));
+            qp.waitForText("FAIL", false);
+            assertThat(qp.text()).contains("the EU Hub holds 4 serials but 5 were commissioned");
+            qp.screenshot("10-batch-release-check");
+            qp.type(By.id("justification"), "The extra commissioned serial was destroyed on line L3 (deviation DV-1187).");
+            qp.type(By.id("override-password"), "paulas-own-Pass-01");
+            qp.click(By.id("sign-and-override"));
+            qp.waitForText("approved despite the failed check, signed by Paula Richter", false);
+            qp.screenshot("11-batch-release-override");
+        }
+        HttpResponse<String> recorded = send("GET", "/api/v1/batches/05012345100036/DC24100/release-overrides", ADMIN_KEY, null, null);
+        JsonNode overrides = CanonicalJson.mapper().readTree(recorded.body());
+        assertThat(overrides).hasSize(1);
+        assertThat(overrides.get(0).path("actor").asText()).isEqualTo("user:paula.qp (Paula Richter)");
+        assertThat(overrides.get(0).path("details").asText()).contains("serials but 5 were commissioned").contains("signed: Paula Richter (paula.qp) at ");
+    }
+
+    @Test
+    @Order(3)
     void aCmoReadsOnItsSelfServicePageWhyItsUploadWasRejected() throws Exception {
         String documentId = upload("csv-batch-record", """
                 product_code,batch_id,status,site_id,expiry
@@ -164,25 +192,25 @@ class ConsoleBrowserTest {
             cmo.login("claire.acme", "claires-own-Pass-01");
             cmo.click(By.linkText("Our uploads"));
             cmo.waitForText("REJECTED", true);
-            cmo.screenshot("08-portal-uploads");
+            cmo.screenshot("12-portal-uploads");
             cmo.click(By.cssSelector("a[href$='" + documentId + "']"));
             cmo.waitForText("Rejected records", false);
             assertThat(cmo.text()).contains("line 2").contains("expiry").contains("31/02/30");
-            cmo.screenshot("09-portal-rejected-upload");
+            cmo.screenshot("13-portal-rejected-upload");
             cmo.open("/console/cases");
             assertThat(cmo.text()).as("a liaison has no sponsor pages").contains("Not allowed");
         }
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theConsolePagesNameTheLoggedInPersonAndSendAnonymousBrowsersToTheLogin() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base() + "/console/cases")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(302);
         assertThat(anonymous.headers().firstValue("Location").orElseThrow()).endsWith("/login");
         io.cmohub.gateway.server.people.BrowserSession quinn = new io.cmohub.gateway.server.people.BrowserSession(base());
         quinn.loginAndReadMe("quinn.qa", "quinns-own-Pass-01");
-        for (String page : List.of("/console/cases", "/console/documents", "/console/scorecard")) {
+        for (String page : List.of("/console/cases", "/console/documents", "/console/scorecard", "/console/batches")) {
             HttpResponse<String> answer = quinn.get(page);
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
