@@ -15,6 +15,8 @@ public enum Capability {
     RELEASE,
     /** A QP's signed release of a batch whose release check fails. */
     SIGNED_RELEASE,
+    /** Review the audit trail and who has access (ADMIN, AUDITOR, QA). */
+    AUDIT_REVIEW,
     /** Administer the hub: replays, users, partners. */
     ADMINISTRATION,
     /** A CMO's liaison: its own partner's evidence requests and documents. */

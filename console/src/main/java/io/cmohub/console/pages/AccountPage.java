@@ -4,6 +4,7 @@ import io.cmohub.console.ConsoleAccess;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import jakarta.servlet.http.HttpServletRequest;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The person's own account: who they are, their roles, and their password (which they must change first when an administrator set it). */
 @Controller
+@ConsolePage
 public class AccountPage {
     private final ConsoleAccess access;
 

@@ -17,6 +17,7 @@ import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * status — with the release check and its reasons, and a QP's e-signed override of a failing check.
  */
 @Controller
+@ConsolePage
 public class BatchesPage {
     private final ConsolePerson people;
     private final ConsoleAccess access;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * investigation knows, and its actions — reconcile again, and close with the root cause and an e-signature.
  */
 @Controller
+@ConsolePage
 public class CasesPage {
     private final ConsolePerson people;
     private final ConsoleAccess access;

@@ -1,6 +1,7 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.ConsoleAccess;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Every console page knows its person (shown in the header) and shows a refusal as a page, never a stack trace. */
-@ControllerAdvice(basePackages = "io.cmohub.console.pages")
+@ControllerAdvice(annotations = ConsolePage.class)
 public class ConsolePageAdvice {
     private final ConsoleAccess access;
 

@@ -8,6 +8,7 @@ import io.cmohub.routes.store.DocumentState;
 import io.cmohub.routes.store.JdbcDocumentRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * only its own partner's (the self-service page: the CMO fixes its export without an e-mail chase).
  */
 @Controller
+@ConsolePage
 public class DocumentsPage {
     static final int MAX_ROWS = 200;
 

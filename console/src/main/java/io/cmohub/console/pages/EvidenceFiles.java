@@ -16,6 +16,7 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
  * the request's own partner. Always a download (never rendered in the console's origin); every read is audited.
  */
 @Controller
+@ConsolePage
 public class EvidenceFiles {
     private final ConsolePerson people;
     private final io.cmohub.console.ConsoleAccess access;

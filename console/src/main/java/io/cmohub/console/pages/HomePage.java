@@ -4,11 +4,13 @@ import io.cmohub.console.ConsoleAccess;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import jakarta.servlet.http.HttpServletRequest;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** {@code /console}: the sponsor's cases board, or a liaison's open evidence requests. */
 @Controller
+@ConsolePage
 public class HomePage {
     private final ConsoleAccess access;
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * liaison's time zone, and per item an answer and files; what was sent is listed under each request.
  */
 @Controller
+@ConsolePage
 public class PortalPage {
     private final ConsolePerson people;
     private final CaseCoordinator cases;

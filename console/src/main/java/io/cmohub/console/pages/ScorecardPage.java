@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** The CMO scorecard: per CMO cases, evidence turnaround and on-time rate, closure time; alerts per CMO, site, line, code and month. */
 @Controller
+@ConsolePage
 public class ScorecardPage {
     private final ConsolePerson people;
     private final Scorecard scorecard;

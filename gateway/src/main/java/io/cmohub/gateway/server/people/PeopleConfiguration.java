@@ -46,6 +46,11 @@ public class PeopleConfiguration {
     }
 
     @Bean
+    AccountAdministration accountAdministration(JdbcAccounts accounts, PasswordPolicy passwords, io.cmohub.routes.partner.JdbcPartnerDirectory partners) {
+        return new AccountAdministration(accounts, passwords, partners);
+    }
+
+    @Bean
     OwnPassword ownPassword(PasswordPolicy passwords, JdbcAccounts accounts, PeopleProperties properties) {
         return new OwnPassword(passwords, accounts, properties);
     }

@@ -82,7 +82,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the page's text contains {@code text}, reloading every second (for what arrives in the background). */
     void waitForText(String text, boolean reload) {
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofSeconds(1)).until(d -> {
+        // a page that is being reloaded or replaced has no body for a moment: ask again rather than fail
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofSeconds(1)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
             if (d.findElement(By.tagName("body")).getText().contains(text)) {
                 return true;
             }
@@ -94,7 +96,8 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("body")).getText());
     }
 
     void screenshot(String name) throws Exception {

@@ -204,6 +204,35 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(4)
+    void anAdministratorCreatesAndDisablesAPersonAndSeesTheAuditTrailVerify() throws Exception {
+        String generated = Files.readString(DATA_DIR.resolve("initial-admin-password")).trim();
+        try (ConsoleBrowser admin = new ConsoleBrowser(base())) {
+            admin.login("cmohub-admin", generated);
+            changePassword(admin, generated, "the-admins-own-Pass-01");
+            admin.click(By.linkText("Users"));
+            admin.type(By.id("new-username"), "ivy.ops");
+            admin.type(By.id("new-display-name"), "Ivy Operations");
+            admin.click(By.cssSelector("input[name=roles][value=SERIALIZATION_OPS]"));
+            admin.click(By.id("create-person"));
+            admin.waitForText("Account ivy.ops created", false);
+            String shown = admin.text().replaceAll("(?s).*shown only now: (\\S+) .*", "$1");
+            assertThat(shown).hasSizeGreaterThanOrEqualTo(12);
+            admin.screenshot("14-admin-users");
+            admin.click(By.cssSelector("button[aria-label='Disable ivy.ops']"));
+            admin.waitForText("Account ivy.ops disabled", false);
+            assertThat(admin.text()).doesNotContain("Disable cmohub-admin").contains("another administrator changes your account");
+            try (ConsoleBrowser ivy = new ConsoleBrowser(base())) {
+                ivy.login("ivy.ops", shown);
+                assertThat(ivy.path()).as("a disabled account cannot log in").isEqualTo("/login");
+            }
+            admin.click(By.linkText("Audit"));
+            admin.waitForText("The audit trail verifies", false);
+            admin.screenshot("15-admin-audit");
+        }
+    }
+
+    @Test
+    @Order(5)
     void theConsolePagesNameTheLoggedInPersonAndSendAnonymousBrowsersToTheLogin() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base() + "/console/cases")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(302);
