@@ -1,7 +1,10 @@
 package io.cmohub.console;
 
+import io.cmohub.console.pages.IdleSessionGuard;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The console's pages, for a Spring MVC host to import. The host provides a {@link ConsoleAccess}, the
@@ -10,5 +13,10 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan("io.cmohub.console.pages")
-public class ConsoleConfiguration {
+public class ConsoleConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new IdleSessionGuard()).addPathPatterns("/console", "/console/**");
+    }
 }

@@ -27,13 +27,16 @@ class GatewayConsoleAccessTest {
     @Test
     void eachRoleGetsWhatTheApiAllowsIt() {
         ConsoleUser qa = GatewayConsoleAccess.user(person(Role.QA, null));
-        assertThat(qa.capabilities()).containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.CASE_WORK, Capability.CASE_DECISION, Capability.RELEASE);
+        assertThat(qa.capabilities()).containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.CASE_WORK, Capability.CASE_DECISION, Capability.RELEASE,
+                Capability.AUDIT_REVIEW);
         assertThat(GatewayConsoleAccess.user(person(Role.QP, null)).capabilities())
                 .containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.RELEASE, Capability.SIGNED_RELEASE);
         assertThat(qa.actor()).isEqualTo("user:p-qa (Person QA)");
-        assertThat(GatewayConsoleAccess.user(person(Role.AUDITOR, null)).capabilities()).containsExactly(Capability.SPONSOR_READ);
+        assertThat(GatewayConsoleAccess.user(person(Role.AUDITOR, null)).capabilities())
+                .containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.AUDIT_REVIEW);
         assertThat(GatewayConsoleAccess.user(person(Role.ADMIN, null)).capabilities())
-                .containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.CASE_WORK, Capability.RELEASE, Capability.ADMINISTRATION);
+                .containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.CASE_WORK, Capability.RELEASE, Capability.AUDIT_REVIEW,
+                        Capability.ADMINISTRATION);
         ConsoleUser liaison = GatewayConsoleAccess.user(person(Role.LIAISON, "acme-lyon"));
         assertThat(liaison.capabilities()).containsExactly(Capability.LIAISON);
         assertThat(liaison.partner()).isEqualTo("acme-lyon");

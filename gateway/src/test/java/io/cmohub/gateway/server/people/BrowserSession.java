@@ -72,6 +72,13 @@ public final class BrowserSession {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET with extra headers (e.g. htmx's {@code HX-Request}). */
+    public HttpResponse<String> getWith(String path, java.util.Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A JSON call as the browser's script makes it: session cookie and, unless {@code withCsrf} is false, the CSRF header. */
     public HttpResponse<String> send(String method, String path, Object body, boolean withCsrf) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")

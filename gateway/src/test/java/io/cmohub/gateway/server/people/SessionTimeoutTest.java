@@ -38,4 +38,23 @@ class SessionTimeoutTest {
         Thread.sleep(Duration.ofSeconds(4).toMillis());
         assertThat(browser.get("/api/v1/me").statusCode()).as("idle for longer than 3 s").isEqualTo(401);
     }
+
+    @Test
+    void theBoardRefreshingItselfDoesNotKeepAnUnattendedSessionAlive() throws Exception {
+        BrowserSession browser = new BrowserSession("http://127.0.0.1:" + port);
+        browser.loginAndReadMe("cmohub-admin", Files.readString(DATA_DIR.resolve("initial-admin-password")).trim());
+        // the first test has not changed the generated password: the console sends the person to the account page, which is activity
+        assertThat(browser.get("/console/account").statusCode()).isEqualTo(200);
+        java.net.http.HttpResponse<String> refresh = null;
+        for (int i = 0; i < 8; i++) { // a refresh every second, like the board's every 30 s, but nothing the person does
+            Thread.sleep(1_000);
+            refresh = browser.getWith("/console/account", java.util.Map.of("HX-Request", "true"));
+            if (refresh.statusCode() != 200) {
+                break;
+            }
+        }
+        assertThat(refresh.statusCode()).as("a background refresh after 3 s without activity").isEqualTo(401);
+        assertThat(refresh.headers().firstValue("HX-Redirect").orElseThrow()).isEqualTo("/login");
+        assertThat(browser.get("/api/v1/me").statusCode()).as("the session is gone").isEqualTo(401);
+    }
 }
