@@ -15,6 +15,8 @@ public enum Capability {
     RELEASE,
     /** A QP's signed release of a batch whose release check fails. */
     SIGNED_RELEASE,
+    /** Keep the data flowing: replay a quarantined document (SERIALIZATION_OPS, ADMIN). */
+    OPERATIONS,
     /** Review the audit trail and who has access (ADMIN, AUDITOR, QA). */
     AUDIT_REVIEW,
     /** Administer the hub: replays, users, partners. */

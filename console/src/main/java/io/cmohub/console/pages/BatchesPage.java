@@ -2,6 +2,7 @@ package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
 import io.cmohub.console.ConsoleAccess;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import io.cmohub.console.SignedRecord;
@@ -17,7 +18,6 @@ import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

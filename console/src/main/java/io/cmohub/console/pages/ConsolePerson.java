@@ -34,6 +34,7 @@ public class ConsolePerson {
             case CASE_DECISION -> "a role that closes cases (SERIALIZATION_OPS, QA)";
             case RELEASE -> "a role that checks batches for release (QP, QA, ADMIN)";
             case SIGNED_RELEASE -> "the QP role";
+            case OPERATIONS -> "a role that keeps the data flowing (SERIALIZATION_OPS, ADMIN)";
             case AUDIT_REVIEW -> "a role that reviews the audit trail (ADMIN, AUDITOR, QA)";
             case ADMINISTRATION -> "the ADMIN role";
             case LIAISON -> "a CMO liaison account";

@@ -1,6 +1,7 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import io.cmohub.routes.store.DocumentRecord;
@@ -8,7 +9,6 @@ import io.cmohub.routes.store.DocumentState;
 import io.cmohub.routes.store.JdbcDocumentRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,8 +1,9 @@
 package io.cmohub.console.pages;
 
+import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
-import io.cmohub.console.Capability;
 import io.cmohub.coordination.cases.CaseCoordinator;
 import io.cmohub.coordination.cases.StoredAnswer;
 import io.cmohub.model.EvidenceRequest;
@@ -16,7 +17,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

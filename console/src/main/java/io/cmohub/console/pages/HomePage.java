@@ -1,10 +1,10 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.ConsoleAccess;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import jakarta.servlet.http.HttpServletRequest;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 

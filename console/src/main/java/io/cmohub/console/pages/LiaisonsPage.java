@@ -1,9 +1,9 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.coordination.liaison.LiaisonRegister;
 import jakarta.servlet.http.HttpServletRequest;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,7 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleUser;
 import io.cmohub.coordination.cases.CaseCoordinator;
 import io.cmohub.coordination.cases.EvidenceAnswer;
@@ -20,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,7 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.coordination.scorecard.AlertPattern;
 import io.cmohub.coordination.scorecard.Scorecard;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

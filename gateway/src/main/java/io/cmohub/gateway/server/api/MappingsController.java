@@ -1,10 +1,10 @@
 package io.cmohub.gateway.server.api;
 
-import io.cmohub.connector.CmoConnector;
 import io.cmohub.connector.ConnectorCatalog;
-import io.cmohub.connector.mapping.MappingConnector;
 import io.cmohub.connector.mapping.definition.InvalidMappingException;
+import io.cmohub.gateway.server.mappings.FormatListing;
 import io.cmohub.gateway.server.mappings.JdbcMappings;
+import io.cmohub.gateway.server.mappings.SavableFormat;
 import io.cmohub.gateway.server.mappings.StoredMapping;
 import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.gateway.server.people.Role;
@@ -18,10 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +39,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/mappings")
 public class MappingsController {
     static final int MAX_BYTES = 256 * 1024;
-    private static final Pattern FORMAT_ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+){0,15}");
 
     private final Access access;
     private final JdbcMappings mappings;
@@ -59,24 +55,9 @@ public class MappingsController {
     /** Every format this hub reads, where it comes from, and for a saved mapping its version, saver and time. */
     @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping
-    public List<Map<String, Object>> list(HttpServletRequest request) {
+    public List<FormatListing.Format> list(HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
-        Map<String, StoredMapping> saved = new LinkedHashMap<>();
-        mappings.current().forEach(m -> saved.put(m.formatId(), m));
-        return connectors.all().stream().map(connector -> {
-            String id = connector.descriptor().id();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("formatId", id);
-            row.put("title", connector.descriptor().title());
-            StoredMapping stored = connectors.findFixed(id).isPresent() ? null : saved.get(id);
-            row.put("source", stored != null ? "api" : connector instanceof MappingConnector ? "mapping file" : "connector");
-            if (stored != null) {
-                row.put("version", stored.version());
-                row.put("savedAt", stored.savedAt());
-                row.put("savedBy", stored.savedBy());
-            }
-            return row;
-        }).toList();
+        return FormatListing.of(connectors, mappings);
     }
 
     /** A saved mapping: the version in use, or {@code ?version=N}; with its text, digest and signature. */
@@ -109,13 +90,12 @@ public class MappingsController {
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                               HttpServletRequest request) throws IOException {
         Principal admin = access.requirePerson(request, Role.ADMINISTRATION);
-        if (!FORMAT_ID.matcher(formatId).matches()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "a format id is kebab-case (e.g. acme-batch-csv), at most 16 parts; not '" + formatId + "'");
-        }
-        CmoConnector fixed = connectors.findFixed(formatId).orElse(null);
-        if (fixed != null) {
-            throw new ApiException(HttpStatus.CONFLICT, "format " + formatId + " is " + fixed.descriptor().title() + ", fixed at start (a connector or"
-                    + " a file of cmohub.mappings); save the mapping under another id");
+        try {
+            SavableFormat.check(formatId, connectors);
+        } catch (SavableFormat.Invalid e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
+        } catch (SavableFormat.Fixed e) {
+            throw new ApiException(HttpStatus.CONFLICT, e.getMessage());
         }
         Integer expected = expectedVersion(ifMatch);
         String text = utf8(request.getInputStream());

@@ -4,9 +4,8 @@ import io.cmohub.gateway.server.people.AccessRule;
 import io.cmohub.routes.audit.AuditEvent;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
-import io.cmohub.gateway.server.wiring.StartupTasks;
 import io.cmohub.routes.audit.AuditTrail;
-import io.cmohub.routes.pipeline.DocumentIntake;
+import io.cmohub.gateway.server.quarantine.QuarantineReplay;
 import io.cmohub.routes.store.DocumentRecord;
 import io.cmohub.routes.store.DocumentStore;
 import io.cmohub.routes.store.JdbcDocumentRegistry;
@@ -36,17 +35,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class QuarantineController {
     private final JdbcDocumentRegistry registry;
     private final DocumentStore store;
-    private final DocumentIntake intake;
-    private final StartupTasks.Dispatcher dispatcher;
+    private final QuarantineReplay replays;
     private final AuditTrail audit;
     private final Access access;
 
-    public QuarantineController(JdbcDocumentRegistry registry, DocumentStore store, DocumentIntake intake, StartupTasks.Dispatcher dispatcher,
-                                AuditTrail audit, Access access) {
+    public QuarantineController(JdbcDocumentRegistry registry, DocumentStore store, QuarantineReplay replays, AuditTrail audit, Access access) {
         this.registry = registry;
         this.store = store;
-        this.intake = intake;
-        this.dispatcher = dispatcher;
+        this.replays = replays;
         this.audit = audit;
         this.access = access;
     }
@@ -88,20 +84,14 @@ public class QuarantineController {
     public ResponseEntity<Map<String, String>> replay(@PathVariable String documentId, HttpServletRequest request) throws IOException {
         Principal admin = access.requireRoles(request, Role.OPERATIONS);
         DocumentRecord original = visible(documentId, admin);
-        DocumentRecord replayed;
-        try (InputStream content = store.open(original.documentId())) {
-            replayed = intake.receive(original.partner(), original.format(), "replay", original.originalName(), content, original.documentId());
-        }
-        audit.record(AuditEvent.success(admin.actor(), "REPLAY").on("quarantine", original.documentId())
-                .because("replayed as " + replayed.documentId()));
-        dispatcher.dispatch(replayed.documentId());
+        DocumentRecord replayed = replays.replay(original, admin.actor());
         return ResponseEntity.accepted().body(Map.of("documentId", replayed.documentId(), "replayOf", original.documentId(), "status",
                 replayed.status().name()));
     }
 
     private DocumentRecord visible(String documentId, Principal principal) {
         DocumentRecord record = registry.find(documentId)
-                .filter(d -> d.status().name().equals("REJECTED") || d.status().name().equals("PARTIALLY_ACCEPTED"))
+                .filter(QuarantineReplay::quarantined)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no quarantined document " + documentId));
         if (principal.visiblePartner() != null && !principal.visiblePartner().equals(record.partner())) {
             throw new ApiException(HttpStatus.NOT_FOUND, "no quarantined document " + documentId);

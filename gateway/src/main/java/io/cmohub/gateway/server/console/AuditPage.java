@@ -1,12 +1,12 @@
 package io.cmohub.gateway.server.console;
 
 import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.pages.ConsolePerson;
 import io.cmohub.routes.audit.JdbcAuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

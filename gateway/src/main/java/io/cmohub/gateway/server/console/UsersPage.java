@@ -1,6 +1,7 @@
 package io.cmohub.gateway.server.console;
 
 import io.cmohub.console.Capability;
+import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.pages.ConsolePerson;
 import io.cmohub.gateway.server.people.AccountAdministration;
@@ -14,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import io.cmohub.console.ConsolePage;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -53,6 +53,9 @@ class ConsoleBrowserTest {
     static WireMockExtension hooks = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
             .resetOnEachTest(false).build();
 
+    /** The upload the CMO reads about in test 3 and the administrator replays in test 4. */
+    static String rejectedDocument;
+
     @LocalServerPort
     int port;
     final HttpClient http = HttpClient.newHttpClient();
@@ -184,7 +187,7 @@ class ConsoleBrowserTest {
     @Test
     @Order(3)
     void aCmoReadsOnItsSelfServicePageWhyItsUploadWasRejected() throws Exception {
-        String documentId = upload("csv-batch-record", """
+        rejectedDocument = upload("csv-batch-record", """
                 product_code,batch_id,status,site_id,expiry
                 05012345100036,DC24999,RELEASED,ACME-LYON,31/02/30
                 """, "REJECTED");
@@ -193,9 +196,10 @@ class ConsoleBrowserTest {
             cmo.click(By.linkText("Our uploads"));
             cmo.waitForText("REJECTED", true);
             cmo.screenshot("12-portal-uploads");
-            cmo.click(By.cssSelector("a[href$='" + documentId + "']"));
+            cmo.click(By.cssSelector("a[href$='" + rejectedDocument + "']"));
             cmo.waitForText("Rejected records", false);
             assertThat(cmo.text()).contains("line 2").contains("expiry").contains("31/02/30");
+            assertThat(cmo.driver().findElements(By.id("replay"))).as("replaying is the sponsor's operations' decision").isEmpty();
             cmo.screenshot("13-portal-rejected-upload");
             cmo.open("/console/cases");
             assertThat(cmo.text()).as("a liaison has no sponsor pages").contains("Not allowed");
@@ -225,6 +229,28 @@ class ConsoleBrowserTest {
                 ivy.login("ivy.ops", shown);
                 assertThat(ivy.path()).as("a disabled account cannot log in").isEqualTo("/login");
             }
+            admin.open("/console/documents/" + rejectedDocument);
+            assertThat(admin.text()).contains("line 2").contains("31/02/30");
+            admin.click(By.id("replay"));
+            admin.waitForText("Replayed as document", false);
+            assertThat(admin.text()).contains("A replay of " + rejectedDocument);
+            // an integration engineer's mapping for a new CMO export: a wrong file is refused with its line, the right one signed and saved
+            admin.click(By.linkText("Mappings"));
+            admin.type(By.id("new-format-id"), "gamma-lots");
+            admin.click(By.id("new-mapping"));
+            admin.type(By.id("definition"), "id: gamma-lots\ntitle: GAMMA lots\ndescription: lots\nsource: {format: csv, delimiter: \"|\"}\n"
+                    + "records:\n  - entity: bacth\n    fields:\n      product: GTIN\n");
+            admin.type(By.id("mapping-password"), "the-admins-own-Pass-01");
+            admin.click(By.id("save-mapping"));
+            admin.waitForText("is invalid", false);
+            assertThat(admin.text()).contains("line ");
+            admin.type(By.id("definition"), "id: gamma-lots\ntitle: GAMMA lots\ndescription: lots\nsource: {format: csv, delimiter: \"|\"}\n"
+                    + "records:\n  - entity: batch\n    fields:\n      product: GTIN\n      batchId: Lot\n      status: {const: RELEASED}\n"
+                    + "      site: {const: GAMMA-1}\n");
+            admin.type(By.id("mapping-password"), "the-admins-own-Pass-01");
+            admin.click(By.id("save-mapping"));
+            admin.waitForText("Mapping gamma-lots version 1 saved and signed by Initial administrator", false);
+            admin.screenshot("16-admin-mapping");
             admin.click(By.linkText("Audit"));
             admin.waitForText("The audit trail verifies", false);
             admin.screenshot("15-admin-audit");

@@ -36,7 +36,7 @@ class GatewayConsoleAccessTest {
                 .containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.AUDIT_REVIEW);
         assertThat(GatewayConsoleAccess.user(person(Role.ADMIN, null)).capabilities())
                 .containsExactlyInAnyOrder(Capability.SPONSOR_READ, Capability.CASE_WORK, Capability.RELEASE, Capability.AUDIT_REVIEW,
-                        Capability.ADMINISTRATION);
+                        Capability.OPERATIONS, Capability.ADMINISTRATION);
         ConsoleUser liaison = GatewayConsoleAccess.user(person(Role.LIAISON, "acme-lyon"));
         assertThat(liaison.capabilities()).containsExactly(Capability.LIAISON);
         assertThat(liaison.partner()).isEqualTo("acme-lyon");
