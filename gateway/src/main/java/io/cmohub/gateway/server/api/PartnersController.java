@@ -1,27 +1,19 @@
 package io.cmohub.gateway.server.api;
 
 import io.cmohub.gateway.server.people.AccessRule;
+import io.cmohub.gateway.server.partners.PartnerAdministration;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cmohub.connector.ConnectorCatalog;
 import io.cmohub.gateway.server.people.Role;
 import io.cmohub.gateway.server.security.Principal;
 import io.cmohub.gateway.server.signatures.ElectronicSignature;
 import io.cmohub.gateway.server.signatures.JdbcSignatures;
 import io.cmohub.gateway.server.signatures.SignatureMeaning;
-import io.cmohub.model.value.PartnerId;
-import io.cmohub.model.value.ProductCode;
-import io.cmohub.model.value.SiteId;
-import io.cmohub.routes.audit.AuditEvent;
-import io.cmohub.routes.audit.AuditTrail;
-import io.cmohub.routes.partner.JdbcPartnerDirectory;
 import io.cmohub.routes.partner.PartnerProfile;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,24 +37,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/partners")
 public class PartnersController {
     private final Access access;
-    private final JdbcPartnerDirectory partners;
-    private final ConnectorCatalog connectors;
+    private final PartnerAdministration administration;
     private final JdbcSignatures signatures;
-    private final AuditTrail audit;
 
-    public PartnersController(Access access, JdbcPartnerDirectory partners, ConnectorCatalog connectors, JdbcSignatures signatures, AuditTrail audit) {
+    public PartnersController(Access access, PartnerAdministration administration, JdbcSignatures signatures) {
         this.access = access;
-        this.partners = partners;
-        this.connectors = connectors;
+        this.administration = administration;
         this.signatures = signatures;
-        this.audit = audit;
     }
 
     @Authorised(AccessRule.SPONSOR_READ)
     @GetMapping
     public List<PartnerProfile> list(HttpServletRequest request) {
         access.requireRoles(request, Role.SPONSOR);
-        return partners.all().stream().map(id -> partners.find(id).orElseThrow()).toList();
+        return administration.all();
     }
 
     @Authorised(AccessRule.SPONSOR_READ)
@@ -79,23 +67,16 @@ public class PartnersController {
         Principal admin = access.requirePerson(request, Role.ADMINISTRATION);
         PartnerProfile profile;
         try {
-            PartnerId id = PartnerId.of(JsonBody.text(body, "id"));
-            String name = JsonBody.text(body, "name");
-            profile = new PartnerProfile(id, name == null || name.isBlank() ? id.value() : name(name), true, products(body.get("products")),
-                    sites(body.get("sites")), formats(body.get("formats")));
+            profile = administration.profile(JsonBody.text(body, "id"), JsonBody.text(body, "name"), true, list(body.get("products"), "products"),
+                    list(body.get("sites"), "sites"), formats(body.get("formats")));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "a partner needs an id, products, sites and formats: " + e.getMessage());
         }
-        if (partners.find(profile.id()).isPresent()) {
+        if (administration.find(profile.id().value()).isPresent()) {
             throw new ApiException(HttpStatus.CONFLICT, "partner '" + profile.id() + "' exists; change it with PATCH");
         }
-        String key = io.cmohub.routes.partner.ApiKeyRule.generate();
-        sign(body, admin, profile.id().value(), signature -> {
-            partners.save(profile, key, null);
-            audit.record(AuditEvent.success(admin.actor(), "PARTNER_CREATE").on("partner", profile.id().value()).because("created through the admin API")
-                    .details("after=" + describe(profile) + " signed: " + signature.manifestation()));
-            return profile;
-        });
+        String key = sign(body, admin, profile.id().value(),
+                signature -> administration.create(profile, admin.actor(), "created through the admin API", signature.manifestation()));
         Map<String, Object> response = new LinkedHashMap<>();
         response.put("partner", profile);
         response.put("apiKey", key); // shown this once: the hub keeps only its digest
@@ -110,31 +91,29 @@ public class PartnersController {
         PartnerProfile before = find(partner);
         PartnerProfile after;
         try {
-            after = new PartnerProfile(before.id(), body.has("name") ? name(JsonBody.text(body, "name")) : before.name(),
+            after = new PartnerProfile(before.id(), body.has("name") ? PartnerAdministration.name(JsonBody.text(body, "name")) : before.name(),
                     JsonBody.flag(body, "enabled", before.enabled()),
-                    body.has("products") ? products(body.get("products")) : before.products(),
-                    body.has("sites") ? sites(body.get("sites")) : before.sites(),
+                    body.has("products") ? PartnerAdministration.products(list(body.get("products"), "products")) : before.products(),
+                    body.has("sites") ? PartnerAdministration.sites(list(body.get("sites"), "sites")) : before.sites(),
                     body.has("formats") ? formats(body.get("formats")) : before.formats());
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ApiException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        boolean scope = !after.products().equals(before.products()) || !after.sites().equals(before.sites()) || !after.formats().equals(before.formats());
         if (after.equals(before)) {
             return before;
         }
-        String reason = JsonBody.text(body, "reason");
-        java.util.function.Function<String, PartnerProfile> change = signed -> {
-            partners.save(after, null, null);
-            audit.record(AuditEvent.success(admin.actor(), "PARTNER_CHANGE").on("partner", partner)
-                    .because(reason == null || reason.isBlank() ? "changed through the admin API" : reason)
-                    .details("before=" + describe(before) + " after=" + describe(after) + signed));
+        String given = JsonBody.text(body, "reason");
+        String reason = given == null || given.isBlank() ? "changed through the admin API" : given;
+        if (!PartnerAdministration.scopeChanged(before, after)) {
+            administration.change(before, after, admin.actor(), reason, null);
             return find(partner);
-        };
-        if (!scope) {
-            return change.apply("");
         }
         access.requirePerson(request, Role.ADMINISTRATION);
-        return sign(body, admin, partner, signature -> change.apply(" signed: " + signature.manifestation()));
+        sign(body, admin, partner, signature -> {
+            administration.change(before, after, admin.actor(), reason, signature.manifestation());
+            return null;
+        });
+        return find(partner);
     }
 
     /** Issues a new API key; the old one stops working with this answer. The key is in the answer only. */
@@ -142,12 +121,7 @@ public class PartnersController {
     @PostMapping("/{partner}/api-key")
     public Map<String, String> rotateKey(@PathVariable String partner, HttpServletRequest request) {
         Principal admin = access.requireAdmin(request);
-        PartnerProfile profile = find(partner);
-        String key = io.cmohub.routes.partner.ApiKeyRule.generate();
-        partners.save(profile, key, null);
-        audit.record(AuditEvent.success(admin.actor(), "PARTNER_KEY_ROTATE").on("partner", partner)
-                .because("API key issued; the previous key no longer authenticates").details("keyDigestPrefix=" + JdbcPartnerDirectory.digest(key).substring(0, 8)));
-        return Map.of("partner", partner, "apiKey", key);
+        return Map.of("partner", partner, "apiKey", administration.rotateKey(find(partner), admin.actor()));
     }
 
     private <T> T sign(JsonNode body, Principal admin, String partner, java.util.function.Function<ElectronicSignature, T> change) {
@@ -160,23 +134,7 @@ public class PartnersController {
     }
 
     private PartnerProfile find(String partner) {
-        try {
-            return partners.find(PartnerId.of(partner)).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no partner " + partner));
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "no partner " + partner);
-        }
-    }
-
-    private static Set<ProductCode> products(JsonNode values) {
-        Set<ProductCode> products = new LinkedHashSet<>();
-        list(values, "products").forEach(value -> products.add(ProductCode.of(value)));
-        return products;
-    }
-
-    private static Set<SiteId> sites(JsonNode values) {
-        Set<SiteId> sites = new LinkedHashSet<>();
-        list(values, "sites").forEach(value -> sites.add(SiteId.of(value)));
-        return sites;
+        return administration.find(partner).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "no partner " + partner));
     }
 
     private List<PartnerProfile.PartnerFormat> formats(JsonNode formats) {
@@ -185,17 +143,11 @@ public class PartnersController {
         }
         List<PartnerProfile.PartnerFormat> result = new ArrayList<>();
         formats.fields().forEachRemaining(entry -> {
-            if (connectors.find(entry.getKey()).isEmpty()) {
-                throw new IllegalArgumentException("unknown format '" + entry.getKey() + "'; known: " + connectors.formatIds());
-            }
             Map<String, String> config = new LinkedHashMap<>();
             entry.getValue().path("config").fields().forEachRemaining(c -> config.put(c.getKey(), c.getValue().asText()));
-            if (config.toString().length() + entry.getValue().path("filePattern").asText("*").length() > 3000) {
-                throw new IllegalArgumentException("the configuration of format '" + entry.getKey() + "' is longer than 3000 characters");
-            }
             result.add(new PartnerProfile.PartnerFormat(entry.getKey(), entry.getValue().path("filePattern").asText("*"), config));
         });
-        return result;
+        return administration.formats(result);
     }
 
     private static List<String> list(JsonNode values, String field) {
@@ -205,18 +157,5 @@ public class PartnersController {
         List<String> list = new ArrayList<>();
         values.forEach(value -> list.add(value.asText()));
         return list;
-    }
-
-    private static String describe(PartnerProfile profile) {
-        return "{name=" + profile.name() + ", enabled=" + profile.enabled() + ", products=" + profile.products().stream().map(ProductCode::value).sorted().toList()
-                + ", sites=" + profile.sites().stream().map(SiteId::value).sorted().toList() + ", formats="
-                + profile.formats().stream().map(PartnerProfile.PartnerFormat::formatId).sorted().toList() + "}";
-    }
-
-    private static String name(String name) {
-        if (name == null || name.isBlank() || name.length() > 200 || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("a partner name must be 1-200 printable characters");
-        }
-        return name.strip();
     }
 }

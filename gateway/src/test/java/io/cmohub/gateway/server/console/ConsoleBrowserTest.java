@@ -251,6 +251,22 @@ class ConsoleBrowserTest {
             admin.click(By.id("save-mapping"));
             admin.waitForText("Mapping gamma-lots version 1 saved and signed by Initial administrator", false);
             admin.screenshot("16-admin-mapping");
+            // and the CMO that sends it, onboarded with a signature: its key works at once
+            admin.click(By.linkText("Partners"));
+            admin.type(By.id("partner-id"), "gamma-cmo");
+            admin.type(By.id("partner-name"), "Gamma Fill & Finish");
+            admin.type(By.id("partner-products"), "05012345100036");
+            admin.type(By.id("partner-sites"), "GAMMA-1");
+            new org.openqa.selenium.support.ui.Select(admin.waitFor(By.id("partner-format"))).selectByValue("gamma-lots");
+            admin.type(By.id("partner-password"), "the-admins-own-Pass-01");
+            admin.click(By.id("create-partner"));
+            admin.waitForText("Partner gamma-cmo created", false);
+            String key = admin.text().replaceAll("(?s).*shown only now: (\\S+) .*", "$1");
+            admin.screenshot("17-admin-partners");
+            HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/partners/gamma-cmo/documents?format=gamma-lots"))
+                    .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString("GTIN|Lot\n05012345100036|G1\n")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).as("the new CMO uploads with the key shown once: " + posted.body()).isEqualTo(202);
             admin.click(By.linkText("Audit"));
             admin.waitForText("The audit trail verifies", false);
             admin.screenshot("15-admin-audit");
