@@ -267,6 +267,9 @@ class ConsoleBrowserTest {
                     .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString("GTIN|Lot\n05012345100036|G1\n")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).as("the new CMO uploads with the key shown once: " + posted.body()).isEqualTo(202);
+            admin.click(By.linkText("Dead letters"));
+            admin.waitForText("Outbound routes and dead letters", false);
+            assertThat(admin.text()).contains("No outbound route is configured").contains("every document's processing was delivered");
             admin.click(By.linkText("Audit"));
             admin.waitForText("The audit trail verifies", false);
             admin.screenshot("15-admin-audit");
