@@ -76,7 +76,7 @@ public final class CmoHubCoordination {
         outbox = new OutboxDelivery(dataSource, audit, b.clock, settings.node(), dispatchers, publisher, b.eams, OutboxDelivery.Settings.DEFAULTS);
         sweeper = new SlaSweeper(dataSource, b.clock, settings.node(), cases, b.sweepBatchSize);
         events = new CoordinationEvents(registry, cases);
-        scorecard = new Scorecard(dataSource);
+        scorecard = Scorecard.onBusinessCalendars(dataSource, liaisons);
     }
 
     public static Builder builder() {

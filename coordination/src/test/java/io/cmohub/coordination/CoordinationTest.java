@@ -463,6 +463,11 @@ abstract class CoordinationTest {
         assertThat(score.escalated()).isEqualTo(1);
         assertThat(score.meanEvidenceTurnaround()).isEqualTo(Duration.between(FRIDAY_4PM_PARIS, Instant.parse("2026-11-24T15:30:00Z")));
         assertThat(score.meanClosureTime()).isEqualTo(Duration.between(FRIDAY_4PM_PARIS, Instant.parse("2026-11-25T09:00:00Z")));
+        // on Lyon's calendar (Mon-Fri 08:00-17:00 Paris, Monday 23 a holiday): Friday 16:00-17:00 and Tuesday 08:00-16:30 = 9 h 30 min of working time
+        CmoScore working = Scorecard.onBusinessCalendars(dataSource, liaisons)
+                .scores(Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-12-01T00:00:00Z")).get(0);
+        assertThat(working.meanEvidenceTurnaround()).isEqualTo(Duration.ofMinutes(9 * 60 + 30));
+        assertThat(working.answeredOnTime()).isEqualTo(score.answeredOnTime());
     }
 
     /**

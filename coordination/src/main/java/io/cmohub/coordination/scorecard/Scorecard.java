@@ -4,6 +4,10 @@ import static io.cmohub.coordination.SqlValues.bindAll;
 
 import io.cmohub.coordination.SqlValues;
 import io.cmohub.routes.store.StoreException;
+import io.cmohub.coordination.calendar.BusinessCalendar;
+import io.cmohub.coordination.liaison.Liaison;
+import io.cmohub.coordination.liaison.LiaisonRegister;
+import io.cmohub.model.value.PartnerId;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 
@@ -27,9 +33,32 @@ import javax.sql.DataSource;
  */
 public final class Scorecard {
     private final DataSource dataSource;
+    private final Function<String, Optional<BusinessCalendar>> calendars;
 
+    /** Turnaround and closure times in wall-clock time. */
     public Scorecard(DataSource dataSource) {
+        this(dataSource, partner -> Optional.empty());
+    }
+
+    /**
+     * Turnaround and closure times in working time on each CMO's business calendar (the one its SLA clocks
+     * use), wall-clock time for a CMO without one: a request answered on Monday morning after a Friday
+     * afternoon alert took hours, not days.
+     */
+    public Scorecard(DataSource dataSource, Function<String, Optional<BusinessCalendar>> calendars) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
+    }
+
+    /** A scorecard on the CMOs' calendars of {@code liaisons}. */
+    public static Scorecard onBusinessCalendars(DataSource dataSource, LiaisonRegister liaisons) {
+        return new Scorecard(dataSource, partner -> {
+            try {
+                return liaisons.find(PartnerId.of(partner)).map(Liaison::calendar);
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Alerts raised in [from, to) grouped by CMO, site, line, code and UTC month, in that order. */
@@ -67,6 +96,9 @@ public final class Scorecard {
         Map<String, List<Duration>> closure = new TreeMap<>();
         Map<String, List<Duration>> turnaround = new TreeMap<>();
         Map<String, long[]> requests = new TreeMap<>();
+        Map<String, Optional<BusinessCalendar>> calendarOf = new java.util.HashMap<>();
+        java.util.function.BiFunction<String, Instant[], Duration> took = (partner, span) -> calendarOf.computeIfAbsent(partner, calendars)
+                .map(calendar -> calendar.between(span[0], span[1])).orElseGet(() -> Duration.between(span[0], span[1]));
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("SELECT partner_id, opened_at, closed_at FROM coordination_case WHERE partner_id IS NOT NULL "
                     + "AND opened_at >= ? AND opened_at < ?")) {
@@ -77,7 +109,7 @@ public final class Scorecard {
                         cases.computeIfAbsent(partner, p -> new long[1])[0]++;
                         Instant closedAt = SqlValues.instant(rs, "closed_at");
                         if (closedAt != null) {
-                            closure.computeIfAbsent(partner, p -> new ArrayList<>()).add(Duration.between(SqlValues.instant(rs, "opened_at"), closedAt));
+                            closure.computeIfAbsent(partner, p -> new ArrayList<>()).add(took.apply(partner, new Instant[] {SqlValues.instant(rs, "opened_at"), closedAt}));
                         }
                     }
                 }
@@ -98,7 +130,8 @@ public final class Scorecard {
                             if (!answeredAt.isAfter(SqlValues.instant(rs, "due_at"))) {
                                 counts[2]++;
                             }
-                            turnaround.computeIfAbsent(partner, p -> new ArrayList<>()).add(Duration.between(SqlValues.instant(rs, "requested_at"), answeredAt));
+                            turnaround.computeIfAbsent(partner, p -> new ArrayList<>())
+                                    .add(took.apply(partner, new Instant[] {SqlValues.instant(rs, "requested_at"), answeredAt}));
                         }
                         if (rs.getLong(6) > 0) {
                             counts[3]++;

@@ -182,7 +182,7 @@ public class CoordinationConfiguration {
     }
 
     @Bean
-    Scorecard scorecard(DataSource dataSource) {
-        return new Scorecard(dataSource);
+    Scorecard scorecard(DataSource dataSource, LiaisonRegister liaisons) {
+        return Scorecard.onBusinessCalendars(dataSource, liaisons); // turnaround in working time, as the CMO's SLA clocks count
     }
 }
