@@ -20,6 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @ConsolePage
 public class ScorecardPage {
+    /** Alerts of one code on one CMO line within the window that make it a repeat (the governance issue will make it configurable). */
+    static final int REPEAT_THRESHOLD = 2;
+
     private final ConsolePerson people;
     private final Scorecard scorecard;
     private final Clock clock;
@@ -42,6 +45,8 @@ public class ScorecardPage {
         model.addAttribute("months", span);
         model.addAttribute("scores", scorecard.scores(from, to));
         model.addAttribute("patterns", patterns);
+        model.addAttribute("repeats", RepeatPattern.of(patterns, REPEAT_THRESHOLD));
+        model.addAttribute("repeatThreshold", REPEAT_THRESHOLD);
         model.addAttribute("chartLabels", String.join("|", alertsPerCmo.keySet()));
         model.addAttribute("chartValues", alertsPerCmo.values().stream().map(String::valueOf).reduce((a, b) -> a + "|" + b).orElse(""));
         return "console/scorecard";

@@ -80,6 +80,22 @@ public class UsersPage {
                 (enabled ? "enabled" : "disabled"));
     }
 
+    /** Replaces an account's roles (and a liaison's partner) with those ticked; the same rules as at creation. */
+    @PostMapping("/console/admin/users/roles")
+    public String roles(@RequestParam String username, @RequestParam(required = false) List<String> roles, @RequestParam(required = false) String partner,
+                        @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes flash) {
+        Principal admin = admin(request);
+        Set<Role> chosen;
+        try {
+            chosen = roles(roles);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/console/admin/users";
+        }
+        return change(admin, username, new AccountAdministration.Change(null, chosen, partner, true, null, false,
+                reason == null || reason.isBlank() ? "roles changed in the console" : reason), flash, "now has the roles " + chosen);
+    }
+
     @PostMapping("/console/admin/users/{username}/password")
     public String reset(@PathVariable String username, HttpServletRequest request, RedirectAttributes flash) {
         Principal admin = admin(request);

@@ -83,8 +83,8 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Waits until the page's text contains {@code text}, reloading every second (for what arrives in the background). */
     void waitForText(String text, boolean reload) {
         // a page that is being reloaded or replaced has no body for a moment: ask again rather than fail
-        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofSeconds(1)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .ignoring(org.openqa.selenium.NoSuchElementException.class).until(d -> {
+        // (Chromium reports a body replaced mid-read as a plain WebDriverException "Node … does not belong to the document")
+        new WebDriverWait(driver, Duration.ofSeconds(20), Duration.ofMillis(reload ? 1000 : 250)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
             if (d.findElement(By.tagName("body")).getText().contains(text)) {
                 return true;
             }
@@ -96,7 +96,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     String text() {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.WebDriverException.class)
                 .until(d -> d.findElement(By.tagName("body")).getText());
     }
 

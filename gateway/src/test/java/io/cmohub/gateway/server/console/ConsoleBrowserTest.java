@@ -216,12 +216,21 @@ class ConsoleBrowserTest {
             admin.click(By.linkText("Users"));
             admin.type(By.id("new-username"), "ivy.ops");
             admin.type(By.id("new-display-name"), "Ivy Operations");
-            admin.click(By.cssSelector("input[name=roles][value=SERIALIZATION_OPS]"));
+            admin.click(By.cssSelector("#create-form input[name=roles][value=SERIALIZATION_OPS]"));
             admin.click(By.id("create-person"));
             admin.waitForText("Account ivy.ops created", false);
             String shown = admin.text().replaceAll("(?s).*shown only now: (\\S+) .*", "$1");
             assertThat(shown).hasSizeGreaterThanOrEqualTo(12);
             admin.screenshot("14-admin-users");
+            new org.openqa.selenium.support.ui.Select(admin.waitFor(By.id("roles-username"))).selectByValue("ivy.ops");
+            admin.click(By.cssSelector("#roles-form input[name=roles][value=QA]"));
+            admin.click(By.cssSelector("#roles-form input[name=roles][value=ADMIN]"));
+            admin.click(By.id("change-roles"));
+            admin.waitForText("ADMIN cannot be combined", false); // separation of duties holds in the console too
+            new org.openqa.selenium.support.ui.Select(admin.waitFor(By.id("roles-username"))).selectByValue("ivy.ops");
+            admin.click(By.cssSelector("#roles-form input[name=roles][value=QA]"));
+            admin.click(By.id("change-roles"));
+            admin.waitForText("Account ivy.ops now has the roles [QA]", false);
             admin.click(By.cssSelector("button[aria-label='Disable ivy.ops']"));
             admin.waitForText("Account ivy.ops disabled", false);
             assertThat(admin.text()).doesNotContain("Disable cmohub-admin").contains("another administrator changes your account");
@@ -267,6 +276,19 @@ class ConsoleBrowserTest {
                     .header("X-Api-Key", key).POST(HttpRequest.BodyPublishers.ofString("GTIN|Lot\n05012345100036|G1\n")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(posted.statusCode()).as("the new CMO uploads with the key shown once: " + posted.body()).isEqualTo(202);
+            // who answers for acme-lyon changes: the register entry edited as YAML and signed
+            admin.click(By.linkText("Liaisons"));
+            admin.click(By.cssSelector("a[aria-label='Change the liaison of acme-lyon']"));
+            String entry = admin.waitFor(By.id("liaison-entry")).getAttribute("value");
+            assertThat(entry).contains("Paul Durand").contains("Europe/Paris");
+            admin.type(By.id("liaison-entry"), entry.replace("Paul Durand", "Paula Durand"));
+            admin.type(By.id("liaison-reason"), "Paul on leave until January");
+            admin.type(By.id("liaison-password"), "the-admins-own-Pass-01");
+            admin.click(By.id("save-liaison"));
+            admin.waitForText("The liaison of acme-lyon is saved and signed by Initial administrator", false);
+            assertThat(admin.text()).contains("Paula Durand");
+            HttpResponse<String> register = send("GET", "/api/v1/admin/liaisons/acme-lyon", ADMIN_KEY, null, null);
+            assertThat(register.body()).contains("Paula Durand");
             admin.click(By.linkText("Dead letters"));
             admin.waitForText("Outbound routes and dead letters", false);
             assertThat(admin.text()).contains("No outbound route is configured").contains("every document's processing was delivered");
@@ -289,6 +311,9 @@ class ConsoleBrowserTest {
             assertThat(answer.statusCode()).as(page).isEqualTo(200);
             assertThat(answer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
             assertThat(answer.body()).as(page).contains("Quinn Martin");
+            if (page.equals("/console/scorecard")) {
+                assertThat(answer.body()).contains("Repeat patterns").contains("acme-lyon");
+            }
             assertThat(answer.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'")
                     .contains("script-src 'self'");
         }
