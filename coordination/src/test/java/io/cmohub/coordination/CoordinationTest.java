@@ -320,6 +320,16 @@ abstract class CoordinationTest {
         assertThat(request.dueAt()).isEqualTo(Instant.parse("2026-11-24T14:00:00Z"));
         assertThat(request.channel()).isEqualTo("webhook");
         assertThat(request.partner()).isEqualTo(ACME);
+        // The work list shows the case with that due time, in one query; filters narrow it, a closed status empties it.
+        assertThat(cases.views().board(new io.cmohub.coordination.cases.CaseBoardQuery(null, null, null, null, 50)))
+                .singleElement().satisfies(row -> {
+                    assertThat(row.caseId()).isEqualTo(opened.caseId());
+                    assertThat(row.partner()).isEqualTo("acme-lyon");
+                    assertThat(row.dueAt()).isEqualTo(request.dueAt());
+                });
+        assertThat(cases.views().board(new io.cmohub.coordination.cases.CaseBoardQuery(null, "acme-lyon", "A52", "IE", 50))).hasSize(1);
+        assertThat(cases.views().board(new io.cmohub.coordination.cases.CaseBoardQuery(null, "beta-cmo", null, null, 50))).isEmpty();
+        assertThat(cases.views().board(new io.cmohub.coordination.cases.CaseBoardQuery(io.cmohub.model.CaseStatus.CLOSED, null, null, null, 50))).isEmpty();
 
         // Nothing left the hub before commit; the outbox delivers the request to ACME's webhook, signed.
         assertThat(webhooks.getAllServeEvents()).isEmpty();
