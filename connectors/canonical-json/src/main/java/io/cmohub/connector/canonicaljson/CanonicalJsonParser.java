@@ -51,7 +51,7 @@ final class CanonicalJsonParser implements DocumentParser {
                 line = parser.currentTokenLocation().getLineNr();
                 String location = "event " + index + " (line " + line + ")";
                 if (token != JsonToken.START_OBJECT) {
-                    sink.failed(location, new FieldError(null, "expected a CloudEvent JSON object, found " + token.asString()));
+                    sink.failed(location, new FieldError(null, "expected a CloudEvent JSON object, found " + found(parser, token)));
                     return;
                 }
                 in.startRecord(location, parser.currentTokenLocation().getByteOffset());
@@ -70,6 +70,24 @@ final class CanonicalJsonParser implements DocumentParser {
             long at = e.getLocation() == null ? line : e.getLocation().getLineNr();
             sink.failed("event " + Math.max(index, 1) + " (line " + at + ")", new FieldError(null, "malformed JSON: " + e.getOriginalMessage()));
         }
+    }
+
+    /** What stood where an event should be, quoting a value as the partner sent it (at most 100 characters). */
+    private static String found(JsonParser parser, JsonToken token) throws IOException {
+        String kind = switch (token) {
+            case START_ARRAY -> "an array";
+            case END_ARRAY, END_OBJECT -> "'" + token.asString() + "'";
+            case VALUE_STRING -> "the string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number";
+            case VALUE_TRUE, VALUE_FALSE, VALUE_NULL -> "the literal";
+            default -> token.name();
+        };
+        if (!token.isScalarValue()) {
+            return kind;
+        }
+        String text = parser.getText();
+        String shown = text.length() > 100 ? text.substring(0, 100) + "…" : text;
+        return kind + " " + (token == JsonToken.VALUE_STRING ? "\"" + shown + "\"" : shown);
     }
 
     private void read(JsonNode node, String location, DocumentContext context, RecordSink sink) {

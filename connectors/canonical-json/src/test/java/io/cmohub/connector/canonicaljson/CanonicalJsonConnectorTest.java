@@ -65,6 +65,17 @@ class CanonicalJsonConnectorTest extends ConnectorConformanceTest {
     }
 
     @Test
+    void aValueWhereAnEventShouldBeIsNamedAsTheCmoSentIt() throws Exception {
+        for (String[] sent : new String[][] {{"42", "found the number 42"}, {"[\"B1\"]", "found the string \"B1\""}, {"null", "found the literal null"},
+                {"[[1]]", "found an array"}}) {
+            DocumentReport report = new DocumentRun(CanonicalJsonConnector.ID, connector.open(ConnectorConfig.defaults(connector.descriptor())),
+                    connector.descriptor().defaultErrorPolicy()).validate(DocumentSource.of(sent[0].getBytes(StandardCharsets.UTF_8)), CONTEXT);
+            assertThat(report.status()).as(sent[0]).isEqualTo(DocumentStatus.REJECTED);
+            assertThat(report.errors().get(0).reason()).as(sent[0]).isEqualTo("expected a CloudEvent JSON object, " + sent[1]);
+        }
+    }
+
+    @Test
     void partnerCheckCanBeTurnedOffForSponsorSideFiles() throws Exception {
         String event = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"/a\",\"type\":\"io.cmohub.batch.updated.v1\",\"data\":"
                 + "{\"product\":\"05012345678900\",\"batchId\":\"B1\",\"status\":\"RELEASED\",\"partner\":\"other-cmo\"}}";

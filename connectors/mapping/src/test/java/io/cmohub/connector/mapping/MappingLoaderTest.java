@@ -113,6 +113,24 @@ class MappingLoaderTest {
     }
 
     @Test
+    void aJsonSourceInAnEncodingTheParserWouldIgnoreIsRefusedNotMisread() {
+        String mapping = """
+                id: lots-json
+                title: Lots
+                description: Lot list as JSON
+                source: {format: json, encoding: %s, records: /lots}
+                records:
+                  - entity: batch
+                    fields:
+                      product: gtin
+                      batchId: lot
+                """;
+        assertThat(refused(mapping.formatted("windows-1252")).problems()).containsExactly("line 4: JSON is read as UTF-8, UTF-16 or UTF-32 (RFC 8259),"
+                + " detected from its bytes; encoding windows-1252 is not supported for JSON: have the export written in UTF-8");
+        assertThat(load(mapping.formatted("UTF-16")).source().encoding().name()).isEqualTo("UTF-16");
+    }
+
+    @Test
     void missingPartsAndWrongShapesAreNamed() {
         assertThat(refused("id: x\n").problems()).containsExactly(
                 "line 1: 'title' is missing", "line 1: 'description' is missing",

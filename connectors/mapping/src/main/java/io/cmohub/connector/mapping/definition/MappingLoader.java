@@ -131,6 +131,11 @@ public final class MappingLoader {
                 if (records != null && !records.isEmpty() && !records.startsWith("/")) {
                     problems.at(keys.get("records").getValueNode(), "records '" + records + "' must be a JSON pointer starting with '/', e.g. /batches");
                 }
+                // JSON is read as the parser detects it (UTF-8, -16 or -32, RFC 8259): any other encoding would be ignored, so it is refused
+                if (encoding != null && !encoding.name().startsWith("UTF-")) {
+                    problems.at(keys.get("encoding").getValueNode(), "JSON is read as UTF-8, UTF-16 or UTF-32 (RFC 8259), detected from its bytes;"
+                            + " encoding " + encoding.name() + " is not supported for JSON: have the export written in UTF-8");
+                }
                 yield new SourceSpec.Json(encoding == null ? StandardCharsets.UTF_8 : encoding, records == null ? "" : records,
                         bool(keys, "lines", problems));
             }
