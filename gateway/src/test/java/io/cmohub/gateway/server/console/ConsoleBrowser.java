@@ -64,6 +64,15 @@ final class ConsoleBrowser implements AutoCloseable {
         type(By.id("username"), username);
         type(By.id("password"), password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
+        waitUntilLeft("/login", true); // a click returns before the browser has the next page
+    }
+
+    /** Waits until the browser is on another page than {@code path} (or, with {@code orError}, on it with {@code ?error}). */
+    void waitUntilLeft(String path, boolean orError) {
+        new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(100)).ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            java.net.URI now = java.net.URI.create(d.getCurrentUrl());
+            return !now.getPath().equals(path) || orError && now.getQuery() != null && now.getQuery().contains("error");
+        });
     }
 
     void type(By field, String text) {

@@ -327,7 +327,7 @@ class ConsoleBrowserTest {
         browser.type(By.id("newPassword"), chosen);
         browser.type(By.id("repeatPassword"), chosen);
         browser.click(By.cssSelector("form.password button[type=submit]"));
-        browser.waitForText("Log out", false);
+        browser.waitUntilLeft("/console/account", false);
     }
 
     /** What the administrator gives a new person (the policy refuses a password containing the username). */
