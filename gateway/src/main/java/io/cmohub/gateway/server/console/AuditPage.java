@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 @ConsolePage
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true) // with the console (ConsoleWiring)
+@WithConsole
 public class AuditPage {
     private final ConsolePerson people;
     private final JdbcAuditTrail audit;

@@ -14,8 +14,7 @@ import org.springframework.context.annotation.Import;
  * console shows alert investigations, so it is there exactly when alert coordination is.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true)
+@WithConsole
 @Import(ConsoleConfiguration.class)
 public class ConsoleWiring {
 

@@ -36,8 +36,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @ConsolePage
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true) // with the console (ConsoleWiring)
+@WithConsole
 public class DeadLettersPage {
     private final ConsolePerson people;
     private final OutboundProperties outbound;

@@ -33,8 +33,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @ConsolePage
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true) // with the console (ConsoleWiring)
+@WithConsole
 public class LiaisonEditPage {
     static final int MAX_CHARACTERS = 20_000;
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build()).build();
@@ -81,7 +80,14 @@ public class LiaisonEditPage {
             return back;
         }
         Integer expected = version == null || version == 0 ? null : version;
-        String why = reason == null || reason.isBlank() ? "changed in the console" : reason.strip();
+        String why;
+        try {
+            why = AuditReason.of(reason, "changed in the console").text();
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            flash.addFlashAttribute("draft", entry);
+            return back;
+        }
         try {
             access.signed(request, password, new SignedRecord("liaison", partner, "APPROVED"), manifestation -> {
                 try {

@@ -28,8 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @ConsolePage
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true) // with the console (ConsoleWiring)
+@WithConsole
 public class MappingsPage {
     static final int MAX_CHARACTERS = 256 * 1024;
 
@@ -91,9 +90,11 @@ public class MappingsPage {
             flash.addFlashAttribute("problem", "Paste the mapping file (YAML), at most " + MAX_CHARACTERS + " characters.");
             return back;
         }
+        String why;
         try {
+            why = AuditReason.of(reason, "saved in the console").text();
             mappings.validate(formatId, text); // a wrong file spends no signature
-        } catch (InvalidMappingException e) {
+        } catch (InvalidMappingException | IllegalArgumentException e) {
             flash.addFlashAttribute("problem", e.getMessage());
             flash.addFlashAttribute("draft", text);
             return back;
@@ -101,7 +102,7 @@ public class MappingsPage {
         try {
             var saved = access.signed(request, password, new SignedRecord("mapping", formatId, "APPROVED"),
                     manifestation -> mappings.save(formatId, text, expectedVersion, admin.actor(),
-                            reason == null || reason.isBlank() ? "saved in the console" : reason, manifestation));
+                            why, manifestation));
             flash.addFlashAttribute("notice", "Mapping " + formatId + " version " + saved.version() + " saved and signed by " + admin.displayName()
                     + "; documents in this format are read with it from now on.");
         } catch (ConsoleRefusal | JdbcMappings.StaleVersionException e) {

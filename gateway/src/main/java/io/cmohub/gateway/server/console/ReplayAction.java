@@ -18,8 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The Replay button of a quarantined document's console page (SERIALIZATION_OPS, ADMIN): the same replay as the API's. */
 @Controller
 @ConsolePage
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true) // with the console (ConsoleWiring)
+@WithConsole
 public class ReplayAction {
     private final ConsolePerson people;
     private final JdbcDocumentRegistry registry;

@@ -31,8 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @ConsolePage
-@org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = {"cmohub.coordination.enabled", "cmohub.eu-hub.enabled"},
-        havingValue = "true", matchIfMissing = true) // with the console (ConsoleWiring)
+@WithConsole
 public class UsersPage {
     private final ConsolePerson people;
     private final PersonLookup lookup;
@@ -76,7 +75,14 @@ public class UsersPage {
     public String enabled(@PathVariable String username, @RequestParam boolean enabled, @RequestParam(required = false) String reason,
                           HttpServletRequest request, RedirectAttributes flash) {
         Principal admin = admin(request);
-        return change(admin, username, new AccountAdministration.Change(null, null, null, false, enabled, false, reason), flash,
+        String why;
+        try {
+            why = AuditReason.of(reason, enabled ? "enabled in the console" : "disabled in the console").text();
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+            return "redirect:/console/admin/users";
+        }
+        return change(admin, username, new AccountAdministration.Change(null, null, null, false, enabled, false, why), flash,
                 (enabled ? "enabled" : "disabled"));
     }
 
@@ -86,14 +92,16 @@ public class UsersPage {
                         @RequestParam(required = false) String reason, HttpServletRequest request, RedirectAttributes flash) {
         Principal admin = admin(request);
         Set<Role> chosen;
+        String why;
         try {
             chosen = roles(roles);
+            why = AuditReason.of(reason, "roles changed in the console").text();
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("problem", e.getMessage());
             return "redirect:/console/admin/users";
         }
         return change(admin, username, new AccountAdministration.Change(null, chosen, partner, true, null, false,
-                reason == null || reason.isBlank() ? "roles changed in the console" : reason), flash, "now has the roles " + chosen);
+                why), flash, "now has the roles " + chosen);
     }
 
     @PostMapping("/console/admin/users/{username}/password")
