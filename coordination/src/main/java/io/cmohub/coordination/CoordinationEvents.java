@@ -2,7 +2,9 @@ package io.cmohub.coordination;
 
 import io.cmohub.model.Alert;
 import io.cmohub.model.CanonicalRecord;
+import io.cmohub.model.codec.CanonicalJson;
 import io.cmohub.model.event.CanonicalEvent;
+import io.cmohub.model.event.CanonicalEventReader;
 import io.cmohub.coordination.cases.CaseCoordinator;
 import io.cmohub.coordination.registry.BatchRegistry;
 import java.util.Objects;
@@ -18,10 +20,16 @@ public final class CoordinationEvents {
 
     private final BatchRegistry registry;
     private final CaseCoordinator cases;
+    private final CanonicalEventReader reader = new CanonicalEventReader();
 
     public CoordinationEvents(BatchRegistry registry, CaseCoordinator cases) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.cases = Objects.requireNonNull(cases, "cases");
+    }
+
+    /** One canonical CloudEvent as the publisher wrote it (JSON). */
+    public Effect acceptCloudEvent(String json) throws java.io.IOException {
+        return accept(reader.read(CanonicalJson.mapper().readTree(json)));
     }
 
     public Effect accept(CanonicalEvent event) {

@@ -1,9 +1,10 @@
 package io.cmohub.coordination;
 
-import io.cmohub.model.event.CanonicalEventReader;
 import io.cmohub.coordination.outbox.OutboxDelivery;
 import io.cmohub.coordination.sla.SlaSweeper;
 import java.util.Objects;
+import java.util.Optional;
+import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -11,18 +12,25 @@ import org.apache.camel.builder.RouteBuilder;
  * <ul>
  *   <li>{@code cmohub-coordination-events}: consumes canonical CloudEvents (JSON) from
  *       {@code {{cmohub.coordination.events.uri}}} (e.g. a JMS queue subscribed to the batch,
- *       packaging-run, serialisation-event, upload-rejection and alert topics) into
- *       {@link CoordinationEvents}; a failure is thrown back to the endpoint, whose redelivery
- *       (a transacted JMS consumer) retries it;</li>
+ *       packaging-run and serialisation-event topics, and to the alert topics unless they have a
+ *       route of their own) into {@link CoordinationEvents}; a failure is thrown back to the
+ *       endpoint, whose redelivery (a transacted JMS consumer) retries it;</li>
+ *   <li>{@code cmohub-coordination-alerts}, when {@code {{cmohub.coordination.events.alerts-uri}}}
+ *       is set: the same for alerts and upload rejections, on an endpoint and consumers of their own,
+ *       so that an alert never waits behind a CMO's bulk upload on the first endpoint;</li>
  *   <li>{@code cmohub-coordination-sla}: sweeps the SLA clocks every
  *       {@code {{cmohub.coordination.sweep-period:30s}}};</li>
  *   <li>{@code cmohub-coordination-outbox}: delivers due outbox messages every
- *       {@code {{cmohub.coordination.outbox-period:1s}}}, so an evidence request reaches the liaison
- *       about a second after its case opens (one indexed query per tick).</li>
+ *       {@code {{cmohub.coordination.outbox-period:1s}}}, and at once after an event opened or
+ *       changed a case, so an evidence request leaves as soon as its case committed.</li>
  * </ul>
- * Every node may run all three: clocks fire once and outbox messages are leased.
+ * Every node may run all of them: clocks fire once and outbox messages are leased.
  */
 public final class CoordinationRoutes extends RouteBuilder {
+    public static final String ALERTS_URI_PROPERTY = "cmohub.coordination.events.alerts-uri";
+    /** Coalescing wake-up of the outbox: one pending wake-up is enough, more are dropped. */
+    private static final String OUTBOX_NOW = "seda:cmohub-coordination-outbox-now?size=1&blockWhenFull=false&discardWhenFull=true";
+
     private final CoordinationEvents events;
     private final SlaSweeper sweeper;
     private final OutboxDelivery outbox;
@@ -35,15 +43,25 @@ public final class CoordinationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        CanonicalEventReader reader = new CanonicalEventReader();
+        Processor accept = exchange -> exchange.getMessage().setHeader(EFFECT_HEADER,
+                events.acceptCloudEvent(exchange.getMessage().getBody(String.class)).name());
         from("{{cmohub.coordination.events.uri}}").routeId("cmohub-coordination-events")
-                .process(exchange -> {
-                    var json = io.cmohub.model.codec.CanonicalJson.mapper().readTree(exchange.getMessage().getBody(String.class));
-                    exchange.getMessage().setHeader("CmoHubCoordinationEffect", events.accept(reader.read(json)).name());
-                });
+                .process(accept)
+                .filter(header(EFFECT_HEADER).isEqualTo(CoordinationEvents.Effect.CASE.name())).to(OUTBOX_NOW);
+        Optional<String> alerts = getContext().getPropertiesComponent().resolveProperty(ALERTS_URI_PROPERTY).filter(uri -> !uri.isBlank());
+        if (alerts.isPresent()) {
+            from(alerts.get()).routeId("cmohub-coordination-alerts")
+                    .process(accept)
+                    .filter(header(EFFECT_HEADER).isEqualTo(CoordinationEvents.Effect.CASE.name())).to(OUTBOX_NOW);
+        }
         from("timer:cmohub-coordination-sla?period={{cmohub.coordination.sweep-period:30s}}&delay=5s").routeId("cmohub-coordination-sla")
                 .process(exchange -> sweeper.sweep());
         from("timer:cmohub-coordination-outbox?period={{cmohub.coordination.outbox-period:1s}}&delay=5s").routeId("cmohub-coordination-outbox")
                 .process(exchange -> outbox.deliverDue());
+        from(OUTBOX_NOW).routeId("cmohub-coordination-outbox-now")
+                .process(exchange -> outbox.deliverDue());
     }
+
+    /** What the event did ({@link CoordinationEvents.Effect}), on the exchange for logs and tests. */
+    public static final String EFFECT_HEADER = "CmoHubCoordinationEffect";
 }

@@ -38,8 +38,13 @@ public final class SqlValues {
     }
 
     public static void bindAll(PreparedStatement s, Object... values) throws SQLException {
+        bindFrom(s, 1, values);
+    }
+
+    /** Binds {@code values} from parameter {@code first} on (after parameters bound otherwise, e.g. arrays). */
+    public static void bindFrom(PreparedStatement s, int first, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            bind(s, i + 1, values[i]);
+            bind(s, first + i, values[i]);
         }
     }
 

@@ -82,9 +82,6 @@ public final class BatchRegistry extends RegisteredBatches {
     }
 
 
-
-
-
     /**
      * Records what the Hub answered for a registered batch (empty: the Hub has no such batch) and
      * returns the new upload status. A rejected upload stays REJECTED until the Hub holds the
@@ -251,20 +248,7 @@ public final class BatchRegistry extends RegisteredBatches {
             for (ProductCode product : products) {
                 ensureBatchRow(c, product, event.batchId(), event.partner(), null, now);
             }
-            Set<EpcSerial> fresh = withoutHeld(c, serials, event.batchId());
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial (product_code, serial, batch_id, partner_id, source_event_id, "
-                    + "commissioned_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (EpcSerial serial : fresh) {
-                    bindAll(s, serial.product().value(), serial.serial().value(), event.batchId().value(), event.partner().value(), event.sourceEventId(),
-                            event.eventTime());
-                    s.addBatch();
-                }
-                s.executeBatch();
-            }
-            inserted = fresh.size();
-            Set<EpcSerial> alreadyHeld = new LinkedHashSet<>(serials);
-            alreadyHeld.removeAll(fresh);
-            SerialRetractions.recordClaims(c, event, event.batchId(), alreadyHeld);
+            inserted = SerialRegistration.commission(c, event, event.batchId(), serials).inserted();
         } else {
             skipped += serials.size();
         }
@@ -333,25 +317,6 @@ public final class BatchRegistry extends RegisteredBatches {
         return true;
     }
 
-    /** The serials of {@code serials} not yet held under {@code batchId}; asked in slices so that no statement carries thousands of parameters. */
-    private static Set<EpcSerial> withoutHeld(Connection c, Set<EpcSerial> serials, BatchId batchId) throws SQLException {
-        Set<EpcSerial> fresh = new LinkedHashSet<>(serials);
-        SerialSlices.forEach(serials, (product, ids) -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT serial FROM coordination_serial WHERE product_code = ? AND batch_id = ? AND serial IN ("
-                    + SerialSlices.marks(ids.size()) + ")")) {
-                List<Object> values = new ArrayList<>(List.of(product.value(), batchId.value()));
-                values.addAll(ids);
-                bindAll(s, values.toArray());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        fresh.remove(new EpcSerial(product, SerialNumber.of(rs.getString(1))));
-                    }
-                }
-            }
-        });
-        return fresh;
-    }
-
     /** A run or serial event may arrive before its batch record: the row is created for the CMO that packed it. */
     private void ensureBatchRow(Connection c, ProductCode product, BatchId batchId, PartnerId partner, SiteId site, Instant now) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM coordination_batch WHERE product_code = ? AND batch_id = ?")) {
@@ -368,7 +333,6 @@ public final class BatchRegistry extends RegisteredBatches {
             s.executeUpdate();
         }
     }
-
 
 
     private static PackagingRecord toRecord(PackagingRun run) {
@@ -395,7 +359,6 @@ public final class BatchRegistry extends RegisteredBatches {
     static String markets(java.util.Collection<Market> markets) {
         return markets == null || markets.isEmpty() ? null : markets.stream().map(Market::code).collect(Collectors.joining(","));
     }
-
 
     private static String limit(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max);

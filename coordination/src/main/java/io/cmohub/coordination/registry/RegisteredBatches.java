@@ -120,7 +120,7 @@ public class RegisteredBatches {
                 String site = rs.getString("site_id");
                 found = new RegisteredBatch(product, batchId, PartnerId.of(rs.getString("partner_id")), site == null ? null : SiteId.of(site),
                         status == null ? null : BatchStatus.valueOf(status), expiry == null ? null : Expiry.parse(expiry),
-                        parseMarkets(rs.getString("markets")), SqlValues.date(rs, "released_on"), List.of(), 0, hub);
+                        parseMarkets(rs.getString("markets")), SqlValues.date(rs, "released_on"), List.of(), rs.getLong("commissioned_serials"), hub);
             }
         }
         List<PackagingRecord> runs = new ArrayList<>();
@@ -137,16 +137,8 @@ public class RegisteredBatches {
                 run(c, PartnerId.of(key[0]), key[1]).ifPresent(runs::add);
             }
         }
-        long serials;
-        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM coordination_serial WHERE product_code = ? AND batch_id = ?")) {
-            bindAll(s, product.value(), batchId.value());
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                serials = rs.getLong(1);
-            }
-        }
         return Optional.of(new RegisteredBatch(found.product(), found.batchId(), found.partner(), found.site(), found.status(), found.expiry(),
-                found.markets(), found.releasedOn(), runs, serials, found.hub()));
+                found.markets(), found.releasedOn(), runs, found.commissionedSerials(), found.hub()));
     }
 
     static Optional<PackagingRecord> run(Connection c, PartnerId partner, String runId) throws SQLException {

@@ -1,22 +1,23 @@
 package io.cmohub.coordination.registry;
 
 import static io.cmohub.coordination.SqlValues.bindAll;
-import static io.cmohub.coordination.SqlValues.instant;
+import static io.cmohub.coordination.SqlValues.bindFrom;
 
 import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.PartnerId;
+import io.cmohub.model.value.ProductCode;
 import io.cmohub.coordination.RowLock;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -40,10 +41,6 @@ final class SerialRetractions {
     record Outcome(int removed, int handedOver, Set<String> batches) {
     }
 
-    /** Another event's claim on a serial the retracted event holds. */
-    private record Claim(String partner, String eventId, Instant commissionedAt) {
-    }
-
     private SerialRetractions() {
     }
 
@@ -64,70 +61,28 @@ final class SerialRetractions {
     }
 
     /**
-     * Serials already held under {@code batch}: this event's claim on each, kept aside for {@link #retract},
-     * unless the event holds or claims it already (an EPC in several chunks of one event, possible
-     * when a partner's lifecycle checks are off).
-     */
-    static void recordClaims(Connection c, SerialisationEvent event, BatchId batch, Collection<EpcSerial> alreadyHeld) throws SQLException {
-        if (alreadyHeld.isEmpty()) {
-            return;
-        }
-        String partner = event.partner().value();
-        String eventId = event.sourceEventId();
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO coordination_serial_claim (product_code, serial, batch_id, partner_id, source_event_id, "
-                + "commissioned_at) SELECT product_code, serial, batch_id, ?, ?, ? FROM coordination_serial s WHERE product_code = ? AND serial = ? "
-                + "AND batch_id = ? AND NOT (partner_id = ? AND source_event_id = ?) AND NOT EXISTS (SELECT 1 FROM coordination_serial_claim cl "
-                + "WHERE cl.product_code = s.product_code AND cl.serial = s.serial AND cl.batch_id = s.batch_id AND cl.partner_id = ? "
-                + "AND cl.source_event_id = ?)")) {
-            for (EpcSerial serial : alreadyHeld) {
-                bindAll(s, partner, eventId, event.eventTime(), serial.product().value(), serial.serial().value(), batch.value(), partner, eventId,
-                        partner, eventId);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /**
      * Takes back what the retracted event registered for {@code serials} (one chunk of the
      * declaration, which lists the event's EPCs): its own set-aside claims go; each serial row it
-     * holds passes to the earliest other claim under the same batch, or leaves the registry.
+     * holds passes to the earliest other claim under the same batch, or leaves the registry. Every
+     * step is one statement over the chunk as a relation ({@link SerialSet}), per product.
      */
     static Outcome retract(Connection c, SerialisationEvent event, int chunk, Set<EpcSerial> serials, Instant now) throws SQLException {
         String partner = event.partner().value();
         String eventId = event.sourceEventId();
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM coordination_serial_claim WHERE product_code = ? AND serial = ? AND partner_id = ? "
-                + "AND source_event_id = ?")) {
-            for (EpcSerial serial : serials) {
-                bindAll(s, serial.product().value(), serial.serial().value(), partner, eventId);
-                s.addBatch();
-            }
-            if (!serials.isEmpty()) {
-                s.executeBatch();
-            }
-        }
-        List<String[]> held = heldBy(c, partner, eventId, serials);
-        boolean claimsExist = exists(c, "SELECT 1 FROM coordination_serial_claim cl WHERE EXISTS (SELECT 1 FROM coordination_serial s "
-                + "WHERE s.product_code = cl.product_code AND s.serial = cl.serial AND s.batch_id = cl.batch_id AND s.partner_id = ? "
-                + "AND s.source_event_id = ?)", partner, eventId);
         int removed = 0;
         int handedOver = 0;
         Set<String> batches = new TreeSet<>();
-        for (String[] row : held) {
-            String product = row[0];
-            String serial = row[1];
-            String batch = row[2];
-            batches.add(product + "/" + batch);
-            Claim claim = claimsExist ? firstClaim(c, product, serial, batch) : null;
-            if (claim == null) {
-                update(c, "DELETE FROM coordination_serial WHERE product_code = ? AND serial = ? AND batch_id = ?", product, serial, batch);
-                removed++;
-            } else {
-                update(c, "UPDATE coordination_serial SET partner_id = ?, source_event_id = ?, commissioned_at = ? WHERE product_code = ? AND serial = ? "
-                        + "AND batch_id = ?", claim.partner(), claim.eventId(), claim.commissionedAt(), product, serial, batch);
-                update(c, "DELETE FROM coordination_serial_claim WHERE product_code = ? AND serial = ? AND batch_id = ? AND partner_id = ? "
-                        + "AND source_event_id = ?", product, serial, batch, claim.partner(), claim.eventId());
-                handedOver++;
+        freshStatistics(c);
+        for (Map.Entry<ProductCode, List<EpcSerial>> product : SerialRegistration.byProduct(serials).entrySet()) {
+            SerialSet set = new SerialSet(product.getValue());
+            batches.addAll(heldPerBatch(c, set, partner, eventId).keySet().stream().map(b -> product.getKey().value() + "/" + b).toList());
+            change(c, set, DELETE_OWN_CLAIMS, partner, eventId);
+            handedOver += change(c, set, HAND_OVER, partner, eventId);
+            change(c, set, DELETE_CLAIMS_NOW_HOLDING);
+            Map<String, Integer> leaving = heldPerBatch(c, set, partner, eventId);
+            removed += change(c, set, DELETE_HELD, partner, eventId);
+            for (Map.Entry<String, Integer> batch : leaving.entrySet()) {
+                SerialCounts.add(c, product.getKey(), BatchId.of(batch.getKey()), -batch.getValue());
             }
         }
         update(c, "INSERT INTO coordination_serial_retraction (partner_id, source_event_id, chunk_index, serials_removed, applied_at) VALUES (?, ?, ?, ?, ?)",
@@ -135,33 +90,67 @@ final class SerialRetractions {
         return new Outcome(removed, handedOver, batches);
     }
 
-    /** (product, serial, batch) rows of {@code serials} that the event registered. */
-    private static List<String[]> heldBy(Connection c, String partner, String eventId, Set<EpcSerial> serials) throws SQLException {
-        List<String[]> held = new ArrayList<>();
-        SerialSlices.forEach(serials, (product, ids) -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT serial, batch_id FROM coordination_serial WHERE partner_id = ? AND source_event_id = ? "
-                    + "AND product_code = ? AND serial IN (" + SerialSlices.marks(ids.size()) + ") ORDER BY serial, batch_id")) {
-                List<Object> values = new ArrayList<>(List.of(partner, eventId, product.value()));
-                values.addAll(ids);
-                bindAll(s, values.toArray());
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        held.add(new String[] {product.value(), rs.getString(1), rs.getString(2)});
-                    }
+    /**
+     * PostgreSQL plans the joins below from its statistics, which lag behind a bulk load by up to a
+     * minute of autovacuum: with none, it drove a retraction from the whole claim table instead of
+     * the chunk, 14 s a chunk for a 100,000-serial batch. A retraction is rare and ANALYZE samples a
+     * bounded number of rows, so each chunk asks for current ones (H2's planner does not need it).
+     */
+    private static void freshStatistics(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+            try (var s = c.createStatement()) {
+                s.execute("ANALYZE coordination_serial, coordination_serial_claim");
+            }
+        }
+    }
+
+    /** The retracted event's claims on the chunk's serials. */
+    private static final String DELETE_OWN_CLAIMS = "MERGE INTO coordination_serial_claim cl USING (SELECT u.product_code, u.serial FROM "
+            + SerialSet.ROWS + ") f ON (cl.product_code = f.product_code AND cl.serial = f.serial AND cl.partner_id = ? AND cl.source_event_id = ?) "
+            + "WHEN MATCHED THEN DELETE";
+
+    /** Each serial row the event holds that another event claims under the same batch passes to the earliest claim. */
+    private static final String HAND_OVER = "MERGE INTO coordination_serial s USING (SELECT h.product_code, h.serial, h.batch_id, cl.partner_id, "
+            + "cl.source_event_id, cl.commissioned_at FROM " + SerialSet.ROWS + " JOIN coordination_serial h ON h.product_code = u.product_code "
+            + "AND h.serial = u.serial AND h.partner_id = ? AND h.source_event_id = ? JOIN coordination_serial_claim cl "
+            + "ON cl.product_code = h.product_code AND cl.serial = h.serial AND cl.batch_id = h.batch_id WHERE NOT EXISTS (SELECT 1 FROM "
+            + "coordination_serial_claim e WHERE e.product_code = cl.product_code AND e.serial = cl.serial AND e.batch_id = cl.batch_id "
+            + "AND (e.commissioned_at, e.partner_id, e.source_event_id) < (cl.commissioned_at, cl.partner_id, cl.source_event_id))) f "
+            + "ON (s.product_code = f.product_code AND s.serial = f.serial AND s.batch_id = f.batch_id) WHEN MATCHED THEN UPDATE SET "
+            + "partner_id = f.partner_id, source_event_id = f.source_event_id, commissioned_at = f.commissioned_at";
+
+    /** A claim of the event that now holds the serial is no longer a claim. */
+    private static final String DELETE_CLAIMS_NOW_HOLDING = "MERGE INTO coordination_serial_claim cl USING (SELECT s.product_code, s.serial, "
+            + "s.batch_id, s.partner_id, s.source_event_id FROM " + SerialSet.ROWS + " JOIN coordination_serial s ON s.product_code = u.product_code "
+            + "AND s.serial = u.serial) f ON (cl.product_code = f.product_code AND cl.serial = f.serial AND cl.batch_id = f.batch_id "
+            + "AND cl.partner_id = f.partner_id AND cl.source_event_id = f.source_event_id) WHEN MATCHED THEN DELETE";
+
+    /** What the event still holds of the chunk after the hand-over leaves the registry. */
+    private static final String DELETE_HELD = "MERGE INTO coordination_serial s USING (SELECT u.product_code, u.serial FROM " + SerialSet.ROWS
+            + ") f ON (s.product_code = f.product_code AND s.serial = f.serial AND s.partner_id = ? AND s.source_event_id = ?) WHEN MATCHED THEN DELETE";
+
+    /** Batches (id to count) under which the event holds serials of the chunk. */
+    private static Map<String, Integer> heldPerBatch(Connection c, SerialSet set, String partner, String eventId) throws SQLException {
+        Map<String, Integer> held = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT s.batch_id, COUNT(*) FROM " + SerialSet.ROWS + " JOIN coordination_serial s "
+                + "ON s.product_code = u.product_code AND s.serial = u.serial WHERE s.partner_id = ? AND s.source_event_id = ? GROUP BY s.batch_id")) {
+            set.bind(c, s, 1);
+            bindFrom(s, 3, partner, eventId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    held.put(rs.getString(1), rs.getInt(2));
                 }
             }
-        });
+        }
         return held;
     }
 
-    /** The earliest other claim on the serial under the batch; null if none. */
-    private static Claim firstClaim(Connection c, String product, String serial, String batch) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT partner_id, source_event_id, commissioned_at FROM coordination_serial_claim "
-                + "WHERE product_code = ? AND serial = ? AND batch_id = ? ORDER BY commissioned_at, partner_id, source_event_id FETCH FIRST 1 ROWS ONLY")) {
-            bindAll(s, product, serial, batch);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? new Claim(rs.getString("partner_id"), rs.getString("source_event_id"), instant(rs, "commissioned_at")) : null;
-            }
+    /** Runs a statement whose first parameters are the chunk's serials, then {@code values}; the rows changed. */
+    private static int change(Connection c, SerialSet set, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            set.bind(c, s, 1);
+            bindFrom(s, 3, values);
+            return s.executeUpdate();
         }
     }
 

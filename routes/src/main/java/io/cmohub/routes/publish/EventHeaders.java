@@ -1,5 +1,6 @@
 package io.cmohub.routes.publish;
 
+import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.model.value.Market;
 import io.cmohub.model.value.ProductCode;
@@ -21,6 +22,8 @@ public final class EventHeaders {
     public static final String PRODUCTS = "cmohubProducts";
     public static final String MARKETS = "cmohubMarkets";
     public static final String DOCUMENT_ID = "cmohubDocumentId";
+    /** A serialisation event's action (COMMISSION, AGGREGATE, SHIP, RETRACT, ...): lets the batch registry's queue skip what it does not register. */
+    public static final String ACTION = "cmohubAction";
     /** Artemis duplicate detection: a re-sent message with the same value is dropped by the broker. */
     public static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
@@ -37,6 +40,9 @@ public final class EventHeaders {
         }
         headers.put(PRODUCTS, "|" + event.data().mentionedProducts().stream().map(ProductCode::value).sorted().collect(Collectors.joining("|")) + "|");
         headers.put(MARKETS, "|" + event.data().mentionedMarkets().stream().map(Market::code).sorted().collect(Collectors.joining("|")) + "|");
+        if (event.data() instanceof SerialisationEvent serialisation && serialisation.action() != null) {
+            headers.put(ACTION, serialisation.action().name());
+        }
         if (documentId != null) {
             headers.put(DOCUMENT_ID, documentId);
         }

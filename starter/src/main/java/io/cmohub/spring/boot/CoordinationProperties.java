@@ -60,17 +60,25 @@ public class CoordinationProperties {
         public void setSecretRef(String secretRef) { this.secretRef = secretRef; }
     }
 
-    /** The durable subscription queue feeding the coordination route. */
+    /**
+     * Where coordination reads canonical events. {@code uri} feeds everything through one route; with
+     * {@code alerts-uri} set, alerts and upload rejections come through a route and consumer of their
+     * own, so they never wait behind bulk registry records (the gateway sets both).
+     */
     public static class Events {
         /** Camel endpoint of the route {@code cmohub-coordination-events} (default in application.properties). */
         private String uri;
-        /** Name of the durable queue on the canonical topics that the gateway creates at start. */
-        private String queue = "cmohub.coordination.events";
+        /** Camel endpoint of the route {@code cmohub-coordination-alerts}; none: alerts come through {@code uri}. */
+        private String alertsUri;
+        /** The gateway's durable queues on the canonical topics are {@code <prefix>.alerts} and {@code <prefix>.registry}. */
+        private String queuePrefix = "cmohub.coordination";
 
         public String getUri() { return uri; }
         public void setUri(String uri) { this.uri = uri; }
-        public String getQueue() { return queue; }
-        public void setQueue(String queue) { this.queue = queue; }
+        public String getAlertsUri() { return alertsUri; }
+        public void setAlertsUri(String alertsUri) { this.alertsUri = alertsUri; }
+        public String getQueuePrefix() { return queuePrefix; }
+        public void setQueuePrefix(String queuePrefix) { this.queuePrefix = queuePrefix; }
     }
 
     /** Outgoing mail for e-mail channels (Camel smtp/smtps endpoint); without it e-mail notices fail and wait for an operator retry. */

@@ -5,6 +5,7 @@ import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.gateway.server.coordination.ConfiguredSecrets;
 import io.cmohub.gateway.server.coordination.CoordinationQueue;
 import io.cmohub.gateway.server.coordination.EamsClientStatusWriter;
+import io.cmohub.gateway.server.coordination.LegacyCoordinationQueue;
 import io.cmohub.gateway.server.coordination.UnconfiguredMailSender;
 import io.cmohub.coordination.alert.eams.EamsClient;
 import io.cmohub.routes.audit.JdbcAuditTrail;
@@ -172,12 +173,16 @@ public class CoordinationConfiguration {
         return new CoordinationEvents(registry, cases);
     }
 
-    /** The routes, after their durable subscription queue exists (so no event is published before it has a subscriber). */
+    /**
+     * The routes, after their durable subscription queues exist (so no event is published before it has a
+     * subscriber) and the single queue of earlier releases is drained (before any route runs).
+     */
     @Bean
     CoordinationRoutes coordinationRoutes(CoordinationEvents events, SlaSweeper sweeper, OutboxDelivery outbox, CoordinationProperties properties,
                                           ConnectionFactory connectionFactory, ArtemisProperties artemis) throws Exception {
-        CoordinationQueue.ensure(OutboundConfiguration.artemis(connectionFactory), artemis.getUser(), artemis.getPassword(),
-                properties.getEvents().getQueue());
+        var broker = OutboundConfiguration.artemis(connectionFactory);
+        CoordinationQueue.ensure(broker, artemis.getUser(), artemis.getPassword(), properties.getEvents().getQueuePrefix());
+        LegacyCoordinationQueue.drainAndRemove(broker, artemis.getUser(), artemis.getPassword(), events::acceptCloudEvent);
         return new CoordinationRoutes(events, sweeper, outbox);
     }
 
