@@ -9,7 +9,9 @@ import io.cmohub.model.Alert;
 import io.cmohub.model.CaseStatus;
 import io.cmohub.model.EvidenceRequest;
 import io.cmohub.model.InvestigationCase;
+import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.PartnerId;
+import io.cmohub.model.value.ProductCode;
 import io.cmohub.routes.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -57,6 +59,28 @@ public final class CaseViews {
             try (PreparedStatement s = c.prepareStatement(sql.toString())) {
                 s.setMaxRows(Math.max(1, limit));
                 bindAll(s, params.toArray());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            List<InvestigationCase> found = new ArrayList<>();
+            for (String id : ids) {
+                CaseStore.load(c, id).ifPresent(found::add);
+            }
+            return found;
+        });
+    }
+
+    /** Cases of one batch that are not closed, oldest first (the batch view; at most 100). */
+    public List<InvestigationCase> openCasesOf(ProductCode product, BatchId batch) {
+        return read("could not list the open cases of " + product + "/" + batch, c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT case_id FROM coordination_case WHERE product_code = ? AND batch_id = ? "
+                    + "AND status <> 'CLOSED' ORDER BY opened_at, case_id")) {
+                s.setMaxRows(100);
+                bindAll(s, product.value(), batch.value());
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));

@@ -23,3 +23,6 @@ CREATE INDEX coordination_serial_batch_idx ON coordination_serial (product_code,
 -- caught up (3 minutes for 100,000 serials). Nothing else reads by event, so they go.
 DROP INDEX coordination_serial_event_idx;
 DROP INDEX coordination_serial_claim_event_idx;
+
+-- The batch view lists a batch's open cases.
+CREATE INDEX coordination_case_batch_idx ON coordination_case (product_code, batch_id, status);
