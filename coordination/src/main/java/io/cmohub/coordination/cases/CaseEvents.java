@@ -54,7 +54,8 @@ final class CaseEvents {
 
     /** Queues an EAMS status write-back for one alert of the case and notes it on the timeline. */
     void eams(Connection c, String caseId, String alertId, EamsStatus status, InvestigationStatus mah, String reason, Instant now) throws SQLException {
-        EamsUpdate update = new EamsUpdate("eams-" + caseId + "-" + alertId + "-" + status + "-" + id(), alertId, status, mah, reason);
+        // unique by its random part; the alert id (up to 128 characters) made it longer than an outbox id can be
+        EamsUpdate update = new EamsUpdate("eams-" + caseId + "-" + id(), alertId, status, mah, reason);
         Outbox.eams(c, update, caseId, now);
         CaseTimeline.append(c, caseId, now, Party.MAH, "system", "EAMS_UPDATE", "alert " + alertId + ": status " + status
                 + (mah == null ? "" : ", MAH investigation " + mah) + (reason == null ? "" : " (" + reason + ")"));

@@ -72,12 +72,17 @@ class AlertsUnderBulkTest {
         registry.add("cmohub.coordination.sponsor-qa.channel", () -> "WEBHOOK");
         registry.add("cmohub.coordination.sponsor-qa.address", () -> hooks.baseUrl() + "/sponsor/qa");
         registry.add("cmohub.coordination.sponsor-qa.secret-ref", () -> "qa-webhook");
+        // one waiting alert is a backlog here, and the backlog is sampled five times a second
+        registry.add("cmohub.coordination.alert-backlog.max-messages", () -> "0");
+        registry.add("cmohub.backlog.sample-period", () -> "200");
     }
 
     @LocalServerPort
     int port;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    org.apache.camel.CamelContext camel;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -122,6 +127,22 @@ class AlertsUnderBulkTest {
         assertThat(dermocort.path("openCases").get(0).path("alertCode").asText()).isEqualTo("A52");
         assertThat(call("GET", "/api/v1/batches/05012345100012/NOSUCH", ADMIN_KEY, null, null).statusCode()).isEqualTo(404);
         assertThat(call("GET", "/api/v1/batches/05012345100012/CZ24002", ACME_KEY, null, null).statusCode()).as("a CMO's key").isEqualTo(403);
+
+        // The backlog is visible: with the alert consumers stopped, a waiting alert takes the alert path OUT_OF_SERVICE, and back UP once consumed.
+        assertThat(json("/actuator/health", ADMIN_KEY).path("components").path("alertPath").path("status").asText()).isEqualTo("UP");
+        camel.getRouteController().stopRoute("cmohub-coordination-alerts");
+        call("POST", "/services/hub-alerts/v1", HUB_KEY, "text/xml; charset=UTF-8", A52Scenario.callback("AL-BULK-A52-WAITING").replace("Z8V96FJKFU32", "KBLNWF37VU8H")); // another pack: not the same alert
+        JsonNode behind = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> CanonicalJson.mapper().readTree(call("GET", "/actuator/health", ADMIN_KEY, null, null).body()),
+                        h -> h.path("components").path("alertPath").path("status").asText().equals("OUT_OF_SERVICE"));
+        assertThat(behind.path("components").path("alertPath").path("details").path("messages").asLong()).isEqualTo(1);
+        assertThat(json("/actuator/metrics/cmohub.queue.messages?tag=queue:cmohub.coordination.alerts", ADMIN_KEY).path("measurements").get(0)
+                .path("value").asDouble()).isEqualTo(1.0);
+        assertThat(json("/actuator/metrics/cmohub.cases.open", ADMIN_KEY).path("measurements").get(0).path("value").asDouble()).isEqualTo(1.0);
+        camel.getRouteController().startRoute("cmohub-coordination-alerts");
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> CanonicalJson.mapper().readTree(call("GET", "/actuator/health", ADMIN_KEY, null, null).body())
+                        .path("components").path("alertPath").path("status").asText(), "UP"::equals);
     }
 
     Instant lastChunkApplied() throws Exception {
