@@ -7,6 +7,8 @@ import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.model.event.CanonicalEventReader;
 import io.cmohub.coordination.cases.CaseCoordinator;
 import io.cmohub.coordination.registry.BatchRegistry;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -32,6 +34,47 @@ public final class CoordinationEvents {
         return accept(reader.read(CanonicalJson.mapper().readTree(json)));
     }
 
+    /**
+     * Several CloudEvents in their order: consecutive registry records are applied in one
+     * transaction ({@link BatchRegistry#applyAll}), an alert on its own. The effects are in the
+     * events' order. For a consumer that takes a bulk upload's events from its queue in groups.
+     */
+    public List<Effect> acceptCloudEvents(List<String> json) throws java.io.IOException {
+        List<CanonicalRecord> records = new ArrayList<>(json.size());
+        for (String event : json) {
+            records.add(reader.read(CanonicalJson.mapper().readTree(event)).data());
+        }
+        List<Effect> effects = new ArrayList<>(records.size());
+        List<CanonicalRecord> group = new ArrayList<>();
+        for (CanonicalRecord record : records) {
+            if (feedsRegistry(record)) {
+                group.add(record);
+                continue;
+            }
+            applyGroup(group, effects);
+            effects.add(accept(record));
+        }
+        applyGroup(group, effects);
+        return effects;
+    }
+
+    private void applyGroup(List<CanonicalRecord> group, List<Effect> effects) {
+        if (group.isEmpty()) {
+            return;
+        }
+        for (boolean changed : registry.applyAll(group)) {
+            effects.add(changed ? Effect.REGISTERED : Effect.UNCHANGED);
+        }
+        group.clear();
+    }
+
+    private static boolean feedsRegistry(CanonicalRecord record) {
+        return !(record instanceof Alert) && switch (record.entityType()) {
+            case BATCH, PACKAGING_RUN, SERIALISATION_EVENT, UPLOAD_REJECTION -> true;
+            default -> false;
+        };
+    }
+
     public Effect accept(CanonicalEvent event) {
         return accept(event.data());
     }
@@ -41,9 +84,9 @@ public final class CoordinationEvents {
             cases.onAlert(alert);
             return Effect.CASE;
         }
-        return switch (record.entityType()) {
-            case BATCH, PACKAGING_RUN, SERIALISATION_EVENT, UPLOAD_REJECTION -> registry.apply(record) ? Effect.REGISTERED : Effect.UNCHANGED;
-            default -> Effect.IGNORED;
-        };
+        if (feedsRegistry(record)) {
+            return registry.apply(record) ? Effect.REGISTERED : Effect.UNCHANGED;
+        }
+        return Effect.IGNORED;
     }
 }

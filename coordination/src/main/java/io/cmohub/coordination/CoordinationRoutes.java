@@ -10,11 +10,12 @@ import org.apache.camel.builder.RouteBuilder;
 /**
  * Camel routes of alert coordination, for hosts that run it in a Camel context:
  * <ul>
- *   <li>{@code cmohub-coordination-events}: consumes canonical CloudEvents (JSON) from
- *       {@code {{cmohub.coordination.events.uri}}} (e.g. a JMS queue subscribed to the batch,
+ *   <li>{@code cmohub-coordination-events}, when {@code {{cmohub.coordination.events.uri}}} is set:
+ *       consumes canonical CloudEvents (JSON) from it (e.g. a JMS queue subscribed to the batch,
  *       packaging-run and serialisation-event topics, and to the alert topics unless they have a
  *       route of their own) into {@link CoordinationEvents}; a failure is thrown back to the
- *       endpoint, whose redelivery (a transacted JMS consumer) retries it;</li>
+ *       endpoint, whose redelivery (a transacted JMS consumer) retries it. (The standalone gateway
+ *       reads its registry queue with a consumer of its own that commits events in groups.)</li>
  *   <li>{@code cmohub-coordination-alerts}, when {@code {{cmohub.coordination.events.alerts-uri}}}
  *       is set: the same for alerts and upload rejections, on an endpoint and consumers of their own,
  *       so that an alert never waits behind a CMO's bulk upload on the first endpoint;</li>
@@ -27,6 +28,7 @@ import org.apache.camel.builder.RouteBuilder;
  * Every node may run all of them: clocks fire once and outbox messages are leased.
  */
 public final class CoordinationRoutes extends RouteBuilder {
+    public static final String EVENTS_URI_PROPERTY = "cmohub.coordination.events.uri";
     public static final String ALERTS_URI_PROPERTY = "cmohub.coordination.events.alerts-uri";
     /** Coalescing wake-up of the outbox: one pending wake-up is enough, more are dropped. */
     private static final String OUTBOX_NOW = "seda:cmohub-coordination-outbox-now?size=1&blockWhenFull=false&discardWhenFull=true";
@@ -45,10 +47,13 @@ public final class CoordinationRoutes extends RouteBuilder {
     public void configure() {
         Processor accept = exchange -> exchange.getMessage().setHeader(EFFECT_HEADER,
                 events.acceptCloudEvent(exchange.getMessage().getBody(String.class)).name());
-        from("{{cmohub.coordination.events.uri}}").routeId("cmohub-coordination-events")
-                .process(accept)
-                .filter(header(EFFECT_HEADER).isEqualTo(CoordinationEvents.Effect.CASE.name())).to(OUTBOX_NOW);
-        Optional<String> alerts = getContext().getPropertiesComponent().resolveProperty(ALERTS_URI_PROPERTY).filter(uri -> !uri.isBlank());
+        Optional<String> all = configuredUri(EVENTS_URI_PROPERTY);
+        if (all.isPresent()) {
+            from(all.get()).routeId("cmohub-coordination-events")
+                    .process(accept)
+                    .filter(header(EFFECT_HEADER).isEqualTo(CoordinationEvents.Effect.CASE.name())).to(OUTBOX_NOW);
+        }
+        Optional<String> alerts = configuredUri(ALERTS_URI_PROPERTY);
         if (alerts.isPresent()) {
             from(alerts.get()).routeId("cmohub-coordination-alerts")
                     .process(accept)
@@ -60,6 +65,10 @@ public final class CoordinationRoutes extends RouteBuilder {
                 .process(exchange -> outbox.deliverDue());
         from(OUTBOX_NOW).routeId("cmohub-coordination-outbox-now")
                 .process(exchange -> outbox.deliverDue());
+    }
+
+    private Optional<String> configuredUri(String property) {
+        return getContext().getPropertiesComponent().resolveProperty(property).filter(uri -> !uri.isBlank());
     }
 
     /** What the event did ({@link CoordinationEvents.Effect}), on the exchange for logs and tests. */

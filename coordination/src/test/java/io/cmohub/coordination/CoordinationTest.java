@@ -43,6 +43,7 @@ import io.cmohub.model.ScannedIdentifiers;
 import io.cmohub.model.SerialCounts;
 import io.cmohub.model.SerialisationAction;
 import io.cmohub.model.value.SerialNumber;
+import io.cmohub.model.CanonicalRecord;
 import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.UploadRejection;
 import io.cmohub.model.codec.CanonicalJson;
@@ -690,6 +691,36 @@ abstract class CoordinationTest {
         assertThat(registry.find(DERMOCORT, DC24100).orElseThrow().hub().status()).isEqualTo(HubUploadStatus.REJECTED);
         assertThat(registry.apply(new UploadRejection("UPL-X", "I1", "serial longer than 20 characters", "serial", DERMOCORT, DC24100, null,
                 Instant.parse("2024-07-01T07:00:00Z")))).isFalse();
+    }
+
+    @Test
+    void eventsTakenInAGroupAreAppliedInOrderWithTheAlertBetweenThemSeeingWhatCameBefore() throws Exception {
+        seedAcmeLiaison();
+        Batch batch = new Batch(DERMOCORT, DC24100, BatchStatus.RELEASED, ACME, ACME_SITE, Expiry.parse("300228"), null, null, null, null,
+                List.of(Market.of("IE")), Instant.parse("2024-07-02T08:00:00Z"));
+        List<CanonicalRecord> records = List.of(batch, packagingRun("PR-DC24100-1", DERMOCORT, DC24100, DC24100, "300331", 4),
+                commissioning("EV-DC24100", DERMOCORT, DC24100, List.of("Z8V96FJKFU32", "KBLNWF37VU8H")),
+                alert("ALERT-A52-G", AlertCode.A52, "05012345100036", "Z8V96FJKFU32", "DC24100", "300331", "IE", FRIDAY_4PM_PARIS), batch);
+        List<String> json = new ArrayList<>();
+        for (CanonicalRecord record : records) {
+            json.add(CanonicalJson.mapper().writeValueAsString(CanonicalEvent.of(record, CanonicalEvent.partnerSource("acme-lyon"), "acme-lyon",
+                    FRIDAY_4PM_PARIS)));
+        }
+        CoordinationEvents events = new CoordinationEvents(registry, cases);
+
+        assertThat(events.acceptCloudEvents(json)).containsExactly(CoordinationEvents.Effect.REGISTERED, CoordinationEvents.Effect.REGISTERED,
+                CoordinationEvents.Effect.REGISTERED, CoordinationEvents.Effect.CASE, CoordinationEvents.Effect.UNCHANGED);
+        // the alert came after the three registry records of its group, so it was attributed to the CMO that packed the pack
+        assertThat(cases.views().openCasesOf(DERMOCORT, DC24100)).singleElement().satisfies(c -> assertThat(c.attribution().partner()).isEqualTo(ACME));
+        assertThat(registry.find(DERMOCORT, DC24100).orElseThrow().commissionedSerials()).isEqualTo(2);
+        // one bad record fails its group: nothing of the group is kept
+        long auditRows = count("SELECT COUNT(*) FROM audit_event");
+        String bad = json.get(0).replace("\"05012345100036\"", "\"0501234510003\"");
+        assertThatThrownBy(() -> events.acceptCloudEvents(List.of(
+                CanonicalJson.mapper().writeValueAsString(CanonicalEvent.of(packagingRun("PR-DC24100-2", DERMOCORT, DC24100, DC24100, "300331", 4),
+                        CanonicalEvent.partnerSource("acme-lyon"), "acme-lyon", FRIDAY_4PM_PARIS)), bad))).isInstanceOf(Exception.class);
+        assertThat(registry.find(DERMOCORT, DC24100).orElseThrow().runs()).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM audit_event")).isEqualTo(auditRows);
     }
 
     @Test

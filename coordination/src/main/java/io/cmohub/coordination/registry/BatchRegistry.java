@@ -63,24 +63,51 @@ public final class BatchRegistry extends RegisteredBatches {
 
     /** Applies one canonical record; true when the registry changed. Records the registry does not use are ignored (false). */
     public boolean apply(CanonicalRecord record) {
+        return inTransaction("could not " + describe(record), c -> applyIn(c, record));
+    }
+
+    /**
+     * Applies records in their order in one transaction and returns, per record, whether it changed
+     * the registry. A bulk upload's thousands of commissioning chunks then cost one commit (and one
+     * lock of the audit chain's head) per group instead of one per chunk. One failing record fails
+     * the group: the caller retries the records one by one to find it.
+     */
+    public List<Boolean> applyAll(List<? extends CanonicalRecord> records) {
+        if (records.size() == 1) {
+            return List.of(apply(records.get(0)));
+        }
+        return inTransactionValue("could not register " + records.size() + " records", c -> {
+            List<Boolean> changed = new ArrayList<>(records.size());
+            for (CanonicalRecord record : records) {
+                changed.add(applyIn(c, record));
+            }
+            return changed;
+        });
+    }
+
+    private boolean applyIn(Connection c, CanonicalRecord record) throws SQLException {
         if (record instanceof Batch batch) {
-            return inTransaction("could not register batch " + batch.businessKey(), c -> applyBatch(c, batch));
+            return applyBatch(c, batch);
         }
         if (record instanceof PackagingRun run) {
-            return inTransaction("could not register packaging run " + run.businessKey(), c -> applyRun(c, run));
+            return applyRun(c, run);
         }
         if (record instanceof SerialisationEvent event && event.action() == SerialisationAction.COMMISSION) {
-            return inTransaction("could not register serialisation event " + event.businessKey(), c -> applyCommissioning(c, event));
+            return applyCommissioning(c, event);
         }
         if (record instanceof SerialisationEvent event && event.action() == SerialisationAction.RETRACT) {
-            return inTransaction("could not apply retraction of serialisation event " + event.businessKey(), c -> applyRetraction(c, event));
+            return applyRetraction(c, event);
         }
         if (record instanceof UploadRejection rejection && rejection.product() != null && rejection.batchId() != null) {
-            return inTransaction("could not register upload rejection " + rejection.businessKey(), c -> applyRejection(c, rejection));
+            return applyRejection(c, rejection);
         }
         return false;
     }
 
+    private static String describe(CanonicalRecord record) {
+        boolean retraction = record instanceof SerialisationEvent event && event.action() == SerialisationAction.RETRACT;
+        return (retraction ? "apply retraction of " : "register ") + record.entityType().wireName() + " " + record.businessKey();
+    }
 
     /**
      * Records what the Hub answered for a registered batch (empty: the Hub has no such batch) and

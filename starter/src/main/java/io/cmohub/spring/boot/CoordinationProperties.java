@@ -72,12 +72,19 @@ public class CoordinationProperties {
         private String alertsUri;
         /** The gateway's durable queues on the canonical topics are {@code <prefix>.alerts} and {@code <prefix>.registry}. */
         private String queuePrefix = "cmohub.coordination";
+        /**
+         * The standalone gateway reads {@code <prefix>.registry} itself, applying up to this many waiting
+         * events in one database transaction and one JMS commit (1: one at a time).
+         */
+        private int registryBatchSize = 200;
 
         public String getUri() { return uri; }
         public void setUri(String uri) { this.uri = uri; }
         public String getAlertsUri() { return alertsUri; }
         public void setAlertsUri(String alertsUri) { this.alertsUri = alertsUri; }
         public String getQueuePrefix() { return queuePrefix; }
+        public int getRegistryBatchSize() { return registryBatchSize; }
+        public void setRegistryBatchSize(int registryBatchSize) { this.registryBatchSize = registryBatchSize; }
         public void setQueuePrefix(String queuePrefix) { this.queuePrefix = queuePrefix; }
     }
 

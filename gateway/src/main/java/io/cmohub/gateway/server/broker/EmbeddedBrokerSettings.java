@@ -37,6 +37,11 @@ public class EmbeddedBrokerSettings implements ArtemisConfigurationCustomizer {
                 throw new IllegalStateException("invalid cmohub.broker.acceptor-url " + acceptor + ": " + e.getMessage(), e);
             }
         }
+        long bufferTimeout = properties.getBroker().getJournalBufferTimeout().toNanos();
+        if (bufferTimeout > 0) {
+            configuration.setJournalBufferTimeout_NIO((int) Math.min(bufferTimeout, Integer.MAX_VALUE));
+            configuration.setJournalBufferTimeout_AIO((int) Math.min(bufferTimeout, Integer.MAX_VALUE));
+        }
         configuration.setIDCacheSize(properties.getBroker().getIdCacheSize());
         configuration.setPersistIDCache(true);
         configuration.addAddressSetting("cmohub.#", new AddressSettings()

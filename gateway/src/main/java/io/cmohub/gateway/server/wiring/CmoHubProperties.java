@@ -1,5 +1,6 @@
 package io.cmohub.gateway.server.wiring;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -31,7 +32,7 @@ public class CmoHubProperties {
         /** Requests one authenticated caller (a partner, an alert source, the admin) may make per minute. */
         private long requestsPerMinute = 1200;
         /** Refused requests of one source within this interval are audited as the first one plus one summary row. */
-        private java.time.Duration denialAuditInterval = java.time.Duration.ofMinutes(1);
+        private Duration denialAuditInterval = Duration.ofMinutes(1);
 
         public long getFailedAuthenticationsPerMinute() {
             return failedAuthenticationsPerMinute;
@@ -49,11 +50,11 @@ public class CmoHubProperties {
             this.requestsPerMinute = requestsPerMinute;
         }
 
-        public java.time.Duration getDenialAuditInterval() {
+        public Duration getDenialAuditInterval() {
             return denialAuditInterval;
         }
 
-        public void setDenialAuditInterval(java.time.Duration denialAuditInterval) {
+        public void setDenialAuditInterval(Duration denialAuditInterval) {
             this.denialAuditInterval = denialAuditInterval;
         }
     }
@@ -82,6 +83,14 @@ public class CmoHubProperties {
         private int idCacheSize = 200_000;
         /** Delivery attempts of a dispatch or outbound message before it goes to the dead-letter address. */
         private int maxDeliveryAttempts = 10;
+        /**
+         * How long the embedded broker's journal gathers writes before one disk sync. Every transacted
+         * receive and persistent send waits for its sync, so a consumer that commits one message at a
+         * time commits at most once per timeout: Artemis' NIO default of 3.33 ms held the coordination
+         * registry to 300 events/s on a disk that syncs in 0.3 ms. {@code artemis create} measures the
+         * disk to pick this; 0 keeps Artemis' default.
+         */
+        private Duration journalBufferTimeout = Duration.ofNanos(500_000);
 
         public String getAcceptorUrl() {
             return acceptorUrl;
@@ -105,6 +114,14 @@ public class CmoHubProperties {
 
         public void setAcceptorPassword(String acceptorPassword) {
             this.acceptorPassword = acceptorPassword;
+        }
+
+        public Duration getJournalBufferTimeout() {
+            return journalBufferTimeout;
+        }
+
+        public void setJournalBufferTimeout(Duration journalBufferTimeout) {
+            this.journalBufferTimeout = journalBufferTimeout;
         }
 
         public int getIdCacheSize() {

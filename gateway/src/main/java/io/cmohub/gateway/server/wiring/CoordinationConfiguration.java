@@ -6,6 +6,7 @@ import io.cmohub.gateway.server.coordination.ConfiguredSecrets;
 import io.cmohub.gateway.server.coordination.CoordinationQueue;
 import io.cmohub.gateway.server.coordination.EamsClientStatusWriter;
 import io.cmohub.gateway.server.coordination.LegacyCoordinationQueue;
+import io.cmohub.gateway.server.coordination.RegistryFeed;
 import io.cmohub.gateway.server.coordination.UnconfiguredMailSender;
 import io.cmohub.coordination.alert.eams.EamsClient;
 import io.cmohub.routes.audit.JdbcAuditTrail;
@@ -184,6 +185,19 @@ public class CoordinationConfiguration {
         CoordinationQueue.ensure(broker, artemis.getUser(), artemis.getPassword(), properties.getEvents().getQueuePrefix());
         LegacyCoordinationQueue.drainAndRemove(broker, artemis.getUser(), artemis.getPassword(), events::acceptCloudEvent);
         return new CoordinationRoutes(events, sweeper, outbox);
+    }
+
+    /**
+     * The registry queue's consumer, once {@link #coordinationRoutes} has made the queue and drained the old one. On the
+     * broker's own factory: Spring's caching factory keeps a closed session's consumer open, and that consumer would go on
+     * taking the queue's messages into a buffer nobody reads.
+     */
+    @Bean
+    RegistryFeed registryFeed(CoordinationRoutes coordinationRoutes, ConnectionFactory connectionFactory, CoordinationEvents events,
+                              CoordinationProperties properties) {
+        String queue = CoordinationQueue.REGISTRY.queue(properties.getEvents().getQueuePrefix());
+        return new RegistryFeed(OutboundConfiguration.artemis(connectionFactory), CoordinationQueue.fqqn(queue), events,
+                properties.getEvents().getRegistryBatchSize());
     }
 
     @Bean
