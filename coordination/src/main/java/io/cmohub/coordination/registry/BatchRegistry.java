@@ -52,12 +52,12 @@ import javax.sql.DataSource;
 public final class BatchRegistry extends RegisteredBatches {
     public static final String AUDIT_OBJECT = "registry-batch";
 
-    private final AuditTrail audit;
+    private final DeferredAudit audit;
     private final Clock clock;
 
     public BatchRegistry(DataSource dataSource, AuditTrail audit, Clock clock) {
         super(dataSource);
-        this.audit = Objects.requireNonNull(audit, "audit");
+        this.audit = new DeferredAudit(audit);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -122,18 +122,8 @@ public final class BatchRegistry extends RegisteredBatches {
                 return Optional.empty();
             }
             RegisteredBatch held = batch.get();
-            HubUpload upload;
-            if (report.isEmpty()) {
-                upload = new HubUpload(held.hub().status() == HubUploadStatus.REJECTED ? HubUploadStatus.REJECTED : HubUploadStatus.NOT_UPLOADED,
-                        null, null, Set.of(), now, "the EU Hub holds no batch " + batchId + " of " + product);
-            } else {
-                BatchStateReport r = report.get();
-                long commissioned = commissioned(held);
-                HubUploadStatus status = r.uploadedSerialCount() == commissioned ? HubUploadStatus.UPLOADED : HubUploadStatus.INCOMPLETE;
-                upload = new HubUpload(status, r.uploadedSerialCount(), r.expiry(), r.markets(), now,
-                        "EU Hub holds " + r.uploadedSerialCount() + " serials, the CMO commissioned " + commissioned + "; Hub batch state " + r.state());
-            }
-            if (sameHubState(held.hub(), upload)) {
+            HubUpload upload = HubUpload.answered(held, report, now);
+            if (held.hub().sameState(upload)) {
                 return Optional.of(held.hub());
             }
             try (PreparedStatement s = c.prepareStatement("UPDATE coordination_batch SET hub_upload_status = ?, hub_uploaded_serials = ?, "
@@ -378,11 +368,6 @@ public final class BatchRegistry extends RegisteredBatches {
         }
     }
 
-    private static boolean sameHubState(HubUpload a, HubUpload b) {
-        return a.status() == b.status() && Objects.equals(a.uploadedSerials(), b.uploadedSerials()) && Objects.equals(a.expiry(), b.expiry())
-                && a.markets().equals(b.markets());
-    }
-
     static String markets(java.util.Collection<Market> markets) {
         return markets == null || markets.isEmpty() ? null : markets.stream().map(Market::code).collect(Collectors.joining(","));
     }
@@ -410,7 +395,14 @@ public final class BatchRegistry extends RegisteredBatches {
 
     private <T> T inTransactionValue(String failure, Change<T> change) {
         List<T> result = new ArrayList<>(1);
-        JdbcTransaction.run(dataSource, failure, c -> result.add(change.apply(c)));
+        JdbcTransaction.run(dataSource, failure, c -> {
+            try {
+                result.add(change.apply(c));
+                audit.flush(c);
+            } finally {
+                audit.discard(c);
+            }
+        });
         return result.get(0);
     }
 }

@@ -97,7 +97,7 @@ final class SerialRetractions {
      * bounded number of rows, so each chunk asks for current ones (H2's planner does not need it).
      */
     private static void freshStatistics(Connection c) throws SQLException {
-        if (c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")) {
+        if (RegistryDialect.of(c) == RegistryDialect.POSTGRESQL) {
             try (var s = c.createStatement()) {
                 s.execute("ANALYZE coordination_serial, coordination_serial_claim");
             }

@@ -35,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * evidence request being delivered (portal channel).
  */
 public final class AlertsUnderBulkBenchmark {
-    public record Result(long sgtins, long events, double documentSeconds, double registrySecondsAfterDocument, int alerts,
+    public record Result(String database, long sgtins, long events, double documentSeconds, double registrySecondsAfterDocument, int alerts,
                          double alertToCaseP50Millis, double alertToCaseP99Millis, double alertToCaseMaxMillis, int evidenceRequests,
                          double alertToEvidenceDispatchedP99Millis, double alertToEvidenceDispatchedMaxMillis) {
     }
@@ -49,7 +49,11 @@ public final class AlertsUnderBulkBenchmark {
     private AlertsUnderBulkBenchmark() {
     }
 
-    public static Result run(long sgtins, long alertIntervalMillis, Path dataDir) throws Exception {
+    /**
+     * {@code postgresUrl}: a PostgreSQL JDBC URL (with user) to run on instead of the embedded H2 file database; the
+     * gateway gets a fresh schema there, dropped afterwards. Null: H2.
+     */
+    public static Result run(long sgtins, long alertIntervalMillis, Path dataDir, String postgresUrl) throws Exception {
         EpcisDocumentGenerator generator = EpcisDocumentGenerator.standard(EpcisDocumentGenerator.Syntax.XML_1_2, sgtins);
         Path file = dataDir.resolveSibling(dataDir.getFileName() + "-epcis.xml");
         generator.write(file);
@@ -65,12 +69,16 @@ public final class AlertsUnderBulkBenchmark {
                     path: PARALLEL
                     calendar: { timeZone: Europe/Paris, workingDays: [MON, TUE, WED, THU, FRI], hours: "08:00-17:00" }
                 """);
-        ConfigurableApplicationContext gateway = GatewayApplication.start("--server.port=0", "--server.address=127.0.0.1",
+        BenchmarkSchema schema = postgresUrl == null ? null : BenchmarkSchema.create(postgresUrl);
+        List<String> database = schema == null ? List.of() : List.of("--spring.datasource.url=" + schema.url(), "--spring.datasource.username=",
+                "--spring.datasource.password=");
+        ConfigurableApplicationContext gateway = GatewayApplication.start(java.util.stream.Stream.concat(database.stream(), java.util.stream.Stream.of(
+                "--server.port=0", "--server.address=127.0.0.1",
                 "--cmohub.data-dir=" + dataDir.toAbsolutePath(), "--cmohub.admin.api-key=" + ADMIN_KEY, "--cmohub.eu-hub.callback.api-key=" + HUB_KEY,
                 "--cmohub.partners[0].id=bulk-cmo", "--cmohub.partners[0].api-key=" + CMO_KEY, "--cmohub.partners[0].products=" + gtin,
                 "--cmohub.partners[0].sites=BULK-1", "--cmohub.partners[0].formats.epcis.file-pattern=*.xml",
                 "--cmohub.partners[0].formats.csv-batch-record.file-pattern=*.csv", "--cmohub.coordination.liaison-seed=" + seed,
-                "--logging.level.root=WARN", "--logging.level.io.cmohub=WARN", "--spring.main.banner-mode=off");
+                "--logging.level.root=WARN", "--logging.level.io.cmohub=WARN", "--spring.main.banner-mode=off")).toArray(String[]::new));
         try {
             int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
             DataSource db = gateway.getBean(DataSource.class);
@@ -132,11 +140,14 @@ public final class AlertsUnderBulkBenchmark {
             List<Long> toEvidence = evidenceDispatched(db, ackedAt);
             Collections.sort(toCase);
             Collections.sort(toEvidence);
-            return new Result(sgtins, generator.events(), seconds(documentDone - begin), seconds(registryDone - documentDone), ackedAt.size(),
+            return new Result(schema == null ? "h2" : "postgresql", sgtins, generator.events(), seconds(documentDone - begin), seconds(registryDone - documentDone), ackedAt.size(),
                     percentile(toCase, 0.50), percentile(toCase, 0.99), percentile(toCase, 1.0), toEvidence.size(), percentile(toEvidence, 0.99),
                     percentile(toEvidence, 1.0));
         } finally {
             gateway.close();
+            if (schema != null) {
+                schema.drop();
+            }
             Files.deleteIfExists(file);
             Files.deleteIfExists(seed);
         }

@@ -22,9 +22,16 @@ final class AlertsUnderBulkBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--alert-interval-ms", defaultValue = "500", description = "Milliseconds between alerts (default: ${DEFAULT-VALUE}).")
     long alertInterval;
 
+    @Option(names = "--postgres-url", defaultValue = "${env:CMOHUB_TEST_POSTGRES_URL}",
+            description = {"Run on PostgreSQL instead of the embedded H2 file database: a JDBC URL with user, e.g.",
+                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres; the run gets a fresh schema, dropped afterwards",
+                    "(default: $CMOHUB_TEST_POSTGRES_URL, else H2)."})
+    String postgresUrl;
+
     @Override
     public Integer call() throws Exception {
-        AlertsUnderBulkBenchmark.Result result = AlertsUnderBulkBenchmark.run(sgtins, alertInterval, IngestBenchmark.temporaryDataDir());
+        String postgres = postgresUrl == null || postgresUrl.isBlank() ? null : postgresUrl;
+        AlertsUnderBulkBenchmark.Result result = AlertsUnderBulkBenchmark.run(sgtins, alertInterval, IngestBenchmark.temporaryDataDir(), postgres);
         spec.commandLine().getOut().println(CanonicalJson.mapper().writeValueAsString(result));
         spec.commandLine().getOut().flush();
         return 0;

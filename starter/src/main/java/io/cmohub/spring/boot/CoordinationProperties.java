@@ -76,7 +76,7 @@ public class CoordinationProperties {
          * The standalone gateway reads {@code <prefix>.registry} itself, applying up to this many waiting
          * events in one database transaction and one JMS commit (1: one at a time).
          */
-        private int registryBatchSize = 200;
+        private int registryBatchSize = 50;
 
         public String getUri() { return uri; }
         public void setUri(String uri) { this.uri = uri; }
