@@ -25,12 +25,16 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients (default: ${DEFAULT-VALUE}).")
     int clients;
 
+    @Option(names = "--warmup-records", defaultValue = "20000",
+            description = "Records posted and awaited first, untimed, so the figure is the warm gateway's (default: ${DEFAULT-VALUE}; 0: none).")
+    int warmupRecords;
+
     @Option(names = "--data-dir", description = "Data directory (default: a new temporary one).")
     Path dataDir;
 
     @Override
     public Integer call() throws Exception {
-        IngestBenchmark.Result result = IngestBenchmark.run(records, recordsPerDocument, clients,
+        IngestBenchmark.Result result = IngestBenchmark.run(records, recordsPerDocument, clients, warmupRecords,
                 dataDir != null ? dataDir : IngestBenchmark.temporaryDataDir());
         spec.commandLine().getOut().println(CanonicalJson.mapper().writeValueAsString(result));
         spec.commandLine().getOut().flush();
