@@ -340,6 +340,10 @@ abstract class GatewayEndToEndTest {
                 () -> CanonicalJson.mapper().readTree(call("GET", "/api/v1/admin/outbound/qms/dead-letters", ADMIN_KEY, null).body())
                         .path("deadLetters").asInt() == 1);
         assertThat(webhook.findAll(postRequestedFor(urlEqualTo("/hooks/cmohub")))).hasSize(3);
+        // the operator sees it as a gauge of the route's dead-letter queue (sampled every 5 s)
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> CanonicalJson.mapper()
+                .readTree(call("GET", "/actuator/metrics/cmohub.queue.messages?tag=queue:cmohub.dlq.qms", ADMIN_KEY, null).body())
+                .path("measurements").path(0).path("value").asDouble() == 1.0);
 
         // The receiver is fixed; the admin replays; the event arrives, signed, and the dead-letter queue is empty.
         webhook.resetAll();

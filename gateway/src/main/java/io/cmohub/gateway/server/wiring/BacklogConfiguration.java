@@ -1,13 +1,17 @@
 package io.cmohub.gateway.server.wiring;
 
+import io.cmohub.gateway.server.broker.EmbeddedBrokerSettings;
 import io.cmohub.gateway.server.broker.QueueBacklog;
+import io.cmohub.gateway.server.broker.SubscriptionQueues;
 import io.cmohub.gateway.server.coordination.CoordinationBacklog;
 import io.cmohub.gateway.server.coordination.CoordinationQueue;
+import io.cmohub.routes.outbound.OutboundTarget;
 import io.cmohub.spring.boot.CoordinationProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.jms.ConnectionFactory;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import org.apache.camel.builder.RouteBuilder;
@@ -32,10 +36,17 @@ import org.springframework.context.annotation.Configuration;
 public class BacklogConfiguration {
 
     @Bean
-    QueueBacklog queueBacklog(ConnectionFactory connectionFactory, ArtemisProperties artemis, CoordinationProperties properties) {
+    QueueBacklog queueBacklog(ConnectionFactory connectionFactory, ArtemisProperties artemis, CoordinationProperties properties,
+                              OutboundProperties outbound) {
         String prefix = properties.getEvents().getQueuePrefix();
-        return new QueueBacklog(OutboundConfiguration.artemis(connectionFactory), artemis.getUser(), artemis.getPassword(),
-                List.of("cmohub.documents", CoordinationQueue.ALERTS.queue(prefix), CoordinationQueue.REGISTRY.queue(prefix)));
+        List<String> queues = new ArrayList<>(List.of(EmbeddedBrokerSettings.DISPATCH_QUEUE, CoordinationQueue.ALERTS.queue(prefix),
+                CoordinationQueue.REGISTRY.queue(prefix), EmbeddedBrokerSettings.DEAD_LETTER_ADDRESS));
+        // each outbound route's subscription queue, and its dead letters: a sponsor system that stops taking events shows here
+        for (OutboundTarget target : outbound.targets()) {
+            queues.add(SubscriptionQueues.QUEUE_PREFIX + target.name());
+            queues.add(SubscriptionQueues.DEAD_LETTER_PREFIX + target.name());
+        }
+        return new QueueBacklog(OutboundConfiguration.artemis(connectionFactory), artemis.getUser(), artemis.getPassword(), queues);
     }
 
     @Bean
