@@ -1,6 +1,8 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
+import io.cmohub.coordination.cases.CaseCoordinator;
+import io.cmohub.coordination.cases.CaseViews;
 import io.cmohub.console.ConsoleAccess;
 import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
@@ -28,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Batches as the registry knows them per CMO — site, packaging runs and lines, serial counts, EU Hub upload
- * status — with the release check and its reasons, and a QP's e-signed override of a failing check.
+ * status, the batch's open cases — with the release check and its reasons, and a QP's e-signed override of a failing check.
  */
 @Controller
 @ConsolePage
@@ -39,15 +41,17 @@ public class BatchesPage {
     private final JdbcPartnerDirectory partners;
     private final ReleaseCheck releaseCheck;
     private final ReleaseOverride overrides;
+    private final CaseViews cases;
 
     public BatchesPage(ConsolePerson people, ConsoleAccess access, RegisteredBatches batches, JdbcPartnerDirectory partners, ReleaseCheck releaseCheck,
-                       AuditTrail audit) {
+                       AuditTrail audit, CaseCoordinator cases) {
         this.people = people;
         this.access = access;
         this.batches = batches;
         this.partners = partners;
         this.releaseCheck = releaseCheck;
         this.overrides = new ReleaseOverride(audit);
+        this.cases = cases.views();
     }
 
     @GetMapping("/console/batches")
@@ -67,6 +71,7 @@ public class BatchesPage {
         RegisteredBatch found = find(product, batch);
         model.addAttribute("b", found);
         model.addAttribute("commissioned", RegisteredBatches.commissioned(found));
+        model.addAttribute("openCases", cases.openCasesOf(found.product(), found.batchId()));
         model.addAttribute("mayCheck", user.can(Capability.RELEASE));
         model.addAttribute("mayOverride", user.can(Capability.SIGNED_RELEASE));
         return "console/batch";
