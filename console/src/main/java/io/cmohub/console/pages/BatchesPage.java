@@ -1,13 +1,13 @@
 package io.cmohub.console.pages;
 
 import io.cmohub.console.Capability;
-import io.cmohub.coordination.cases.CaseCoordinator;
-import io.cmohub.coordination.cases.CaseViews;
 import io.cmohub.console.ConsoleAccess;
 import io.cmohub.console.ConsolePage;
 import io.cmohub.console.ConsoleRefusal;
 import io.cmohub.console.ConsoleUser;
 import io.cmohub.console.SignedRecord;
+import io.cmohub.coordination.cases.CaseCoordinator;
+import io.cmohub.coordination.cases.CaseViews;
 import io.cmohub.coordination.registry.RegisteredBatch;
 import io.cmohub.coordination.registry.RegisteredBatches;
 import io.cmohub.coordination.release.ReleaseCheck;

@@ -17,6 +17,7 @@ import io.cmohub.model.value.ProductCode;
 import io.cmohub.model.value.SerialNumber;
 import io.cmohub.model.value.SiteId;
 import io.cmohub.routes.audit.AuditTrail;
+import io.cmohub.routes.audit.DeferredAuditTrail;
 import io.cmohub.coordination.SqlValues;
 import io.cmohub.routes.store.JdbcTransaction;
 import java.sql.Connection;
@@ -52,12 +53,12 @@ import javax.sql.DataSource;
 public final class BatchRegistry extends RegisteredBatches {
     public static final String AUDIT_OBJECT = "registry-batch";
 
-    private final DeferredAudit audit;
+    private final DeferredAuditTrail audit;
     private final Clock clock;
 
     public BatchRegistry(DataSource dataSource, AuditTrail audit, Clock clock) {
         super(dataSource);
-        this.audit = new DeferredAudit(audit);
+        this.audit = new DeferredAuditTrail(audit);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 

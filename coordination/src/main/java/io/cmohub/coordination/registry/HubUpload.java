@@ -1,8 +1,8 @@
 package io.cmohub.coordination.registry;
 
+import io.cmohub.euhub.BatchStateReport;
 import io.cmohub.model.value.Expiry;
 import io.cmohub.model.value.Market;
-import io.cmohub.euhub.BatchStateReport;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

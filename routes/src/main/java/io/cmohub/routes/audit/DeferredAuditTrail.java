@@ -1,8 +1,5 @@
-package io.cmohub.coordination.registry;
+package io.cmohub.routes.audit;
 
-import io.cmohub.routes.audit.AuditEvent;
-import io.cmohub.routes.audit.AuditTrail;
-import io.cmohub.routes.audit.AuditVerification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,17 +10,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Holds the audit rows of a registry transaction until just before it commits. Appending to the
- * audit trail locks the chain's head, which every audited change in the hub needs; a group of a bulk
- * upload's chunks that appended as it went held that lock for the whole group, and alerts, case
- * changes and outbox deliveries waited behind it. Appended at the end, the rows still commit (or
- * vanish) with the change they record, in their order.
+ * An audit trail for long transactions: it holds the rows recorded within a transaction until just
+ * before that transaction commits ({@link #flush}). Appending to the trail locks the chain's head,
+ * which every audited change in the hub needs; the batch registry's group of a bulk upload's chunks,
+ * appending as it went, held that lock for the whole group, and alerts, case changes and outbox
+ * deliveries waited behind it. Appended at the end, the rows still commit (or vanish) with the change
+ * they record, in their order. The caller must call {@link #flush} before its commit and
+ * {@link #discard} in any case.
  */
-final class DeferredAudit implements AuditTrail {
+public final class DeferredAuditTrail implements AuditTrail {
     private final AuditTrail trail;
     private final Map<Connection, List<AuditEvent>> pending = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    DeferredAudit(AuditTrail trail) {
+    public DeferredAuditTrail(AuditTrail trail) {
         this.trail = Objects.requireNonNull(trail, "audit");
     }
 
@@ -39,7 +38,7 @@ final class DeferredAudit implements AuditTrail {
     }
 
     /** Appends what the transaction on {@code connection} recorded; call right before its commit. */
-    void flush(Connection connection) throws SQLException {
+    public void flush(Connection connection) throws SQLException {
         List<AuditEvent> events = pending.remove(connection);
         if (events != null) {
             for (AuditEvent event : events) {
@@ -49,7 +48,7 @@ final class DeferredAudit implements AuditTrail {
     }
 
     /** Forgets what a transaction that did not commit recorded. */
-    void discard(Connection connection) {
+    public void discard(Connection connection) {
         pending.remove(connection);
     }
 
