@@ -7,6 +7,9 @@ import io.cmohub.coordination.cases.EamsStatusWriter;
 import io.cmohub.coordination.evidence.EvidenceDispatcher;
 import io.cmohub.coordination.evidence.EvidenceTemplates;
 import io.cmohub.coordination.evidence.PortalEvidenceDispatcher;
+import io.cmohub.coordination.packstates.HubPackStates;
+import io.cmohub.coordination.packstates.PackStateQueryRunner;
+import io.cmohub.coordination.packstates.PackStateSweeps;
 import io.cmohub.coordination.liaison.Channel;
 import io.cmohub.coordination.liaison.ChannelType;
 import io.cmohub.coordination.liaison.Contact;
@@ -42,6 +45,7 @@ import org.apache.camel.RoutesBuilder;
  *         .sponsorQa("QA on duty", "qa@sponsor.example")
  *         .build();
  * camelContext.addRoutes(coordination.routes()); // needs the property cmohub.coordination.events.uri
+ * camelContext.addRoutes(coordination.packStates().routes()); // pack-state queries and sweeps
  * }</pre>
  *
  * The host feeds {@code cmohub.coordination.events.uri} with the canonical events the pipeline publishes
@@ -58,6 +62,7 @@ public final class CmoHubCoordination {
     private final SlaSweeper sweeper;
     private final CoordinationEvents events;
     private final Scorecard scorecard;
+    private final HubPackStates packStates;
 
     private CmoHubCoordination(Builder b) {
         DataSource dataSource = Objects.requireNonNull(b.dataSource, "dataSource (or pipeline)");
@@ -77,6 +82,8 @@ public final class CmoHubCoordination {
         sweeper = new SlaSweeper(dataSource, b.clock, settings.node(), cases, b.sweepBatchSize);
         events = new CoordinationEvents(registry, cases);
         scorecard = Scorecard.onBusinessCalendars(dataSource, liaisons);
+        packStates = new HubPackStates(dataSource, registry, hub, publisher, audit, b.clock, settings.node(), HubPackStates.DEFAULT_MAX_PACKS,
+                PackStateQueryRunner.Settings.DEFAULTS, PackStateSweeps.Settings.DEFAULTS);
     }
 
     public static Builder builder() {
@@ -86,6 +93,14 @@ public final class CmoHubCoordination {
     /** The three coordination routes (events in, SLA sweep, outbox delivery) to add to the host's Camel context. */
     public RoutesBuilder routes() {
         return new CoordinationRoutes(events, sweeper, outbox);
+    }
+
+    /**
+     * EU Hub pack-state queries for sponsor systems: submit, progress, results. Their routes, which ask
+     * the Hub in the background and run the sweeps, are {@code packStates().routes()}.
+     */
+    public HubPackStates packStates() {
+        return packStates;
     }
 
     public BatchRegistry registry() {

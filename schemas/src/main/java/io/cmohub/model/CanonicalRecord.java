@@ -8,7 +8,7 @@ package io.cmohub.model;
  */
 public sealed interface CanonicalRecord
         permits Batch, PackagingRun, SerialisationEvent, QcResult, QualityEvent, Shipment, PackState, Alert,
-        UploadRejection, EvidenceRequest, InvestigationCase, ReleaseCheck {
+        UploadRejection, EvidenceRequest, InvestigationCase, ReleaseCheck, PackStateSummary, PackStateFinding {
 
     EntityType entityType();
 

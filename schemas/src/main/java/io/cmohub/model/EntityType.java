@@ -20,7 +20,9 @@ public enum EntityType {
     UPLOAD_REJECTION("upload-rejection", "recorded", UploadRejection.class),
     EVIDENCE_REQUEST("evidence-request", "issued", EvidenceRequest.class),
     INVESTIGATION_CASE("investigation-case", "updated", InvestigationCase.class),
-    RELEASE_CHECK("release-check", "completed", ReleaseCheck.class);
+    RELEASE_CHECK("release-check", "completed", ReleaseCheck.class),
+    PACK_STATE_SUMMARY("pack-state-summary", "completed", PackStateSummary.class),
+    PACK_STATE_FINDING("pack-state-finding", "raised", PackStateFinding.class);
 
     public static final int MODEL_VERSION = 1;
 

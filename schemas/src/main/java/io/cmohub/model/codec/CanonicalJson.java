@@ -1,5 +1,6 @@
 package io.cmohub.model.codec;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,6 +12,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.cmohub.model.PackState;
+import io.cmohub.model.PackStateFinding;
 
 /**
  * The JSON mappers of the canonical model. Reading is strict (unknown properties, numbers in
@@ -69,8 +72,23 @@ public final class CanonicalJson {
 
     private static ObjectMapper createHashing() {
         return create(CodecLimits.DEFAULT).copy()
+                .addMixIn(PackState.class, AnsweredAgain.class)
+                .addMixIn(PackStateFinding.class, FoundAgain.class)
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+    }
+
+    /**
+     * The Hub's answer time is when the record arrived, not what it says: asking the same pack twice
+     * with the same answer must give one event. A state that returns has a new stateChangedAt.
+     */
+    @JsonIgnoreProperties("reportedAt")
+    private abstract static class AnsweredAgain {
+    }
+
+    /** A disagreement found again by the next sweep is the same finding, not a new one each day. */
+    @JsonIgnoreProperties({"detectedAt", "queryId"})
+    private abstract static class FoundAgain {
     }
 }

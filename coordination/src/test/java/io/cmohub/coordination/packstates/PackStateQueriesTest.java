@@ -1,0 +1,485 @@
+package io.cmohub.coordination.packstates;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cmohub.coordination.registry.BatchRegistry;
+import io.cmohub.euhub.BatchStateReport;
+import io.cmohub.euhub.EuHubFaultException;
+import io.cmohub.euhub.EuHubGateway;
+import io.cmohub.euhub.EuHubOperation;
+import io.cmohub.euhub.EuHubTransientException;
+import io.cmohub.euhub.PackQuery;
+import io.cmohub.euhub.PackStateResult;
+import io.cmohub.euhub.ProductStateReport;
+import io.cmohub.euhub.UploadStatus;
+import io.cmohub.euhub.resilience.CachePolicy;
+import io.cmohub.euhub.resilience.CircuitPolicy;
+import io.cmohub.euhub.resilience.ResilientEuHubGateway;
+import io.cmohub.euhub.resilience.RetryPolicy;
+import io.cmohub.euhub.simulator.EuHubSimulatorServer;
+import io.cmohub.euhub.simulator.SimulatedPacks;
+import io.cmohub.euhub.simulator.SimulatorDatabase;
+import io.cmohub.euhub.soap.SoapEndpointSettings;
+import io.cmohub.euhub.soap.SoapEuHubGateway;
+import io.cmohub.model.Batch;
+import io.cmohub.model.BatchStatus;
+import io.cmohub.model.Chunk;
+import io.cmohub.model.EntityType;
+import io.cmohub.model.PackState;
+import io.cmohub.model.PackStateCount;
+import io.cmohub.model.PackStateFinding;
+import io.cmohub.model.PackStateFindingKind;
+import io.cmohub.model.PackStateSummary;
+import io.cmohub.model.PackStatus;
+import io.cmohub.model.SerialisationAction;
+import io.cmohub.model.SerialisationEvent;
+import io.cmohub.model.event.CanonicalEvent;
+import io.cmohub.model.value.BatchId;
+import io.cmohub.model.value.Expiry;
+import io.cmohub.model.value.PartnerId;
+import io.cmohub.model.value.ProductCode;
+import io.cmohub.routes.audit.JdbcAuditTrail;
+import io.cmohub.testsupport.ManualClock;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pack-state queries against the EU Hub simulator over SOAP, on a real database (H2, and PostgreSQL
+ * when CMOHUB_TEST_POSTGRES_URL is set). The simulator holds 5,000 extra packs of CZ24002 in every
+ * pack state; a counting decorator records each pack the Hub was asked.
+ */
+abstract class PackStateQueriesTest {
+    static final ProductCode CARDIOZOL = ProductCode.of("05012345100012");
+    static final ProductCode RESPIFLAM = ProductCode.of("05012345100029");
+    static final BatchId CZ24002 = BatchId.of("CZ24002");
+    static final BatchId RF24010 = BatchId.of("RF24010");
+    static final PartnerId ACME = PartnerId.of("acme-lyon");
+    static final Instant NOW = Instant.parse("2026-11-20T15:00:00Z");
+    static final int SEEDED = 5_000;
+    static final PackStatus[] STATES = PackStatus.values();
+
+    static EuHubSimulatorServer simulator;
+    static SoapEuHubGateway binding;
+
+    DataSource dataSource;
+    ManualClock clock;
+    JdbcAuditTrail audit;
+    BatchRegistry registry;
+    CountingHub counting;
+    List<CanonicalEvent> published;
+
+    abstract DataSource database();
+
+    @BeforeAll
+    static void startSimulator() {
+        DataSource simulatorData = SimulatorDatabase.inMemoryH2();
+        SimulatorDatabase.migrate(simulatorData);
+        List<SimulatedPacks.Pack> packs = new ArrayList<>();
+        for (int i = 0; i < SEEDED; i++) {
+            PackStatus state = STATES[i % STATES.length];
+            packs.add(new SimulatedPacks.Pack(io.cmohub.model.value.SerialNumber.of(serial(i)), state,
+                    state == PackStatus.ACTIVE ? null : Instant.parse("2026-10-01T09:00:00Z"), state == PackStatus.ACTIVE ? null : "PHARMACY-1"));
+        }
+        SimulatedPacks.add(simulatorData, CARDIOZOL, CZ24002, packs);
+        simulator = EuHubSimulatorServer.builder().dataSource(simulatorData).migrate(false).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start();
+        binding = SoapEuHubGateway.connect(SoapEndpointSettings.plainHttp(simulator.address()));
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        binding.close();
+        simulator.stop();
+    }
+
+    static String serial(int i) {
+        return String.format("PSQ%07d", i);
+    }
+
+    static PackStatus seededState(int i) {
+        return STATES[i % STATES.length];
+    }
+
+    @BeforeEach
+    void wire() {
+        dataSource = database();
+        clock = new ManualClock(NOW);
+        audit = new JdbcAuditTrail(dataSource);
+        registry = new BatchRegistry(dataSource, audit, clock);
+        published = new CopyOnWriteArrayList<>();
+    }
+
+    HubPackStates packStates(EuHubGateway hub, String node) {
+        return packStates(hub, node, PackStateQueryRunner.Settings.DEFAULTS);
+    }
+
+    HubPackStates packStates(EuHubGateway hub, String node, PackStateQueryRunner.Settings settings) {
+        counting = counting == null ? new CountingHub(hub) : counting;
+        return new HubPackStates(dataSource, registry, counting, (batch, documentId) -> published.addAll(batch), audit, clock, node,
+                HubPackStates.DEFAULT_MAX_PACKS, settings, PackStateSweeps.Settings.DEFAULTS);
+    }
+
+    ResilientEuHubGateway resilient(EuHubGateway delegate) {
+        return ResilientEuHubGateway.builder(delegate).retry(RetryPolicy.NONE).cache(CachePolicy.OFF).clock(clock).build();
+    }
+
+    static List<PackQuery> seededPacks(int count) {
+        List<PackQuery> packs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            packs.add(PackQuery.of(CARDIOZOL.value(), serial(i), "DE"));
+        }
+        return packs;
+    }
+
+    List<PackState> publishedStates() {
+        return published.stream().filter(e -> e.entityType() == EntityType.PACK_STATE).map(e -> (PackState) e.data()).toList();
+    }
+
+    <T> List<T> publishedOf(Class<T> type) {
+        return published.stream().map(CanonicalEvent::data).filter(type::isInstance).map(type::cast).toList();
+    }
+
+    // ------------------------------------------------------------------ a bulk query
+
+    @Test
+    void aBulkQueryReturnsEveryStateTheHubHoldsWithASummary() {
+        HubPackStates service = packStates(resilient(binding), "node-a");
+        List<PackQuery> packs = new ArrayList<>(seededPacks(SEEDED));
+        for (int i = 0; i < 7; i++) {
+            packs.add(PackQuery.of(CARDIOZOL.value(), "NOSUCH" + i, "DE"));
+        }
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofPacks(packs), "qa.lead@sponsor.example");
+        assertThat(submitted.state()).isEqualTo(QueryState.RUNNING);
+        assertThat(submitted.asked()).isEqualTo(SEEDED + 7);
+
+        service.runner().runDue();
+
+        PackStateQueryStatus done = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(QueryState.COMPLETED);
+        assertThat(done.answered()).isEqualTo(SEEDED + 7);
+        assertThat(done.failed()).isZero();
+        Map<PackStatus, Long> expected = new EnumMap<>(PackStatus.class);
+        for (int i = 0; i < SEEDED; i++) {
+            expected.merge(seededState(i), 1L, Long::sum);
+        }
+        List<PackStateCount> counts = service.queries().counts(done.queryId());
+        for (PackStatus state : STATES) {
+            assertThat(counts).as("count of " + state).contains(new PackStateCount(state.name(), expected.get(state)));
+        }
+        assertThat(counts).contains(new PackStateCount("UNKNOWN_SERIAL", 7));
+
+        // Every found pack is a PackState event with the simulator's state, then the summary.
+        List<PackState> states = publishedStates();
+        assertThat(states).hasSize(SEEDED);
+        for (PackState state : states) {
+            int i = Integer.parseInt(state.serial().value().substring(3));
+            assertThat(state.state()).as(state.serial().value()).isEqualTo(seededState(i));
+            assertThat(state.batchId()).isEqualTo(CZ24002);
+        }
+        PackStateSummary summary = publishedOf(PackStateSummary.class).get(0);
+        assertThat(summary.queryId()).isEqualTo(done.queryId());
+        assertThat(summary.asked()).isEqualTo(SEEDED + 7);
+        assertThat(summary.counts()).containsExactlyInAnyOrderElementsOf(counts);
+        assertThat(published.get(published.size() - 1).data()).isInstanceOf(PackStateSummary.class);
+        // 5,007 packs in chunks of 1,000: six bulk calls, no pack asked twice.
+        assertThat(counting.bulkCalls.get()).isEqualTo(6);
+        assertThat(counting.asked).hasSize(SEEDED + 7).doesNotHaveDuplicates();
+
+        // Paged results hold the answer of each pack in the order asked.
+        List<PackAnswerRows.ResultRow> page = service.queries().page(done.queryId(), 5_000, 100);
+        assertThat(page).hasSize(7).allSatisfy(r -> assertThat(r.answer()).isEqualTo("UNKNOWN_SERIAL"));
+    }
+
+    @Test
+    void askingThePacksAgainWithTheSameAnswersGivesTheSameEventIds() {
+        HubPackStates service = packStates(resilient(binding), "node-a");
+        service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(50)), "ops");
+        service.runner().runDue();
+        clock.advance(Duration.ofMinutes(5));
+        service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(50)), "ops");
+        service.runner().runDue();
+
+        List<String> ids = published.stream().filter(e -> e.entityType() == EntityType.PACK_STATE).map(CanonicalEvent::id).toList();
+        assertThat(ids).hasSize(100);
+        assertThat(new HashSet<>(ids)).as("the same answer twice is one event").hasSize(50);
+    }
+
+    // ------------------------------------------------------------------ a batch
+
+    @Test
+    void aBatchQueryAsksTheSerialsTheRegistryHolds() {
+        List<String> epcs = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            epcs.add("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/" + serial(i * 3));
+        }
+        epcs.add("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/NEVERUPLOADED1");
+        registry.apply(new SerialisationEvent("EV-CZ24002", SerialisationAction.COMMISSION, NOW.minusSeconds(86_400), ACME, null, CARDIOZOL, CZ24002,
+                null, null, epcs, new Chunk(1, 1)));
+        HubPackStates service = packStates(resilient(binding), "node-a");
+
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofBatch(CARDIOZOL, CZ24002, null), "qa");
+        assertThat(submitted.asked()).isEqualTo(301);
+        service.runner().runDue();
+
+        Set<String> expected = new HashSet<>();
+        for (int i = 0; i < 300; i++) {
+            expected.add(serial(i * 3));
+        }
+        expected.add("NEVERUPLOADED1");
+        assertThat(counting.asked).hasSize(301);
+        assertThat(new HashSet<>(counting.asked.stream().map(q -> q.serial().value()).toList())).isEqualTo(expected);
+        assertThat(service.queries().counts(submitted.queryId())).contains(new PackStateCount("UNKNOWN_SERIAL", 1));
+        assertThat(published).filteredOn(e -> e.entityType() == EntityType.PACK_STATE).hasSize(300)
+                .allSatisfy(e -> assertThat(e.partner()).as("the CMO that made the batch").isEqualTo("acme-lyon"));
+    }
+
+    @Test
+    void aBatchTheRegistryDoesNotKnowIsRefusedNamingIt() {
+        HubPackStates service = packStates(resilient(binding), "node-a");
+        assertThatThrownBy(() -> service.queries().submit(PackStateQueryRequest.ofBatch(CARDIOZOL, BatchId.of("NOPE1"), null), "qa"))
+                .isInstanceOf(PackStateQueryRejectedException.class).hasMessageContaining("batch NOPE1 of product 05012345100012 is unknown");
+        assertThat(service.queries().latest(10)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ restart, circuit, faults
+
+    @Test
+    void aRestartMidQueryResumesWithoutAskingAPackTwice() {
+        HubPackStates first = packStates(resilient(binding), "node-a");
+        PackStateQueryStatus submitted = first.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(SEEDED)), "ops");
+        counting.afterBulkCall = calls -> {
+            if (calls == 2) {
+                first.runner().stop(); // the node shuts down while its second chunk is at the Hub
+            }
+        };
+        first.runner().runDue();
+        PackStateQueryStatus stopped = first.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(stopped.state()).isEqualTo(QueryState.RUNNING);
+        assertThat(stopped.answered()).isEqualTo(2_000);
+        assertThat(stopped.nextSeq()).isEqualTo(2_000);
+
+        counting.afterBulkCall = calls -> {
+        };
+        HubPackStates restarted = packStates(resilient(binding), "node-b");
+        restarted.runner().runDue();
+
+        PackStateQueryStatus done = restarted.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(QueryState.COMPLETED);
+        assertThat(done.answered()).isEqualTo(SEEDED);
+        assertThat(counting.asked).hasSize(SEEDED).doesNotHaveDuplicates();
+        assertThat(publishedStates()).hasSize(SEEDED);
+        assertThat(publishedOf(PackStateSummary.class)).hasSize(1);
+    }
+
+    @Test
+    void anOpenCircuitPausesTheQueryAndItResumesWhereItStopped() {
+        FlakyHub flaky = new FlakyHub(binding);
+        ResilientEuHubGateway hub = ResilientEuHubGateway.builder(flaky).retry(RetryPolicy.NONE).cache(CachePolicy.OFF).clock(clock)
+                .circuit(new CircuitPolicy(2, 2, 50f, Duration.ofSeconds(30), 1)).build();
+        // The query looks again after 10 s, while the circuit stays open for 30 s.
+        HubPackStates service = packStates(hub, "node-a", new PackStateQueryRunner.Settings(1000, Duration.ofMinutes(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(1)));
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(3_000)), "ops");
+        counting.afterBulkCall = calls -> flaky.down = true; // the Hub goes down after the first chunk
+
+        service.runner().runDue();
+        PackStateQueryStatus paused = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(paused.state()).isEqualTo(QueryState.PAUSED);
+        assertThat(paused.answered()).isEqualTo(1_000);
+        assertThat(paused.pausedReason()).contains("the EU Hub failed");
+        service.runner().runDue();
+        assertThat(counting.bulkCalls.get()).as("not due before resumeAt").isEqualTo(2);
+
+        assertThat(hub.circuitState()).isEqualTo(io.cmohub.euhub.resilience.CircuitState.OPEN);
+        clock.advance(Duration.ofSeconds(11));
+        service.runner().runDue(); // the circuit is still open: the query pauses again without calling the Hub
+        PackStateQueryStatus stillPaused = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(stillPaused.state()).isEqualTo(QueryState.PAUSED);
+        assertThat(stillPaused.pauses()).isEqualTo(2);
+        assertThat(stillPaused.pausedReason()).contains("circuit breaker is open");
+        assertThat(flaky.refused.get()).isEqualTo(1);
+
+        flaky.down = false;
+        counting.afterBulkCall = calls -> {
+        };
+        clock.advance(Duration.ofSeconds(31));
+        service.runner().runDue();
+        PackStateQueryStatus done = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(QueryState.COMPLETED);
+        assertThat(done.answered()).isEqualTo(3_000);
+        assertThat(done.failed()).as("no pack failed for the outage").isZero();
+        assertThat(publishedStates()).hasSize(3_000);
+    }
+
+    @Test
+    void aHubFaultIsKeptWithThePackItConcerns() {
+        FlakyHub flaky = new FlakyHub(binding);
+        flaky.faultSerial = serial(42);
+        HubPackStates service = packStates(resilient(flaky), "node-a");
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(100)), "ops");
+        service.runner().runDue();
+
+        PackStateQueryStatus done = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(QueryState.COMPLETED);
+        assertThat(done.answered()).isEqualTo(99);
+        assertThat(done.failed()).isEqualTo(1);
+        PackAnswerRows.ResultRow faulted = service.queries().page(done.queryId(), 42, 1).get(0);
+        assertThat(faulted.answer()).isEqualTo(PackAnswer.HUB_FAULT);
+        assertThat(faulted.message()).contains("E-PACK-LOCKED").contains(serial(42));
+        assertThat(publishedStates()).hasSize(99);
+    }
+
+    // ------------------------------------------------------------------ sweeps
+
+    @Test
+    void theReleasedSweepRaisesAFindingPerDisagreement() {
+        LocalDate today = LocalDate.ofInstant(NOW, ZoneOffset.UTC);
+        registry.apply(new Batch(CARDIOZOL, CZ24002, BatchStatus.RELEASED, ACME, null, Expiry.parse("311231"), null, today.minusDays(3), null, null,
+                null, NOW.minusSeconds(3600)));
+        List<String> epcs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            epcs.add("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/" + serial(i)); // 20 packs: ACTIVE, SUPPLIED and the others
+        }
+        epcs.add("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/NEVERUPLOADED1");
+        registry.apply(new SerialisationEvent("EV-CZ24002-S", SerialisationAction.COMMISSION, NOW.minusSeconds(86_400), ACME, null, CARDIOZOL, CZ24002,
+                null, null, epcs, new Chunk(1, 1)));
+        registry.apply(new Batch(RESPIFLAM, RF24010, BatchStatus.RELEASED, ACME, null, Expiry.parse("300531"), null, today.minusDays(10), null, null,
+                null, NOW.minusSeconds(3600)));
+        HubPackStates service = packStates(resilient(binding), "node-a");
+
+        assertThat(service.sweeps().schedule()).as("two released batches").isEqualTo(2);
+        assertThat(service.sweeps().schedule()).as("swept already this period").isZero();
+        service.runner().runDue();
+
+        List<PackStateFinding> findings = publishedOf(PackStateFinding.class);
+        assertThat(findings).extracting(PackStateFinding::kind).containsExactlyInAnyOrder(PackStateFindingKind.PACKS_NOT_ACTIVE,
+                PackStateFindingKind.PACKS_UNKNOWN_AT_HUB, PackStateFindingKind.BATCH_RECALLED_AT_HUB);
+        PackStateFinding notActive = findings.stream().filter(f -> f.kind() == PackStateFindingKind.PACKS_NOT_ACTIVE).findFirst().orElseThrow();
+        // 20 packs over 9 states: ACTIVE (0, 9, 18) and SUPPLIED (1, 10, 19) are expected, the 14 others are not.
+        assertThat(notActive.packs()).isEqualTo(14);
+        assertThat(notActive.partner()).isEqualTo(ACME);
+        assertThat(notActive.examples()).hasSize(14).extracting(s -> s.value()).contains(serial(2)).doesNotContain(serial(0), serial(1));
+        assertThat(notActive.hubSays()).contains("DESTROYED 2");
+        PackStateFinding recalled = findings.stream().filter(f -> f.kind() == PackStateFindingKind.BATCH_RECALLED_AT_HUB).findFirst().orElseThrow();
+        assertThat(recalled.batchId()).isEqualTo(RF24010);
+        assertThat(recalled.hubKnows()).contains("RELEASED");
+    }
+
+    // ------------------------------------------------------------------ decorators of the Hub
+
+    /** Records every pack asked and counts bulk calls; {@code afterBulkCall} runs after each bulk answer. */
+    static final class CountingHub implements EuHubGateway {
+        final EuHubGateway delegate;
+        final List<PackQuery> asked = new CopyOnWriteArrayList<>();
+        final AtomicInteger bulkCalls = new AtomicInteger();
+        volatile Consumer<Integer> afterBulkCall = calls -> {
+        };
+
+        CountingHub(EuHubGateway delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public PackStateResult requestPackState(PackQuery query) {
+            PackStateResult result = delegate.requestPackState(query);
+            asked.add(query);
+            return result;
+        }
+
+        @Override
+        public List<PackStateResult> requestPackStates(List<PackQuery> queries) {
+            int calls = bulkCalls.incrementAndGet();
+            try {
+                List<PackStateResult> results = delegate.requestPackStates(queries);
+                asked.addAll(queries);
+                return results;
+            } finally {
+                afterBulkCall.accept(calls);
+            }
+        }
+
+        @Override
+        public Optional<BatchStateReport> requestBatchState(ProductCode product, BatchId batchId) {
+            return delegate.requestBatchState(product, batchId);
+        }
+
+        @Override
+        public Optional<ProductStateReport> requestProductState(ProductCode product) {
+            return delegate.requestProductState(product);
+        }
+
+        @Override
+        public Optional<UploadStatus> requestUploadStatus(String uploadRef) {
+            return delegate.requestUploadStatus(uploadRef);
+        }
+    }
+
+    /** The binding, down on demand (transient failures), and refusing one serial with a business fault. */
+    static final class FlakyHub implements EuHubGateway {
+        final EuHubGateway delegate;
+        volatile boolean down;
+        volatile String faultSerial;
+        final AtomicInteger refused = new AtomicInteger();
+
+        FlakyHub(EuHubGateway delegate) {
+            this.delegate = delegate;
+        }
+
+        private void check(List<PackQuery> queries, EuHubOperation operation) {
+            if (down) {
+                refused.incrementAndGet();
+                throw new EuHubTransientException(operation, "connection refused", null);
+            }
+            for (PackQuery q : queries) {
+                if (q.serial().value().equals(faultSerial)) {
+                    throw new EuHubFaultException(operation, "E-PACK-LOCKED", "pack " + q.serial() + " is under investigation and may not be queried");
+                }
+            }
+        }
+
+        @Override
+        public PackStateResult requestPackState(PackQuery query) {
+            check(List.of(query), EuHubOperation.GET_PACK_STATE);
+            return delegate.requestPackState(query);
+        }
+
+        @Override
+        public List<PackStateResult> requestPackStates(List<PackQuery> queries) {
+            check(queries, EuHubOperation.GET_PACK_STATES);
+            return delegate.requestPackStates(queries);
+        }
+
+        @Override
+        public Optional<BatchStateReport> requestBatchState(ProductCode product, BatchId batchId) {
+            return delegate.requestBatchState(product, batchId);
+        }
+
+        @Override
+        public Optional<ProductStateReport> requestProductState(ProductCode product) {
+            return delegate.requestProductState(product);
+        }
+
+        @Override
+        public Optional<UploadStatus> requestUploadStatus(String uploadRef) {
+            return delegate.requestUploadStatus(uploadRef);
+        }
+    }
+}
