@@ -5,6 +5,7 @@ import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.routes.audit.AuditTrail;
 import io.cmohub.routes.publish.EventPublisher;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -46,7 +47,12 @@ public final class HubPackStates {
         return sweeps;
     }
 
+    /** The routes with the default periods: queries looked for every second, sweeps every hour. */
     public PackStateRoutes routes() {
-        return new PackStateRoutes(this);
+        return routes(Duration.ofSeconds(1), Duration.ofHours(1), true);
+    }
+
+    public PackStateRoutes routes(Duration queryPeriod, Duration sweepPeriod, boolean sweeps) {
+        return new PackStateRoutes(this, queryPeriod, sweepPeriod, sweeps);
     }
 }

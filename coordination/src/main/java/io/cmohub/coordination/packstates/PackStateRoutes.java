@@ -1,41 +1,45 @@
 package io.cmohub.coordination.packstates;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
  * The background work of pack-state queries, for hosts that run coordination in a Camel context:
  * <ul>
- *   <li>{@code cmohub-pack-state-queries}: asks the Hub the packs of due queries every
- *       {@code {{cmohub.eu-hub.pack-state-queries.period:1s}}}, and at once after a query was submitted;</li>
- *   <li>{@code cmohub-pack-state-sweeps}: starts the scheduled checks every
- *       {@code {{cmohub.eu-hub.pack-state-sweeps.period:1h}}} (each batch is swept at most once per
- *       sweep period, see {@link PackStateSweeps.Settings#period()}), unless
- *       {@code cmohub.eu-hub.pack-state-sweeps.enabled} is false.</li>
+ *   <li>{@code cmohub-pack-state-queries}: asks the Hub the packs of due queries every {@code queryPeriod},
+ *       and at once after a query was submitted;</li>
+ *   <li>{@code cmohub-pack-state-sweeps}, unless switched off: starts the scheduled checks every
+ *       {@code sweepPeriod} (each batch is checked at most once per sweep interval, see
+ *       {@link PackStateSweeps.Settings#period()}).</li>
  * </ul>
- * Every node may run both: queries are leased, and a batch swept lately is not swept again.
+ * Every node may run both: queries are leased, and a batch checked lately is not checked again.
  */
 public final class PackStateRoutes extends RouteBuilder {
     /** Coalescing wake-up: one pending wake-up is enough. */
     static final String NOW = "seda:cmohub-pack-state-queries-now?size=1&blockWhenFull=false&discardWhenFull=true";
 
     private final HubPackStates packStates;
+    private final Duration queryPeriod;
+    private final Duration sweepPeriod;
+    private final boolean sweeps;
 
-    public PackStateRoutes(HubPackStates packStates) {
+    public PackStateRoutes(HubPackStates packStates, Duration queryPeriod, Duration sweepPeriod, boolean sweeps) {
         this.packStates = Objects.requireNonNull(packStates, "packStates");
+        this.queryPeriod = Objects.requireNonNull(queryPeriod, "queryPeriod");
+        this.sweepPeriod = Objects.requireNonNull(sweepPeriod, "sweepPeriod");
+        this.sweeps = sweeps;
     }
 
     @Override
     public void configure() {
         packStates.queries().onSubmitted(() -> getContext().createProducerTemplate().sendBody(NOW, "wake"));
-        from("timer:cmohub-pack-state-queries?period={{cmohub.eu-hub.pack-state-queries.period:1s}}&delay=2s").routeId("cmohub-pack-state-queries")
+        from("timer:cmohub-pack-state-queries?period=" + queryPeriod.toMillis() + "&delay=2000").routeId("cmohub-pack-state-queries")
                 .process(exchange -> packStates.runner().runDue());
         from(NOW).routeId("cmohub-pack-state-queries-now")
                 .process(exchange -> packStates.runner().runDue());
-        boolean sweeps = getContext().getPropertiesComponent().resolveProperty("cmohub.eu-hub.pack-state-sweeps.enabled").map(Boolean::parseBoolean)
-                .orElse(true);
         if (sweeps) {
-            from("timer:cmohub-pack-state-sweeps?period={{cmohub.eu-hub.pack-state-sweeps.period:1h}}&delay=60s").routeId("cmohub-pack-state-sweeps")
+            from("timer:cmohub-pack-state-sweeps?period=" + sweepPeriod.toMillis() + "&delay=60000").routeId("cmohub-pack-state-sweeps")
                     .process(exchange -> packStates.sweeps().schedule());
         }
     }

@@ -63,6 +63,13 @@ public class CmoHubCoordinationAutoConfiguration {
         return coordination.routes();
     }
 
+    /** Pack-state queries and sweeps ({@code coordination.packStates()}): asked in the background, whatever feeds the events. */
+    @Bean
+    @ConditionalOnBean(CmoHubCoordination.class)
+    public RoutesBuilder cmohubPackStateRoutes(CmoHubCoordination coordination) {
+        return coordination.packStates().routes();
+    }
+
     private static EvidenceTemplates templates(CoordinationProperties properties) throws IOException {
         if (properties.getEvidenceTemplates() == null) {
             return EvidenceTemplates.defaults();

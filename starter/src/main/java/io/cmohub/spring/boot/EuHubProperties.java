@@ -37,6 +37,8 @@ public class EuHubProperties {
     private final RateLimit rateLimit = new RateLimit();
     private final Cache cache = new Cache();
     private final Callback callback = new Callback();
+    private final PackStateQueries packStateQueries = new PackStateQueries();
+    private final PackStateSweeps packStateSweeps = new PackStateSweeps();
 
     /** A key or trust store file (PKCS12 = the .pfx EMVO issues, or JKS). */
     public static class Store {
@@ -133,6 +135,68 @@ public class EuHubProperties {
         public void setMaxEntries(long maxEntries) { this.maxEntries = maxEntries; }
     }
 
+    /** Pack-state queries sponsor systems submit ({@code POST /api/v1/eu-hub/pack-state-queries}); the Hub is asked through the policies above. */
+    public static class PackStateQueries {
+        /** The most packs one query may ask (a list or a CSV); a batch query asks all the registry holds. */
+        private int maxPacks = 100_000;
+        /** Packs per bulk Hub call (at most 1000, the contract's maximum). */
+        private int chunkSize = 1000;
+        /** How often a node looks for queries to work on (a submitted query starts at once). */
+        private Duration period = Duration.ofSeconds(1);
+        /** How long a node holds a query; a node that died leaves it to another after this. */
+        private Duration lease = Duration.ofMinutes(2);
+        /** How long a query waits when the Hub failed or its circuit is open, before it resumes. */
+        private Duration resumeAfter = Duration.ofSeconds(30);
+
+        public int getMaxPacks() { return maxPacks; }
+        public void setMaxPacks(int maxPacks) { this.maxPacks = maxPacks; }
+        public int getChunkSize() { return chunkSize; }
+        public void setChunkSize(int chunkSize) { this.chunkSize = chunkSize; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+        public Duration getLease() { return lease; }
+        public void setLease(Duration lease) { this.lease = lease; }
+        public Duration getResumeAfter() { return resumeAfter; }
+        public void setResumeAfter(Duration resumeAfter) { this.resumeAfter = resumeAfter; }
+    }
+
+    /** The scheduled checks that ask the Hub every registered serial of selected batches and raise findings. */
+    public static class PackStateSweeps {
+        private boolean enabled = true;
+        /** How often the sweeps look for batches to check. */
+        private Duration period = Duration.ofHours(1);
+        /** Each batch is checked by each sweep at most once per interval. */
+        private Duration interval = Duration.ofHours(24);
+        private boolean released = true;
+        /** Batches ERP released within this many days. */
+        private int releasedWithinDays = 30;
+        private boolean openCases = true;
+        private boolean nearExpiry = true;
+        /** Released batches expiring within this many days. */
+        private int nearExpiryWithinDays = 90;
+        /** Pack states that are no disagreement in a released batch (ACTIVE always is): dispensing makes packs SUPPLIED. */
+        private java.util.Set<io.cmohub.model.PackStatus> expectedStates = java.util.EnumSet.of(io.cmohub.model.PackStatus.SUPPLIED);
+
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+        public Duration getPeriod() { return period; }
+        public void setPeriod(Duration period) { this.period = period; }
+        public Duration getInterval() { return interval; }
+        public void setInterval(Duration interval) { this.interval = interval; }
+        public boolean isReleased() { return released; }
+        public void setReleased(boolean released) { this.released = released; }
+        public int getReleasedWithinDays() { return releasedWithinDays; }
+        public void setReleasedWithinDays(int releasedWithinDays) { this.releasedWithinDays = releasedWithinDays; }
+        public boolean isOpenCases() { return openCases; }
+        public void setOpenCases(boolean openCases) { this.openCases = openCases; }
+        public boolean isNearExpiry() { return nearExpiry; }
+        public void setNearExpiry(boolean nearExpiry) { this.nearExpiry = nearExpiry; }
+        public int getNearExpiryWithinDays() { return nearExpiryWithinDays; }
+        public void setNearExpiryWithinDays(int nearExpiryWithinDays) { this.nearExpiryWithinDays = nearExpiryWithinDays; }
+        public java.util.Set<io.cmohub.model.PackStatus> getExpectedStates() { return expectedStates; }
+        public void setExpectedStates(java.util.Set<io.cmohub.model.PackStatus> expectedStates) { this.expectedStates = expectedStates; }
+    }
+
     /** The Level-5 alert call-back endpoint the Hub calls ({@code /services/hub-alerts/v1}). */
     public static class Callback {
         private boolean enabled = true;
@@ -174,6 +238,8 @@ public class EuHubProperties {
     public Circuit getCircuit() { return circuit; }
     public RateLimit getRateLimit() { return rateLimit; }
     public Cache getCache() { return cache; }
+    public PackStateQueries getPackStateQueries() { return packStateQueries; }
+    public PackStateSweeps getPackStateSweeps() { return packStateSweeps; }
     public Callback getCallback() { return callback; }
 
     /** Whether an address is configured, i.e. a real Hub (or an OBP's endpoint) is meant. */

@@ -28,7 +28,7 @@ public final class ReviewCsv {
         return CSV.writer(CSV.schemaFor(type).withHeader()).writeValueAsString(safe);
     }
 
-    static String defused(String text) {
+    public static String defused(String text) {
         return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 }
