@@ -1,19 +1,11 @@
 package io.cmohub.coordination.packstates;
 
 import io.cmohub.coordination.packstates.PackStateQueryStore.PendingPack;
-import io.cmohub.euhub.EuHubCircuitOpenException;
-import io.cmohub.euhub.EuHubException;
-import io.cmohub.euhub.EuHubFaultException;
 import io.cmohub.euhub.EuHubGateway;
-import io.cmohub.euhub.EuHubPermanentException;
-import io.cmohub.euhub.EuHubRateLimitedException;
-import io.cmohub.euhub.EuHubTransientException;
-import io.cmohub.euhub.PackStateResult;
 import io.cmohub.model.PackStateQueryScope;
 import io.cmohub.model.PackStateSummary;
 import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.routes.publish.EventPublisher;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +47,7 @@ public final class PackStateQueryRunner {
     private final EventPublisher publisher;
     private final PackStateEvents events;
     private final PackStateSweeps sweeps;
+    private final ChunkAsker asker;
     private final Clock clock;
     private final String node;
     private final Settings settings;
@@ -71,6 +64,7 @@ public final class PackStateQueryRunner {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.node = Objects.requireNonNull(node, "node");
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.asker = new ChunkAsker(hub, clock, settings.resumeAfter(), settings.resumeAfterRateLimit());
     }
 
     /** Works through due queries until none is due (or {@link #stop()}); returns how many packs were asked. */
@@ -105,20 +99,20 @@ public final class PackStateQueryRunner {
                     store.complete(query.queryId(), node, clock.instant());
                     break;
                 }
-                ChunkOutcome outcome = ask(chunk);
-                if (!outcome.answers.isEmpty()) {
-                    publisher.publish(events.packStates(query, outcome.answers), "pack-state-query:" + query.queryId());
-                    next = outcome.answers.get(outcome.answers.size() - 1).seq() + 1;
-                    asked += outcome.answers.size();
-                    if (!store.recordAnswers(query.queryId(), node, outcome.answers, next, clock.instant(), leaseEnd())) {
+                ChunkAsker.Outcome outcome = asker.ask(chunk);
+                if (!outcome.answers().isEmpty()) {
+                    publisher.publish(events.packStates(query, outcome.answers()), "pack-state-query:" + query.queryId());
+                    next = outcome.answers().get(outcome.answers().size() - 1).seq() + 1;
+                    asked += outcome.answers().size();
+                    if (!store.recordAnswers(query.queryId(), node, outcome.answers(), next, clock.instant(), leaseEnd())) {
                         LOG.warn("pack-state query {}: another node took it over (this node's lease ran out); this node stops asking it", query.queryId());
                         return asked;
                     }
                 }
-                if (outcome.pause != null) {
-                    Instant resumeAt = clock.instant().plus(outcome.resumeAfter);
-                    LOG.warn("pack-state query {} paused after {} of {} packs until {}: {}", query.queryId(), next, query.asked(), resumeAt, outcome.pause);
-                    store.pause(query.queryId(), node, outcome.pause, resumeAt, clock.instant());
+                if (outcome.paused()) {
+                    Instant resumeAt = clock.instant().plus(outcome.resumeAfter());
+                    LOG.warn("pack-state query {} paused after {} of {} packs until {}: {}", query.queryId(), next, query.asked(), resumeAt, outcome.pause());
+                    store.pause(query.queryId(), node, outcome.pause(), resumeAt, clock.instant());
                     return asked;
                 }
             }
@@ -142,53 +136,6 @@ public final class PackStateQueryRunner {
         publisher.publish(published, "pack-state-query:" + queryId);
         store.summarySent(queryId, node, clock.instant());
         LOG.info("pack-state query {} completed: {} asked, {} answered, {} Hub faults", queryId, done.asked(), done.answered(), done.failed());
-    }
-
-    /** The answers of a chunk's first packs (all of them, unless the Hub stopped answering) and, if it did, why. */
-    private record ChunkOutcome(List<PackAnswer> answers, String pause, Duration resumeAfter) {
-    }
-
-    private ChunkOutcome ask(List<PendingPack> chunk) {
-        try {
-            List<PackStateResult> results = hub.requestPackStates(chunk.stream().map(PendingPack::query).toList());
-            Instant now = clock.instant();
-            List<PackAnswer> answered = new ArrayList<>(chunk.size());
-            for (int i = 0; i < chunk.size(); i++) {
-                answered.add(PackAnswer.of(chunk.get(i).seq(), results.get(i), now));
-            }
-            return new ChunkOutcome(answered, null, null);
-        } catch (EuHubPermanentException refused) {
-            return askOneByOne(chunk, refused);
-        } catch (EuHubException unavailable) {
-            return new ChunkOutcome(List.of(), pauseReason(unavailable), resumeAfter(unavailable));
-        }
-    }
-
-    private ChunkOutcome askOneByOne(List<PendingPack> chunk, EuHubPermanentException refused) {
-        LOG.info("the EU Hub refused a chunk of {} packs ({}); asking them one by one to keep each fault with its pack", chunk.size(), refused.getMessage());
-        List<PackAnswer> answered = new ArrayList<>(chunk.size());
-        for (PendingPack pack : chunk) {
-            try {
-                answered.add(PackAnswer.of(pack.seq(), hub.requestPackState(pack.query()), clock.instant()));
-            } catch (EuHubPermanentException fault) {
-                String reason = fault instanceof EuHubFaultException f ? f.code() + ": " + f.getMessage() : fault.getMessage();
-                answered.add(PackAnswer.fault(pack.seq(), pack.query(), reason, clock.instant()));
-            } catch (EuHubException unavailable) {
-                return new ChunkOutcome(answered, pauseReason(unavailable), resumeAfter(unavailable));
-            }
-        }
-        return new ChunkOutcome(answered, null, null);
-    }
-
-    private static String pauseReason(EuHubException e) {
-        String what = e instanceof EuHubCircuitOpenException ? "the EU Hub circuit breaker is open"
-                : e instanceof EuHubRateLimitedException ? "the client rate limit had no permit free"
-                : e instanceof EuHubTransientException ? "the EU Hub failed" : "the EU Hub could not be asked";
-        return what + ": " + e.getMessage();
-    }
-
-    private Duration resumeAfter(EuHubException e) {
-        return e instanceof EuHubRateLimitedException ? settings.resumeAfterRateLimit() : settings.resumeAfter();
     }
 
     private Instant leaseEnd() {

@@ -91,6 +91,12 @@ abstract class PackStateQueriesTest {
 
     @BeforeAll
     static void startSimulator() {
+        simulator = seededSimulator();
+        binding = SoapEuHubGateway.connect(SoapEndpointSettings.plainHttp(simulator.address()));
+    }
+
+    /** The simulator with its seed and {@value #SEEDED} more packs of CZ24002, in every pack state in turn. */
+    static EuHubSimulatorServer seededSimulator() {
         DataSource simulatorData = SimulatorDatabase.inMemoryH2();
         SimulatorDatabase.migrate(simulatorData);
         List<SimulatedPacks.Pack> packs = new ArrayList<>();
@@ -100,8 +106,7 @@ abstract class PackStateQueriesTest {
                     state == PackStatus.ACTIVE ? null : Instant.parse("2026-10-01T09:00:00Z"), state == PackStatus.ACTIVE ? null : "PHARMACY-1"));
         }
         SimulatedPacks.add(simulatorData, CARDIOZOL, CZ24002, packs);
-        simulator = EuHubSimulatorServer.builder().dataSource(simulatorData).migrate(false).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start();
-        binding = SoapEuHubGateway.connect(SoapEndpointSettings.plainHttp(simulator.address()));
+        return EuHubSimulatorServer.builder().dataSource(simulatorData).migrate(false).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build().start();
     }
 
     @AfterAll
