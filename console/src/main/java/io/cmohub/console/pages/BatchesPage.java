@@ -73,6 +73,7 @@ public class BatchesPage {
         model.addAttribute("commissioned", RegisteredBatches.commissioned(found));
         model.addAttribute("openCases", cases.openCasesOf(found.product(), found.batchId()));
         model.addAttribute("mayCheck", user.can(Capability.RELEASE));
+        model.addAttribute("mayAskHub", user.can(Capability.CASE_WORK));
         model.addAttribute("mayOverride", user.can(Capability.SIGNED_RELEASE));
         return "console/batch";
     }

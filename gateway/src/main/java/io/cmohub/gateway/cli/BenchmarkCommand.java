@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code cmohub benchmark}: end-to-end ingestion throughput and latency of a local gateway (docs/benchmarks.md). */
-@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = {EpcisBenchmarkCommand.class, ConsoleBenchmarkCommand.class, AlertsUnderBulkBenchmarkCommand.class},
+@Command(name = "benchmark", mixinStandardHelpOptions = true, subcommands = {EpcisBenchmarkCommand.class, ConsoleBenchmarkCommand.class, AlertsUnderBulkBenchmarkCommand.class,
+        PackStatesBenchmarkCommand.class},
         description = {"Starts a gateway with embedded defaults in a temporary data directory, posts synthetic batch-record CSV",
                 "documents over HTTP and waits for their canonical events on the topic. Prints one JSON result line."})
 final class BenchmarkCommand implements Callable<Integer> {

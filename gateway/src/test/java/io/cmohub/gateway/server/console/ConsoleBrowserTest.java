@@ -323,6 +323,35 @@ class ConsoleBrowserTest {
         assertThat(home.headers().firstValue("Location").orElseThrow()).endsWith("/console/cases");
     }
 
+    @Test
+    @Order(6)
+    void aQaPersonAsksTheEuHubForABatchAndForPastedPacksAndReadsTheAnswers() throws Exception {
+        try (ConsoleBrowser qa = new ConsoleBrowser(base())) {
+            qa.login("quinn.qa", "quinns-own-Pass-01");
+            qa.open("/console/batches/05012345100036/DC24100");
+            qa.click(By.id("ask-hub-for-batch"));
+            qa.waitForText("is being asked", false);
+            qa.waitForText("COMPLETED", true);
+            // 5 serials commissioned, 4 of them uploaded to the Hub (the release check's failure above)
+            assertThat(qa.text()).contains("user:quinn.qa (Quinn Martin)").contains("UNKNOWN_SERIAL").contains("ACTIVE")
+                    .contains("5 answered, 0 Hub faults, of 5 packs");
+            qa.screenshot("16-pack-state-query-of-a-batch");
+
+            qa.open("/console/pack-states");
+            qa.type(By.id("csv"), "product,serial\n05012345100012,DEK76RN3RKAY\n05012345100012,CDVZ2D89LY5J\n");
+            qa.click(By.id("ask-packs"));
+            qa.waitForText("COMPLETED", true);
+            assertThat(qa.text()).contains("DEK76RN3RKAY").contains("CDVZ2D89LY5J").contains("DESTROYED").contains("FR wholesaler destruction site");
+
+            qa.open("/console/pack-states");
+            qa.type(By.id("csv"), "product,serial\n05012345100012,DEK76RN3RKAY\n0501234510001,X\n");
+            qa.click(By.id("ask-packs"));
+            qa.waitForText("The query was not accepted", false);
+            assertThat(qa.text()).contains("line 3: ").contains("0501234510001");
+            qa.screenshot("17-pack-state-query-refused");
+        }
+    }
+
     private void changePassword(ConsoleBrowser browser, String current, String chosen) {
         browser.type(By.id("currentPassword"), current);
         browser.type(By.id("newPassword"), chosen);
