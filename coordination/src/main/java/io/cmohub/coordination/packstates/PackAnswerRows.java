@@ -40,11 +40,28 @@ public final class PackAnswerRows {
             }
             s.executeBatch();
         }
+        countAnswers(c, queryId, answers);
+    }
+
+    /** Adds the chunk's answers to the query's counts; the caller holds the query's lease, so no other writer counts it. */
+    private static void countAnswers(Connection c, String queryId, List<PackAnswer> answers) throws SQLException {
+        java.util.Map<String, Long> chunk = new java.util.TreeMap<>();
+        answers.forEach(a -> chunk.merge(a.answer(), 1L, Long::sum));
+        try (PreparedStatement update = c.prepareStatement("UPDATE pack_state_query_count SET packs = packs + ? WHERE query_id = ? AND answer = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO pack_state_query_count (query_id, answer, packs) VALUES (?, ?, ?)")) {
+            for (var count : chunk.entrySet()) {
+                bindAll(update, count.getValue(), queryId, count.getKey());
+                if (update.executeUpdate() == 0) {
+                    bindAll(insert, queryId, count.getKey(), count.getValue());
+                    insert.executeUpdate();
+                }
+            }
+        }
     }
 
     /** One page of a query's packs in order, answered or not ({@code answer} null: not asked yet). */
     public List<ResultRow> page(String queryId, int offset, int limit) {
-        return rows("WHERE query_id = ? AND seq >= ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY", queryId, offset);
+        return rows("WHERE query_id = ? AND seq >= ? AND seq < ? ORDER BY seq", queryId, offset, offset + limit);
     }
 
     /** Packs of the query with one of {@code answers}: how many, and the first {@code limit} of them in order. */
@@ -73,12 +90,11 @@ public final class PackAnswerRows {
     public record Counted(long count, List<ResultRow> examples) {
     }
 
-    /** How many packs got each answer; packs not asked yet are left out. */
+    /** How many packs got each answer so far (kept per chunk, not counted here); packs not asked yet are left out. */
     public List<PackStateCount> counts(String queryId) {
         List<PackStateCount> counts = new ArrayList<>();
         read(c -> {
-            try (PreparedStatement s = c.prepareStatement("SELECT answer, COUNT(*) FROM pack_state_query_pack WHERE query_id = ? AND answer IS NOT NULL "
-                    + "GROUP BY answer ORDER BY answer")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT answer, packs FROM pack_state_query_count WHERE query_id = ? ORDER BY answer")) {
                 bindAll(s, queryId);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {

@@ -140,9 +140,11 @@ public final class PackStateQueryStore {
     List<PendingPack> pending(String queryId, int fromSeq, int limit) {
         List<PendingPack> packs = new ArrayList<>(limit);
         read("read packs of pack-state query " + queryId, c -> {
+            // seq runs 0, 1, 2, ... without gaps: a bounded range is one primary-key range scan on both
+            // databases (H2 read every remaining pack of the query for "seq >= ? ... FETCH FIRST").
             try (PreparedStatement s = c.prepareStatement("SELECT seq, product_code, serial, market FROM pack_state_query_pack "
-                    + "WHERE query_id = ? AND seq >= ? ORDER BY seq FETCH FIRST " + limit + " ROWS ONLY")) {
-                bindAll(s, queryId, fromSeq);
+                    + "WHERE query_id = ? AND seq >= ? AND seq < ? ORDER BY seq")) {
+                bindAll(s, queryId, fromSeq, fromSeq + limit);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         packs.add(new PendingPack(rs.getInt(1), PackQuery.of(rs.getString(2), rs.getString(3), rs.getString(4))));

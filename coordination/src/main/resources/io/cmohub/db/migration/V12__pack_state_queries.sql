@@ -54,3 +54,12 @@ CREATE TABLE pack_state_query_pack (
     PRIMARY KEY (query_id, seq)
 );
 CREATE INDEX pack_state_query_answer_idx ON pack_state_query_pack (query_id, answer);
+
+-- pack_state_query_count: how many packs of a query got each answer, kept with each chunk's answers,
+-- so that a status request (which sponsor systems poll) does not count a million pack rows.
+CREATE TABLE pack_state_query_count (
+    query_id VARCHAR(64) NOT NULL REFERENCES pack_state_query (query_id),
+    answer   VARCHAR(32) NOT NULL,
+    packs    BIGINT      NOT NULL,
+    PRIMARY KEY (query_id, answer)
+);

@@ -76,7 +76,7 @@ public final class PackStateBenchmark {
             String queryId = CanonicalJson.mapper().readTree(submitted.body()).get("queryId").asText();
             JsonNode status;
             do {
-                Thread.sleep(100);
+                Thread.sleep(500);
                 status = CanonicalJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(base + "/" + queryId)).header("X-Api-Key", ADMIN_KEY)
                         .GET().build(), HttpResponse.BodyHandlers.ofString()).body());
             } while (!"COMPLETED".equals(status.path("status").asText()));

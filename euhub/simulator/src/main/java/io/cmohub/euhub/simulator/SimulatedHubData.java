@@ -50,6 +50,11 @@ final class SimulatedHubData {
     private final DataSource dataSource;
     /** The connection every read uses, inside {@link #inOneConnection}; null: a connection per read. */
     private final Connection bound;
+    /**
+     * Batches read inside one {@link #inOneConnection}: a bulk request of a thousand packs of one batch
+     * read the batch, and counted its packs, a thousand times (quadratic in the batch's size).
+     */
+    private final java.util.Map<String, Optional<Batch>> batchesRead = new java.util.HashMap<>();
 
     SimulatedHubData(DataSource dataSource) {
         this(dataSource, null);
@@ -88,6 +93,19 @@ final class SimulatedHubData {
     }
 
     Optional<Batch> batch(String productCode, String batchId) {
+        if (bound != null) {
+            String key = productCode + "/" + batchId;
+            Optional<Batch> known = batchesRead.get(key);
+            if (known == null) {
+                known = readBatch(productCode, batchId);
+                batchesRead.put(key, known);
+            }
+            return known;
+        }
+        return readBatch(productCode, batchId);
+    }
+
+    private Optional<Batch> readBatch(String productCode, String batchId) {
         return read(c -> {
             Optional<String[]> row = one(c, "SELECT product_code, batch_id, expiry FROM emvs_sim_batch WHERE product_code = ? AND batch_id = ?",
                     rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, productCode, batchId);
