@@ -335,7 +335,7 @@ class ConsoleBrowserTest {
             // 5 serials commissioned, 4 of them uploaded to the Hub (the release check's failure above)
             assertThat(qa.text()).contains("user:quinn.qa (Quinn Martin)").contains("UNKNOWN_SERIAL").contains("ACTIVE")
                     .contains("5 answered, 0 Hub faults, of 5 packs");
-            qa.screenshot("16-pack-state-query-of-a-batch");
+            qa.screenshot("18-pack-state-query-of-a-batch");
 
             qa.open("/console/pack-states");
             qa.type(By.id("csv"), "product,serial\n05012345100012,DEK76RN3RKAY\n05012345100012,CDVZ2D89LY5J\n");
@@ -348,7 +348,7 @@ class ConsoleBrowserTest {
             qa.click(By.id("ask-packs"));
             qa.waitForText("The query was not accepted", false);
             assertThat(qa.text()).contains("line 3: ").contains("0501234510001");
-            qa.screenshot("17-pack-state-query-refused");
+            qa.screenshot("19-pack-state-query-refused");
         }
     }
 
