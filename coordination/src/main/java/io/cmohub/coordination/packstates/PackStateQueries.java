@@ -84,6 +84,11 @@ public final class PackStateQueries {
         return answers.page(queryId, offset, limit);
     }
 
+    /** RUNNING and PAUSED queries, for a gauge: a query paused for long means the Hub has been unavailable. */
+    public java.util.Map<QueryState, Long> unfinished() {
+        return store.unfinished();
+    }
+
     PackStateQueryStore store() {
         return store;
     }

@@ -118,8 +118,16 @@ public final class PackStateQueryRunner {
             }
             sendSummary(query.queryId());
         } catch (Exception e) {
-            // Publishing or the database failed: nothing of this chunk counts; the lease runs out and the chunk is asked again.
-            LOG.error("pack-state query {} stopped at pack {}; it is taken up again when its lease ends: {}", query.queryId(), next, e.toString());
+            // Publishing or the database failed: nothing of this chunk counts, and the chunk is asked again. The pause
+            // puts the reason on the query's status; if the database is what failed, the lease running out does the same.
+            LOG.error("pack-state query {} stopped at pack {}: {}", query.queryId(), next, e.toString());
+            try {
+                store.pause(query.queryId(), node, "the answers could not be published or recorded: " + e.getMessage(),
+                        clock.instant().plus(settings.resumeAfter()), clock.instant());
+            } catch (RuntimeException alsoFailed) {
+                LOG.warn("pack-state query {}: its pause could not be recorded either ({}); it is taken up again when its lease ends",
+                        query.queryId(), alsoFailed.toString());
+            }
         }
         return asked;
     }

@@ -211,6 +211,22 @@ public final class PackStateQueryStore {
         return select("ORDER BY created_at DESC FETCH FIRST " + Math.max(1, Math.min(limit, 500)) + " ROWS ONLY");
     }
 
+    /** How many queries are RUNNING and PAUSED (a gauge for operators; completed ones are history). */
+    public java.util.Map<QueryState, Long> unfinished() {
+        java.util.Map<QueryState, Long> counts = new java.util.EnumMap<>(QueryState.class);
+        counts.put(QueryState.RUNNING, 0L);
+        counts.put(QueryState.PAUSED, 0L);
+        read("count unfinished pack-state queries", c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT status, COUNT(*) FROM pack_state_query WHERE status <> 'COMPLETED' GROUP BY status");
+                 ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(QueryState.valueOf(rs.getString(1)), rs.getLong(2));
+                }
+            }
+        });
+        return counts;
+    }
+
     /** Whether a sweep asked this batch since {@code since}, so that two nodes' timers (or a restart) do not sweep it twice. */
     boolean sweptSince(PackStateSweep sweep, ProductCode product, BatchId batchId, Instant since) {
         return !select("WHERE scope = 'SWEEP' AND sweep = ? AND product_code = ? AND batch_id = ? AND created_at >= ?", sweep, product, batchId, since).isEmpty();

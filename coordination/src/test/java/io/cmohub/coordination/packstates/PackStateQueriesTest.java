@@ -352,6 +352,56 @@ abstract class PackStateQueriesTest {
         assertThat(publishedStates()).hasSize(99);
     }
 
+    @Test
+    void twoNodesWorkingAtOnceAskEachPackOnce() throws Exception {
+        HubPackStates nodeA = packStates(resilient(binding), "node-a");
+        HubPackStates nodeB = packStates(resilient(binding), "node-b");
+        List<String> ids = new ArrayList<>();
+        for (int q = 0; q < 3; q++) {
+            List<PackQuery> packs = new ArrayList<>();
+            for (int i = q * 1_500; i < (q + 1) * 1_500; i++) {
+                packs.add(PackQuery.of(CARDIOZOL.value(), serial(i), "DE"));
+            }
+            ids.add(nodeA.queries().submit(PackStateQueryRequest.ofPacks(packs), "ops").queryId());
+        }
+        Thread a = new Thread(() -> nodeA.runner().runDue());
+        Thread b = new Thread(() -> nodeB.runner().runDue());
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        nodeA.runner().runDue(); // whatever one node found taken when it looked
+
+        for (String id : ids) {
+            assertThat(nodeA.queries().find(id).orElseThrow().state()).isEqualTo(QueryState.COMPLETED);
+        }
+        assertThat(counting.asked).hasSize(4_500).doesNotHaveDuplicates();
+        assertThat(publishedOf(PackStateSummary.class)).hasSize(3);
+    }
+
+    @Test
+    void aPublishingFailureIsShownOnTheQueryAndTheChunkIsAskedAgain() {
+        AtomicInteger failures = new AtomicInteger(1);
+        HubPackStates service = new HubPackStates(dataSource, registry, counting = new CountingHub(resilient(binding)), (batch, documentId) -> {
+            if (failures.getAndDecrement() > 0) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.addAll(batch);
+        }, audit, clock, "node-a", HubPackStates.DEFAULT_MAX_PACKS, PackStateQueryRunner.Settings.DEFAULTS, PackStateSweeps.Settings.DEFAULTS);
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(10)), "ops");
+        service.runner().runDue();
+        PackStateQueryStatus paused = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(paused.state()).isEqualTo(QueryState.PAUSED);
+        assertThat(paused.pausedReason()).contains("could not be published or recorded").contains("broker unavailable");
+        assertThat(paused.answered()).isZero();
+
+        clock.advance(Duration.ofSeconds(31));
+        service.runner().runDue();
+        assertThat(service.queries().find(submitted.queryId()).orElseThrow().state()).isEqualTo(QueryState.COMPLETED);
+        assertThat(publishedStates()).hasSize(10);
+        assertThat(counting.asked).as("the chunk whose events were not published was asked again").hasSize(20);
+    }
+
     // ------------------------------------------------------------------ sweeps
 
     @Test
@@ -386,6 +436,41 @@ abstract class PackStateQueriesTest {
         PackStateFinding recalled = findings.stream().filter(f -> f.kind() == PackStateFindingKind.BATCH_RECALLED_AT_HUB).findFirst().orElseThrow();
         assertThat(recalled.batchId()).isEqualTo(RF24010);
         assertThat(recalled.hubKnows()).contains("RELEASED");
+    }
+
+    @Test
+    void theOpenCaseAndNearExpirySweepsPickTheirBatchesAndAnExpiryThatDiffersIsAFinding() throws Exception {
+        // CZ24002 expires on 2031-12-31 at the Hub; ERP holds 2027-01-31: within 90 days of today, and a disagreement.
+        registry.apply(new Batch(CARDIOZOL, CZ24002, BatchStatus.RELEASED, ACME, null, Expiry.parse("270131"), null,
+                LocalDate.ofInstant(NOW, ZoneOffset.UTC).minusDays(200), null, null, null, NOW.minusSeconds(3600)));
+        registry.apply(new SerialisationEvent("EV-CZ24002-E", SerialisationAction.COMMISSION, NOW.minusSeconds(86_400), ACME, null, CARDIOZOL, CZ24002,
+                null, null, List.of("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/" + serial(0),
+                "https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/" + serial(9)), new Chunk(1, 1)));
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO coordination_case (case_id, group_key, alert_code, status, "
+                + "product_code, batch_id, attribution_outcome, attribution_reason, opened_at, updated_at) VALUES ('CASE-RF', 'A2/RF24010', 'A2', "
+                + "'AWAITING_CMO', '05012345100029', 'RF24010', 'UNATTRIBUTED', 'test', ?, ?)")) {
+            s.setObject(1, NOW.atOffset(ZoneOffset.UTC));
+            s.setObject(2, NOW.atOffset(ZoneOffset.UTC));
+            s.executeUpdate();
+        }
+        registry.apply(new SerialisationEvent("EV-RF24010", SerialisationAction.COMMISSION, NOW.minusSeconds(86_400), ACME, null, RESPIFLAM, RF24010,
+                null, null, List.of("https://id.gs1.org/01/" + RESPIFLAM.value() + "/21/KVBG6T73ASWE"), new Chunk(1, 1)));
+        HubPackStates service = packStates(resilient(binding), "node-a");
+
+        assertThat(service.sweeps().schedule()).as("CZ24002 near expiry (not released lately), RF24010 with an open case").isEqualTo(2);
+        service.runner().runDue();
+
+        assertThat(service.queries().latest(10)).extracting(PackStateQueryStatus::sweep).containsExactlyInAnyOrder(
+                io.cmohub.model.PackStateSweep.NEAR_EXPIRY, io.cmohub.model.PackStateSweep.OPEN_CASES);
+        List<PackStateFinding> findings = publishedOf(PackStateFinding.class);
+        PackStateFinding expiry = findings.stream().filter(f -> f.kind() == PackStateFindingKind.EXPIRY_DIFFERS).findFirst().orElseThrow();
+        assertThat(expiry.batchId()).isEqualTo(CZ24002);
+        assertThat(expiry.packs()).isEqualTo(2);
+        assertThat(expiry.hubSays()).contains("311231");
+        assertThat(expiry.hubKnows()).contains("270131");
+        assertThat(findings).as("a dispensed pack of a batch with an open case is no disagreement")
+                .noneMatch(f -> f.batchId().equals(RF24010) && f.kind() == PackStateFindingKind.PACKS_NOT_ACTIVE);
+        assertThat(publishedStates()).extracting(p -> p.serial().value()).containsExactlyInAnyOrder(serial(0), serial(9), "KVBG6T73ASWE");
     }
 
     // ------------------------------------------------------------------ decorators of the Hub

@@ -100,6 +100,9 @@ class PackStateQueriesApiTest {
         assertThat(done.path("summary").path("DESTROYED").asLong()).isEqualTo(1);
         assertThat(done.path("summary").path("UNKNOWN_SERIAL").asLong()).isEqualTo(1);
         assertThat(done.path("requestedBy").asText()).isEqualTo("admin");
+        JsonNode running = CanonicalJson.mapper().readTree(call("GET", "/actuator/metrics/cmohub.pack_state.queries?tag=state:RUNNING", ADMIN_KEY,
+                null, null).body());
+        assertThat(running.path("measurements").get(0).path("value").asDouble()).as("no query left running").isZero();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> hooks.findAll(postRequestedFor(urlEqualTo("/hooks/pack-states"))).size() >= 3);
         Thread.sleep(500); // the summary would arrive here if the filter let it through

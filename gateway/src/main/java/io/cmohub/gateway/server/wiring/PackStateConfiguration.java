@@ -4,12 +4,15 @@ import io.cmohub.coordination.packstates.HubPackStates;
 import io.cmohub.coordination.packstates.PackStateQueryRunner;
 import io.cmohub.coordination.packstates.PackStateRoutes;
 import io.cmohub.coordination.packstates.PackStateSweeps;
+import io.cmohub.coordination.packstates.QueryState;
 import io.cmohub.coordination.registry.BatchRegistry;
 import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.routes.audit.JdbcAuditTrail;
 import io.cmohub.routes.publish.JmsEventPublisher;
 import io.cmohub.spring.boot.CoordinationProperties;
 import io.cmohub.spring.boot.EuHubProperties;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -35,6 +38,17 @@ public class PackStateConfiguration {
                 new PackStateQueryRunner.Settings(q.getChunkSize(), q.getLease(), q.getResumeAfter(), PackStateQueryRunner.Settings.DEFAULTS.resumeAfterRateLimit()),
                 new PackStateSweeps.Settings(s.isReleased(), s.getReleasedWithinDays(), s.isOpenCases(), s.isNearExpiry(), s.getNearExpiryWithinDays(),
                         s.getInterval(), s.getExpectedStates()));
+    }
+
+    /** {@code cmohub.pack_state.queries{state=RUNNING|PAUSED}}: a query that stays PAUSED means the EU Hub keeps failing. */
+    @Bean
+    MeterBinder packStateQueryGauges(HubPackStates packStates) {
+        return registry -> {
+            for (QueryState state : java.util.List.of(QueryState.RUNNING, QueryState.PAUSED)) {
+                Gauge.builder("cmohub.pack_state.queries", packStates, p -> p.queries().unfinished().get(state)).tag("state", state.name())
+                        .description("pack-state queries not completed").register(registry);
+            }
+        };
     }
 
     @Bean
