@@ -33,7 +33,7 @@ public record PackStateFinding(
         ProductCode product,
         BatchId batchId,
         PartnerId partner,
-        long packs,
+        Long packs,
         @JacksonXmlProperty(localName = "example") List<SerialNumber> examples,
         String hubSays,
         String hubKnows,
@@ -47,7 +47,7 @@ public record PackStateFinding(
         required(sweep, "sweep");
         required(product, "product");
         required(batchId, "batchId");
-        nonNegative(packs, "packs");
+        nonNegative(required(packs, "packs"), "packs");
         examples = list(examples, "examples");
         if (examples.size() > MAX_EXAMPLES) {
             throw new InvalidValueException("examples holds at most " + MAX_EXAMPLES + " serials, was " + examples.size());

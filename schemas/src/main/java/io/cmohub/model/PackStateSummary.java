@@ -28,9 +28,9 @@ public record PackStateSummary(
         ProductCode product,
         BatchId batchId,
         String requestedBy,
-        long asked,
-        long answered,
-        long failed,
+        Long asked,
+        Long answered,
+        Long failed,
         @JacksonXmlProperty(localName = "count") List<PackStateCount> counts,
         Instant startedAt,
         Instant completedAt) implements CanonicalRecord {
@@ -39,9 +39,9 @@ public record PackStateSummary(
         requiredText(queryId, "queryId", 64);
         required(scope, "scope");
         requiredText(requestedBy, "requestedBy", 200);
-        nonNegative(asked, "asked");
-        nonNegative(answered, "answered");
-        nonNegative(failed, "failed");
+        nonNegative(required(asked, "asked"), "asked");
+        nonNegative(required(answered, "answered"), "answered");
+        nonNegative(required(failed, "failed"), "failed");
         counts = list(counts, "counts");
         required(startedAt, "startedAt");
         required(completedAt, "completedAt");

@@ -70,10 +70,10 @@ public final class CanonicalFixtures {
                                 "batch B2025-0042 packed by acme-cmo on PL-3"),
                         GTIN, BATCH, Market.of("DE"), T0, null, ReconciliationVerdict.LIKELY_CMO_PRINT_ERROR,
                         "printed 270630, uploaded 270600", 3),
-                new PackStateSummary("PSQ-1", PackStateQueryScope.BATCH, GTIN, BATCH, "qa.lead@sponsor.example", 3, 2, 1,
+                new PackStateSummary("PSQ-1", PackStateQueryScope.BATCH, GTIN, BATCH, "qa.lead@sponsor.example", 3L, 2L, 1L,
                         List.of(new PackStateCount("ACTIVE", 1), new PackStateCount("UNKNOWN_SERIAL", 1), new PackStateCount("HUB_FAULT", 1)),
                         T0, T0.plusSeconds(5)),
-                new PackStateFinding(PackStateFindingKind.PACKS_NOT_ACTIVE, PackStateSweep.RELEASED, GTIN, BATCH, CMO, 2,
+                new PackStateFinding(PackStateFindingKind.PACKS_NOT_ACTIVE, PackStateSweep.RELEASED, GTIN, BATCH, CMO, 2L,
                         List.of(SerialNumber.of("A0000001"), SerialNumber.of("A0000002")), "2 packs DESTROYED",
                         "ERP released the batch on 2025-03-01; no decommissioning was reported", "PSQ-1", T0));
     }
@@ -94,8 +94,8 @@ public final class CanonicalFixtures {
                         T0, T0, null, EvidenceRequestStatus.OPEN),
                 new InvestigationCase("CASE-2", List.of("A-1"), AlertCode.of("A99"), CaseStatus.OPEN, null, null, null, null, T0, null, null, null),
                 new ReleaseCheck(PPN, BATCH, null, ReleaseCheckOutcome.PASS, null, null, T0),
-                new PackStateSummary("PSQ-2", PackStateQueryScope.PACKS, null, null, "api", 0, 0, 0, null, T0, T0),
-                new PackStateFinding(PackStateFindingKind.BATCH_UNKNOWN_AT_HUB, PackStateSweep.NEAR_EXPIRY, PPN, BATCH, null, 0, null,
+                new PackStateSummary("PSQ-2", PackStateQueryScope.PACKS, null, null, "api", 0L, 0L, 0L, null, T0, T0),
+                new PackStateFinding(PackStateFindingKind.BATCH_UNKNOWN_AT_HUB, PackStateSweep.NEAR_EXPIRY, PPN, BATCH, null, 0L, null,
                         "no such batch", "ERP holds the batch as RELEASED", null, T0));
     }
 }

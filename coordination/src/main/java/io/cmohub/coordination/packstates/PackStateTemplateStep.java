@@ -110,7 +110,7 @@ final class PackStateTemplateStep implements Processor {
             }
         }
         List<PackStateCount> summaryCounts = counts.entrySet().stream().map(e -> new PackStateCount(e.getKey(), e.getValue())).toList();
-        PackStateSummary summary = new PackStateSummary(queryId, PackStateQueryScope.PACKS, null, null, requestedBy, packs.size(), answered, failed,
+        PackStateSummary summary = new PackStateSummary(queryId, PackStateQueryScope.PACKS, null, null, requestedBy, (long) packs.size(), answered, failed,
                 summaryCounts, started, clock.instant());
         CanonicalEvent event = CanonicalEvent.of(summary, PackStateEvents.source(queryId), null, summary.completedAt());
         publisher.publish(List.of(event), "pack-state-query:" + queryId);

@@ -43,7 +43,7 @@ class PackStateRouteTemplateTest {
 
     @BeforeAll
     static void startSimulator() {
-        simulator = PackStateQueriesTest.seededSimulator();
+        simulator = PackStateFixture.seededSimulator();
         binding = SoapEuHubGateway.connect(SoapEndpointSettings.plainHttp(simulator.address()));
     }
 
@@ -101,14 +101,14 @@ class PackStateRouteTemplateTest {
     @Test
     void aJsonQueryFromTheYamlRoutePublishesEachStateAndTheSummary() throws Exception {
         start(resilient(binding));
-        String reply = camel.createProducerTemplate().requestBody("direct:pack-state-queries", json(PackStateQueriesTest.seededPacks(2_500)), String.class);
+        String reply = camel.createProducerTemplate().requestBody("direct:pack-state-queries", json(PackStateFixture.seededPacks(2_500)), String.class);
 
         List<CanonicalEvent> events = events();
         assertThat(events).hasSize(2_501);
         assertThat(events.subList(0, 2_500)).allSatisfy(e -> assertThat(e.type()).isEqualTo("io.cmohub.pack-state.reported.v1"));
         PackStateSummary summary = (PackStateSummary) events.get(2_500).data();
-        assertThat(summary.asked()).isEqualTo(2_500);
-        assertThat(summary.answered()).isEqualTo(2_500);
+        assertThat(summary.asked()).isEqualTo(2_500L);
+        assertThat(summary.answered()).isEqualTo(2_500L);
         assertThat(summary.requestedBy()).isEqualTo("sponsor-pack-state-queries");
         assertThat(summary.counts()).contains(new PackStateCount("DESTROYED", 2_500 / 9));
         assertThat(CanonicalJson.mapper().readTree(reply).path("type").asText()).isEqualTo("io.cmohub.pack-state-summary.completed.v1");
@@ -136,7 +136,7 @@ class PackStateRouteTemplateTest {
 
     @Test
     void whileTheCircuitIsOpenTheQueryWaitsAndResumes() throws Exception {
-        PackStateQueriesTest.FlakyHub flaky = new PackStateQueriesTest.FlakyHub(binding);
+        FlakyHub flaky = new FlakyHub(binding);
         flaky.down = true;
         ResilientEuHubGateway hub = ResilientEuHubGateway.builder(flaky).retry(RetryPolicy.NONE).cache(CachePolicy.OFF)
                 .circuit(new CircuitPolicy(2, 2, 50f, Duration.ofMillis(400), 1)).build();
@@ -150,11 +150,11 @@ class PackStateRouteTemplateTest {
             flaky.down = false;
         });
         healer.start();
-        camel.createProducerTemplate().requestBody("direct:pack-state-queries", json(PackStateQueriesTest.seededPacks(1_500)), String.class);
+        camel.createProducerTemplate().requestBody("direct:pack-state-queries", json(PackStateFixture.seededPacks(1_500)), String.class);
         healer.join();
 
         PackStateSummary summary = (PackStateSummary) events().get(events().size() - 1).data();
-        assertThat(summary.answered()).isEqualTo(1_500);
+        assertThat(summary.answered()).isEqualTo(1_500L);
         assertThat(summary.failed()).isZero();
         assertThat(flaky.refused.get()).as("the open circuit kept calls off the Hub").isLessThan(5);
     }

@@ -1,0 +1,69 @@
+package io.cmohub.coordination.packstates;
+
+import io.cmohub.euhub.BatchStateReport;
+import io.cmohub.euhub.EuHubFaultException;
+import io.cmohub.euhub.EuHubGateway;
+import io.cmohub.euhub.EuHubOperation;
+import io.cmohub.euhub.EuHubTransientException;
+import io.cmohub.euhub.PackQuery;
+import io.cmohub.euhub.PackStateResult;
+import io.cmohub.euhub.ProductStateReport;
+import io.cmohub.euhub.UploadStatus;
+import io.cmohub.model.value.BatchId;
+import io.cmohub.model.value.ProductCode;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** The binding, down on demand (transient failures), and refusing one serial with a business fault. */
+final class FlakyHub implements EuHubGateway {
+    final EuHubGateway delegate;
+    volatile boolean down;
+    volatile String faultSerial;
+    final AtomicInteger refused = new AtomicInteger();
+
+    FlakyHub(EuHubGateway delegate) {
+        this.delegate = delegate;
+    }
+
+    private void check(List<PackQuery> queries, EuHubOperation operation) {
+        if (down) {
+            refused.incrementAndGet();
+            throw new EuHubTransientException(operation, "connection refused", null);
+        }
+        for (PackQuery q : queries) {
+            if (q.serial().value().equals(faultSerial)) {
+                throw new EuHubFaultException(operation, "E-PACK-LOCKED", "pack " + q.serial() + " is under investigation and may not be queried");
+            }
+        }
+    }
+
+    @Override
+    public PackStateResult requestPackState(PackQuery query) {
+        check(List.of(query), EuHubOperation.GET_PACK_STATE);
+        return delegate.requestPackState(query);
+    }
+
+    @Override
+    public List<PackStateResult> requestPackStates(List<PackQuery> queries) {
+        check(queries, EuHubOperation.GET_PACK_STATES);
+        return delegate.requestPackStates(queries);
+    }
+
+    @Override
+    public Optional<BatchStateReport> requestBatchState(ProductCode product, BatchId batchId) {
+        return delegate.requestBatchState(product, batchId);
+    }
+
+    @Override
+    public Optional<ProductStateReport> requestProductState(ProductCode product) {
+        return delegate.requestProductState(product);
+    }
+
+    @Override
+    public Optional<UploadStatus> requestUploadStatus(String uploadRef) {
+        return delegate.requestUploadStatus(uploadRef);
+    }
+}
