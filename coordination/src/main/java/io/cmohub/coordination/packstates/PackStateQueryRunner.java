@@ -122,7 +122,7 @@ public final class PackStateQueryRunner {
             // puts the reason on the query's status; if the database is what failed, the lease running out does the same.
             LOG.error("pack-state query {} stopped at pack {}: {}", query.queryId(), next, e.toString());
             try {
-                store.pause(query.queryId(), node, "the answers could not be published or recorded: " + e.getMessage(),
+                store.pause(query.queryId(), node, "the answers, the summary or the findings could not be published or recorded: " + e.getMessage(),
                         clock.instant().plus(settings.resumeAfter()), clock.instant());
             } catch (RuntimeException alsoFailed) {
                 LOG.warn("pack-state query {}: its pause could not be recorded either ({}); it is taken up again when its lease ends",

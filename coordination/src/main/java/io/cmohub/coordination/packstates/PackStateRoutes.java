@@ -2,7 +2,10 @@ package io.cmohub.coordination.packstates;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.LifecycleStrategySupport;
 
 /**
  * The background work of pack-state queries, for hosts that run coordination in a Camel context:
@@ -33,7 +36,16 @@ public final class PackStateRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        packStates.queries().onSubmitted(() -> getContext().createProducerTemplate().sendBody(NOW, "wake"));
+        ProducerTemplate wake = getContext().createProducerTemplate();
+        packStates.queries().onSubmitted(() -> wake.sendBody(NOW, "wake"));
+        // When the host stops, the runner finishes the chunk in hand and gives its query back, instead of
+        // holding the route (and the shutdown) until a query of 100,000 packs is done.
+        getContext().addLifecycleStrategy(new LifecycleStrategySupport() {
+            @Override
+            public void onContextStopping(CamelContext context) {
+                packStates.runner().stop();
+            }
+        });
         from("timer:cmohub-pack-state-queries?period=" + queryPeriod.toMillis() + "&delay=2000").routeId("cmohub-pack-state-queries")
                 .process(exchange -> packStates.runner().runDue());
         from(NOW).routeId("cmohub-pack-state-queries-now")

@@ -147,7 +147,7 @@ public final class PackStateSweeps {
             }
         }
         PackAnswerRows.Counted unknown = answers.withAnswers(done.queryId(), UNKNOWN_AT_HUB, PackStateFinding.MAX_EXAMPLES);
-        if (unknown.count() > 0) {
+        if (unknown.count() > 0 && atHub.isPresent()) { // a batch the Hub lacks is one finding, not also one of its packs
             findings.add(finding(done, PackStateFindingKind.PACKS_UNKNOWN_AT_HUB, known, unknown.count(), examples(unknown.examples()),
                     unknown.count() + " packs are " + countsOf(done.queryId(), UNKNOWN_AT_HUB), "the CMO commissioned them under this batch", now));
         }

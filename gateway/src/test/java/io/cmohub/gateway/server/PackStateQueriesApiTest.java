@@ -148,5 +148,9 @@ class PackStateQueriesApiTest {
         assertThat(unknownBatch.statusCode()).isEqualTo(400);
         assertThat(unknownBatch.body()).contains("batch NOSUCH1 of product 05012345100012 is unknown to the hub's registry");
         assertThat(call("GET", "/api/v1/eu-hub/pack-state-queries/psq-nope", ADMIN_KEY, null, null).statusCode()).isEqualTo(404);
+        HttpResponse<String> asForm = call("POST", "/api/v1/eu-hub/pack-state-queries", ADMIN_KEY, "application/x-www-form-urlencoded",
+                "product,serial\n05012345100012,DEK76RN3RKAY\n");
+        assertThat(asForm.statusCode()).isEqualTo(415);
+        assertThat(asForm.body()).contains("raw request body");
     }
 }

@@ -89,7 +89,7 @@ class MappingLoaderTest {
                         + "the CMO's local time cannot be guessed",
                 "line 14: unknown canonical field 'plannedQuantity' of batch: 'plannedQuantity' is a group; map its fields (value, unit), e.g. plannedQuantity.value",
                 "line 15: entity 'batchrecord' is not a canonical entity (one of [batch, packaging-run, serialisation-event, qc-result, quality-event, "
-                        + "shipment, pack-state, alert, upload-rejection, evidence-request, investigation-case, release-check])");
+                        + "shipment, pack-state, alert, upload-rejection, evidence-request, investigation-case, release-check, pack-state-summary, pack-state-finding])");
         assertThat(e.getMessage()).startsWith("mapping test.yaml is invalid:");
     }
 

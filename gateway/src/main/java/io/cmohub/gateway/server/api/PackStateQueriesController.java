@@ -41,6 +41,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * EU Hub pack-state queries for sponsor systems: submit packs (JSON or CSV) or a batch, follow the
@@ -72,8 +74,16 @@ public class PackStateQueriesController {
     /** A JSON query ({@code packs} or {@code batch}) or a CSV of packs ({@code Content-Type: text/csv}, optional {@code ?market=}). */
     @Authorised(AccessRule.CASE_WORK)
     @PostMapping
-    public ResponseEntity<JsonNode> submit(@RequestParam(required = false) String market, HttpServletRequest request) throws IOException {
+    public ResponseEntity<JsonNode> submit(HttpServletRequest request) throws IOException {
         Principal caller = access.requireRoles(request, Role.CASE_WORK);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        if (type.startsWith("multipart/") || type.startsWith("application/x-www-form-urlencoded")) {
+            // Asking the servlet for a parameter of such a body would consume it, and the query would read as empty.
+            throw new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the query as the raw request body, Content-Type application/json "
+                    + "or text/csv (curl --data-binary @packs.csv -H 'Content-Type: text/csv'), not as a form");
+        }
+        String rawMarket = UriComponentsBuilder.newInstance().query(request.getQueryString()).build().getQueryParams().getFirst("market");
+        String market = rawMarket == null ? null : UriUtils.decode(rawMarket, StandardCharsets.UTF_8);
         long limit = (long) packStates.parser().maxPacks() * BYTES_PER_PACK + 4096;
         if (request.getContentLengthLong() > limit) {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the query is larger than " + limit + " bytes (" + packStates.parser().maxPacks()
@@ -84,7 +94,6 @@ public class PackStateQueriesController {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the query is larger than " + limit + " bytes");
         }
         String body = new String(bytes, StandardCharsets.UTF_8);
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         PackStateQueryStatus status;
         try {
             PackStateQueryRequest query = type.startsWith("text/csv") ? packStates.parser().parseCsv(new StringReader(body), market(market))
