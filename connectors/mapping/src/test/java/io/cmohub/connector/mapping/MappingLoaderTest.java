@@ -83,7 +83,7 @@ class MappingLoaderTest {
                         + "expiry, manufacturedOn, releasedOn, plannedQuantity, actualQuantity, markets, updatedAt)",
                 "line 10: converter 'code-list' code list 'statuses' is not defined under code-lists (defined: [])",
                 "line 11: unknown converter 'dat' (known: boolean, code-list, date, datetime, decimal, decimal-comma, expiry-date, expiry-month, gs1-date, "
-                        + "integer, lower, multiply, prefix, pzn-to-ppn, replace, strip-leading-zeros, suffix, trim, upper)",
+                        + "integer, lower, matches, multiply, number, one-of, prefix, pzn-to-ppn, replace, strip-leading-zeros, suffix, trim, upper)",
                 "line 12: converter 'date' 'dd.MM.yyyy QQQQQQ' is not a date/time pattern: Too many pattern letters: Q",
                 "line 13: converter 'datetime' pattern 'dd.MM.yyyy HH:mm' has no offset, so a zone is needed (e.g. zone: Europe/Berlin): "
                         + "the CMO's local time cannot be guessed",

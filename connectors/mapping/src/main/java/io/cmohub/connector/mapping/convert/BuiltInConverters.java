@@ -42,10 +42,23 @@ public final class BuiltInConverters {
                 }),
                 withArgument("replace", "replaces every match of a regular expression: {pattern: '^L-', with: ''}", BuiltInConverters::replace),
                 withArgument("code-list", "translates a partner code with a code list of the mapping; an unknown code is an error", BuiltInConverters::codeList),
-                new Factory("decimal", "reads a decimal number; options decimal-separator (default '.') and grouping-separator (default none)",
-                        a -> decimal(a.option("decimal-separator", true), a.option("grouping-separator", false), a)),
-                simple("decimal-comma", "reads a decimal number written with a decimal comma and dots between thousands (1.234,5)",
-                        decimalReader(",", ".")),
+                new Factory("decimal", "reads a decimal number strictly; options decimal-separator (default '.') and grouping-separator "
+                        + "(default none; accepted only between groups of three digits before the decimal mark)", BuiltInConverters::decimal),
+                simple("decimal-comma", "reads a decimal number written with a decimal comma and dots between thousands (1.234,5); "
+                        + "1.20, 12.5 and 12,500.00 are refused, not read as 120, 125 and 12.5", reader(new NumberNotation(',', '.'))),
+                withArgument("number", "reads a decimal number as a locale writes it, strictly: number: de-DE (1.234,5) or {locale: fr-CH}",
+                        a -> {
+                            rejectUnknownOptions(a, Set.of("locale"));
+                            String tag = a.option("locale", true);
+                            if (tag == null) {
+                                throw new IllegalArgumentException("needs a locale, e.g. number: de-DE");
+                            }
+                            return reader(NumberNotation.ofLocale(tag))::apply;
+                        }),
+                withArgument("matches", "refuses a value that does not match a Java regular expression as a whole: matches: '[A-Z]{2}[0-9]{5}' "
+                        + "or {pattern: ..., message: 'is not a batch number of line 3'}", ValueChecks::matches),
+                withArgument("one-of", "refuses a value that is not one of a list: one-of: [RELEASED, BLOCKED] or {values: [...], message: ...}",
+                        ValueChecks::oneOf),
                 simple("integer", "reads a whole number", v -> {
                     try {
                         return Long.parseLong(text(v).strip());
@@ -64,9 +77,10 @@ public final class BuiltInConverters {
                 withArgument("datetime", "reads a date and time: {pattern: 'dd.MM.yyyy HH:mm', zone: Europe/Berlin}; the zone may be omitted when the pattern has an offset",
                         BuiltInConverters::dateTime),
                 simple("gs1-date", "reads a GS1 YYMMDD date as an expiry (day 00 = end of month)", v -> Expiry.parse(text(v).strip())),
-                withArgument("expiry-date", "reads a full expiry date with a pattern, e.g. dd.MM.yyyy, and gives its GS1 form", a -> {
+                withArgument("expiry-date", "reads a full expiry date with a pattern, e.g. dd.MM.yyyy, and gives its GS1 form; day 00 is the "
+                        + "end of the month, as in GS1's YYMMDD (00.06.2027 is 270600)", a -> {
                     DateTimeFormatter format = pattern(a.text());
-                    return v -> Expiry.of(parse(v, format, LocalDate::from, a.text()));
+                    return v -> DayZeroExpiry.read(text(v), format, a.text()).orElseGet(() -> Expiry.of(parse(v, format, LocalDate::from, a.text())));
                 }),
                 withArgument("expiry-month", "reads a month-only expiry, e.g. MM/yyyy, printed as day 00 (end of month)", a -> {
                     DateTimeFormatter format = pattern(a.text());
@@ -81,18 +95,13 @@ public final class BuiltInConverters {
                         v -> PznToPpn.convert(text(v).strip())));
     }
 
-    private static Function<Object, Object> decimalReader(String decimalSeparator, String groupingSeparator) {
-        return v -> {
-            String raw = text(v).strip();
-            String plain = groupingSeparator == null ? raw : raw.replace(groupingSeparator, "");
-            return number(decimalSeparator == null || decimalSeparator.equals(".") ? plain : plain.replace(decimalSeparator, "."), raw);
-        };
+    private static Function<Object, Object> reader(NumberNotation notation) {
+        return v -> v instanceof BigDecimal d ? d : notation.read(text(v));
     }
 
-    private static Converter decimal(String decimalSeparator, String groupingSeparator, ConverterArgument a) {
+    private static Converter decimal(ConverterArgument a) {
         rejectUnknownOptions(a, Set.of("decimal-separator", "grouping-separator"));
-        Function<Object, Object> reader = decimalReader(decimalSeparator, groupingSeparator);
-        return reader::apply;
+        return reader(NumberNotation.of(a.option("decimal-separator", true), a.option("grouping-separator", false)))::apply;
     }
 
     private static Converter replace(ConverterArgument a) {
