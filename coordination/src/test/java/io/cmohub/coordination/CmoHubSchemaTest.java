@@ -42,7 +42,7 @@ class CmoHubSchemaTest {
     void theGatewaysHistoryTableContinuesWhereItStands() throws Exception {
         JdbcDataSource h2 = databaseMigratedFromTheOldLocation();
 
-        assertThat(CmoHubSchema.migrate(h2, "flyway_schema_history")).as("only what came after the move (V4 to V7, V11, V12)").isEqualTo(6);
+        assertThat(CmoHubSchema.migrate(h2, "flyway_schema_history")).as("only what came after the move (V4 to V7, V11 to V13)").isEqualTo(7);
         assertThat(CmoHubSchema.migrate(h2, "flyway_schema_history")).isZero();
     }
 
@@ -50,7 +50,7 @@ class CmoHubSchemaTest {
     void aHostWhoseOwnFlywayAppliedTheHubsScriptsBaselinesTheHubsHistory() throws Exception {
         JdbcDataSource h2 = databaseMigratedFromTheOldLocation();
 
-        assertThat(CmoHubSchema.migrate(h2, CmoHubSchema.DEFAULT_HISTORY_TABLE, "3")).as("V4 to V7, V11, V12").isEqualTo(6);
+        assertThat(CmoHubSchema.migrate(h2, CmoHubSchema.DEFAULT_HISTORY_TABLE, "3")).as("V4 to V7, V11 to V13").isEqualTo(7);
         assertThat(CmoHubSchema.migrate(h2)).isZero();
     }
 
@@ -59,7 +59,7 @@ class CmoHubSchemaTest {
         JdbcDataSource h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 
-        assertThat(CmoHubSchema.migrate(h2)).as("V1 to V7, V11, V12").isEqualTo(9);
+        assertThat(CmoHubSchema.migrate(h2)).as("V1 to V7, V11 to V13").isEqualTo(10);
     }
 
     @Test
@@ -73,6 +73,6 @@ class CmoHubSchemaTest {
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(h2).locations("filesystem:" + oldLocation).table(CmoHubSchema.DEFAULT_HISTORY_TABLE).load().migrate();
 
-        assertThat(CmoHubSchema.migrate(h2)).as("V2 to V5, V11 and V12, after V7").isEqualTo(6);
+        assertThat(CmoHubSchema.migrate(h2)).as("V2 to V5, V11 to V13, after V7").isEqualTo(7);
     }
 }

@@ -19,6 +19,8 @@ import java.util.function.Consumer;
 public final class DocumentRun {
     /** Errors listed in a report; more are counted in {@link DocumentReport#errorsOmitted()}. */
     public static final int MAX_REPORTED_ERRORS = 1000;
+    /** The most distinct notices one document reports. */
+    public static final int MAX_NOTICES = 50;
 
     private final String format;
     private final DocumentParser parser;
@@ -92,7 +94,8 @@ public final class DocumentRun {
             status = DocumentStatus.REJECTED;
         }
         long delivered = status == DocumentStatus.REJECTED ? 0 : tally.canonicalRecords;
-        return new DocumentReport(format, status, tally.sourceEvents, delivered, tally.errors, tally.errorsOmitted, tally.rejectedRecords);
+        return new DocumentReport(format, status, tally.sourceEvents, delivered, tally.errors, tally.errorsOmitted, tally.rejectedRecords,
+                List.copyOf(tally.notices.values()));
     }
 
     /** Carries a delivery failure through the parser, which must not mistake it for bad input. */
@@ -114,6 +117,7 @@ public final class DocumentRun {
         private final RecordCheck check;
         private final DocumentContext context;
         private final List<RecordError> errors = new ArrayList<>();
+        private final java.util.Map<String, DocumentNotice> notices = new java.util.LinkedHashMap<>();
         private long sourceEvents;
         private long acceptedRecords;
         private long rejectedRecords;
@@ -165,6 +169,13 @@ public final class DocumentRun {
         public void failed(String location, FieldError error) {
             failed = true;
             add(new RecordError(location, error.field(), error.reason()));
+        }
+
+        @Override
+        public void notice(String location, String message) {
+            if (notices.size() < MAX_NOTICES && message != null) {
+                notices.putIfAbsent(message, new DocumentNotice(location == null ? "document" : location, message));
+            }
         }
 
         private void add(RecordError error) {

@@ -23,4 +23,11 @@ public interface RecordSink {
 
     /** The document as a whole is unreadable (wrong encoding, malformed syntax, wrong header). Parsing stops. */
     void failed(String location, FieldError error);
+
+    /**
+     * Something worth knowing that is not an error ({@link DocumentNotice}): it changes no count and
+     * rejects nothing. The same message twice is reported once.
+     */
+    default void notice(String location, String message) {
+    }
 }

@@ -110,6 +110,24 @@ class DocumentRunTest {
     }
 
     @Test
+    void noticesAreReportedOnceEachAndCappedWithoutChangingTheOutcome() throws Exception {
+        DocumentParser noting = (in, context, sink) -> {
+            sink.notice("line 1", "the root element has no namespace");
+            sink.notice("line 9", "the root element has no namespace");
+            for (int i = 0; i < DocumentRun.MAX_NOTICES + 10; i++) {
+                sink.notice("line " + i, "notice " + i);
+            }
+            LINES.parse(in, context, sink);
+        };
+        DocumentReport report = new DocumentRun("noting", noting, ErrorPolicy.REJECT_DOCUMENT)
+                .validate(DocumentSource.of("B1\n".getBytes(StandardCharsets.UTF_8)), CONTEXT);
+        assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
+        assertThat(report.notices()).hasSize(DocumentRun.MAX_NOTICES);
+        assertThat(report.notices().get(0)).isEqualTo(new DocumentNotice("line 1", "the root element has no namespace"));
+        assertThat(report.notices()).extracting(DocumentNotice::message).doesNotHaveDuplicates();
+    }
+
+    @Test
     void configIsCheckedAgainstTheDescriptor() {
         ConnectorDescriptor descriptor = new ConnectorDescriptor("x", "X", "X format", List.of("text/plain"), Set.of(), List.of(
                 ConfigProperty.optional("delimiter", "Delimiter", "Field separator", ConfigProperty.Type.CHARACTER, ","),

@@ -61,6 +61,7 @@ public class DocumentsPage {
                 .orElseThrow(() -> new ConsoleRefusal(404, "no document " + documentId));
         model.addAttribute("d", document);
         model.addAttribute("errors", registry.errors(documentId));
+        model.addAttribute("notices", registry.notices(documentId));
         return "console/document";
     }
 

@@ -176,9 +176,13 @@ abstract class GatewayEndToEndTest {
         assertThat(fromJson.path("format").asText()).isEqualTo("erp-batch-release-json");
         assertThat(fromJson.path("status").asText()).as(fromJson.toString()).isEqualTo("ACCEPTED");
 
-        JsonNode fromFolderMapping = awaitFinished(postWithoutFormat("today.lots", "GTIN|Lot\n04012345000023|BL-" + System.nanoTime() + "\n"), BETA_KEY);
+        JsonNode fromFolderMapping = awaitFinished(postWithoutFormat("today.lots", "GTIN|Lot|Remark\n04012345000023|BL-" + System.nanoTime() + "|ok\n"),
+                BETA_KEY);
         assertThat(fromFolderMapping.path("format").asText()).isEqualTo("beta-lots");
         assertThat(fromFolderMapping.path("status").asText()).as(fromFolderMapping.toString()).isEqualTo("ACCEPTED");
+        // a column the mapping does not read is a notice on the document, kept with it, not an error
+        assertThat(fromFolderMapping.path("notices").get(0).path("message").asText()).startsWith("1 column is not read by the mapping: Remark");
+        assertThat(fromFolderMapping.path("notices").get(0).path("location").asText()).isEqualTo("line 1");
 
         HttpResponse<String> ambiguous = call("POST", "/api/v1/partners/beta-cmo/documents", BETA_KEY, "x");
         assertThat(ambiguous.statusCode()).isEqualTo(400);

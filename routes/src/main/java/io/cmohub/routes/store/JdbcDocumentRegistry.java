@@ -3,6 +3,7 @@ package io.cmohub.routes.store;
 import static io.cmohub.routes.store.JdbcTime.fromDb;
 import static io.cmohub.routes.store.JdbcTime.toDb;
 
+import io.cmohub.connector.DocumentNotice;
 import io.cmohub.connector.DocumentReport;
 import io.cmohub.connector.RecordError;
 import java.sql.Connection;
@@ -123,6 +124,21 @@ public final class JdbcDocumentRegistry {
                 }
                 s.executeBatch();
             }
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM document_notice WHERE document_id = ?")) {
+                s.setString(1, documentId);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO document_notice (document_id, seq, location, message) VALUES (?, ?, ?, ?)")) {
+                int seq = 0;
+                for (DocumentNotice notice : report.notices()) {
+                    s.setString(1, documentId);
+                    s.setInt(2, ++seq);
+                    s.setString(3, truncate(notice.location(), 200));
+                    s.setString(4, truncate(notice.message(), 2000));
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
             alsoInTransaction.run(c);
         });
     }
@@ -130,6 +146,23 @@ public final class JdbcDocumentRegistry {
     public Optional<DocumentRecord> find(String documentId) {
         List<DocumentRecord> found = query("SELECT " + COLUMNS + " FROM document WHERE document_id = ?", documentId);
         return found.stream().findFirst();
+    }
+
+    /** What the connector reported about the document that is not an error, in the order first seen. */
+    public List<DocumentNotice> notices(String documentId) {
+        List<DocumentNotice> notices = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT location, message FROM document_notice WHERE document_id = ? ORDER BY seq")) {
+            s.setString(1, documentId);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    notices.add(new DocumentNotice(rs.getString(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the notices of document " + documentId, e);
+        }
+        return notices;
     }
 
     public List<RecordError> errors(String documentId) {

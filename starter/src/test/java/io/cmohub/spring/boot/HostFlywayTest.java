@@ -54,12 +54,12 @@ class HostFlywayTest {
             assertThat(history(dataSource, "flyway_schema_history")).containsExactly("1 host");
             assertThat(history(dataSource, "cmohub_schema_history")).containsExactly("0 << Flyway Baseline >>", "1 hub core", "2 alert intake",
                     "3 alert coordination", "4 coordination revisions", "5 serial retractions", "6 document attempts", "7 audit key",
-                    "11 registry serial counts");
+                    "11 registry serial counts", "12 pack state queries", "13 document notices");
         });
         // A restart changes nothing: both Flyways validate their own history and find nothing pending.
         hostWithItsOwnFlyway().run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(history(context.getBean(DataSource.class), "cmohub_schema_history")).hasSize(9);
+            assertThat(history(context.getBean(DataSource.class), "cmohub_schema_history")).hasSize(11);
             assertThat(history(context.getBean(DataSource.class), "flyway_schema_history")).hasSize(1);
         });
     }

@@ -56,9 +56,16 @@ final class AnimlParser implements DocumentParser {
         StaxDocuments.read(window, sink, reader -> walk(reader, context, sink, window));
     }
 
-    private void walk(XMLStreamReader reader, DocumentContext context, RecordSink sink, RecordWindow window) throws XMLStreamException {
-        if (!root(reader, sink)) {
+    private void walk(XMLStreamReader document, DocumentContext context, RecordSink sink, RecordWindow window) throws XMLStreamException {
+        Root root = root(document, sink);
+        if (root == Root.NONE) {
             return;
+        }
+        XMLStreamReader reader = document;
+        if (root == Root.UNQUALIFIED) {
+            sink.notice("line " + document.getLocation().getLineNumber(), "the root element AnIML has no namespace; the document was read as AnIML 0.90 "
+                    + "(" + AnimlModel.NAMESPACE + "), every element without a namespace taken as AnIML's");
+            reader = new UnqualifiedAniml(document);
         }
         Unmarshaller unmarshaller;
         try {
@@ -122,27 +129,31 @@ final class AnimlParser implements DocumentParser {
         }
     }
 
-    private static boolean root(XMLStreamReader reader, RecordSink sink) throws XMLStreamException {
+    /** What the root element is: AnIML in its namespace, AnIML without a namespace (read with a notice), or not AnIML. */
+    private enum Root { ANIML, UNQUALIFIED, NONE }
+
+    private static Root root(XMLStreamReader reader, RecordSink sink) throws XMLStreamException {
         while (reader.hasNext()) {
             int event = reader.next();
             if (event == XMLStreamConstants.DTD) {
                 sink.failed("line " + reader.getLocation().getLineNumber(), new FieldError(null,
                         "the document declares a DOCTYPE; AnIML has none, and DTDs and entities are never processed"));
-                return false;
+                return Root.NONE;
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String namespace = reader.getNamespaceURI();
-                if (!"AnIML".equals(reader.getLocalName()) || !AnimlModel.NAMESPACE.equals(namespace)) {
-                    sink.failed("line " + reader.getLocation().getLineNumber(), new FieldError(null, "not an AnIML 0.90 document: root element "
-                            + reader.getLocalName() + (namespace == null || namespace.isEmpty() ? " has no namespace" : " is in namespace " + namespace)
-                            + "; expected AnIML in " + AnimlModel.NAMESPACE));
-                    return false;
+                boolean unqualified = namespace == null || namespace.isEmpty();
+                if ("AnIML".equals(reader.getLocalName()) && (unqualified || AnimlModel.NAMESPACE.equals(namespace))) {
+                    return unqualified ? Root.UNQUALIFIED : Root.ANIML;
                 }
-                return true;
+                sink.failed("line " + reader.getLocation().getLineNumber(), new FieldError(null, "not an AnIML 0.90 document: root element "
+                        + reader.getLocalName() + (unqualified ? " has no namespace" : " is in namespace " + namespace)
+                        + "; expected AnIML in " + AnimlModel.NAMESPACE));
+                return Root.NONE;
             }
         }
         sink.failed("line 1", new FieldError(null, "the document has no root element"));
-        return false;
+        return Root.NONE;
     }
 
     private static <T> T bind(Unmarshaller unmarshaller, XMLStreamReader reader, Class<T> type) throws XMLStreamException {

@@ -172,14 +172,18 @@ class AnimlConnectorTest extends ConnectorConformanceTest {
     }
 
     @Test
-    void pyAnimlExampleWithoutNamespaceIsNotAnAnimlDocument() throws Exception {
+    void pyAnimlExampleWithoutNamespaceIsReadWithANoticeAndJudgedOnWhatItSays() throws Exception {
         DocumentReport report = run(PYANIML, ExternalTestData.require("animl-pyaniml/example.animl"), new ArrayList<>());
 
-        assertThat(report.status()).isEqualTo(DocumentStatus.REJECTED);
-        assertThat(report.errors()).singleElement().satisfies(e -> {
-            assertThat(e.location()).isEqualTo("line 2");
-            assertThat(e.reason()).startsWith("not an AnIML 0.90 document: root element AnIML has no namespace");
+        assertThat(report.notices()).singleElement().satisfies(n -> {
+            assertThat(n.location()).isEqualTo("line 2");
+            assertThat(n.message()).startsWith("the root element AnIML has no namespace; the document was read as AnIML 0.90");
         });
+        // read, it is refused for what it lacks, not for its form
+        assertThat(report.status()).isEqualTo(DocumentStatus.REJECTED);
+        assertThat(report.errors()).extracting(e -> e.field() + ": " + e.reason()).containsExactly(
+                "Technique: the experiment step names no Technique, which the test code is made of",
+                "Result[null]/SeriesSet[Sound output]/@length: Result[null]/SeriesSet[Sound output]/@length is required");
     }
 
     @Test

@@ -77,6 +77,30 @@ class MappingConnectorTest {
     }
 
     @Test
+    void columnsTheMappingDoesNotReadAreANoticeNotAnError() throws IOException {
+        MappingConnector connector = mapping("""
+                id: acme-batches
+                title: ACME batches
+                description: batch list
+                source: {format: csv, delimiter: ';'}
+                records:
+                  - entity: batch
+                    fields:
+                      product: GTIN
+                      batchId: Charge
+                      status: {const: RELEASED}
+                """);
+        List<CanonicalRecord> out = new ArrayList<>();
+        DocumentReport report = run(connector, "GTIN;Charge;Verfall;Bemerkung\n05012345678900;B1;31.12.2027;QA ok\n", out);
+        assertThat(report.status()).isEqualTo(DocumentStatus.ACCEPTED);
+        assertThat(out).hasSize(1);
+        assertThat(report.notices()).singleElement().satisfies(n -> {
+            assertThat(n.location()).isEqualTo("line 1");
+            assertThat(n.message()).startsWith("2 columns are not read by the mapping: Verfall, Bemerkung");
+        });
+    }
+
+    @Test
     void skippedRowsAreNotRecordsAndConcatAndConstantsFill() throws IOException {
         MappingConnector connector = mapping("""
                 id: lots

@@ -121,6 +121,6 @@ public class DocumentsController {
             // Same answer as for a missing document: a partner learns nothing about others' documents.
             throw new ApiException(HttpStatus.NOT_FOUND, "no document " + documentId);
         }
-        return DocumentView.of(record, registry.errors(documentId));
+        return DocumentView.of(record, registry.errors(documentId), registry.notices(documentId));
     }
 }

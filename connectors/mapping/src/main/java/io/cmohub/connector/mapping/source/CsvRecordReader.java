@@ -82,6 +82,12 @@ final class CsvRecordReader implements RecordReader {
                 return false;
             }
         }
+        List<String> unread = header.stream().filter(column -> !column.isBlank() && !referenced.containsKey(column)).toList();
+        if (!unread.isEmpty()) {
+            String listed = String.join(", ", unread.stream().limit(20).toList()) + (unread.size() > 20 ? " and " + (unread.size() - 20) + " more" : "");
+            sink.notice("line " + line, unread.size() + (unread.size() == 1 ? " column is" : " columns are") + " not read by the mapping: " + listed
+                    + "; what they hold is not imported (map them if it matters)");
+        }
         return true;
     }
 }
