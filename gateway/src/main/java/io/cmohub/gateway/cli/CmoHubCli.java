@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cmohub", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "cmo-hub: connect a sponsor's contract manufacturers. Validate and convert CMO exports offline, or serve the gateway.",
-        subcommands = {ValidateCommand.class, ConvertCommand.class, ConnectorsCommand.class, ServeCommand.class, BenchmarkCommand.class, AuditCommand.class,
+        subcommands = {ValidateCommand.class, ConvertCommand.class, ConnectorsCommand.class, TestMappingCommand.class, ServeCommand.class,
+                BenchmarkCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class CmoHubCli implements Runnable {
 
@@ -40,6 +41,6 @@ public final class CmoHubCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, convert, connectors, serve, benchmark or audit");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate, convert, connectors, test-mapping, serve, benchmark or audit");
     }
 }

@@ -57,4 +57,31 @@ class AcmeChargenprotokollTest extends ConnectorConformanceTest {
         // Excel serial 45717,3854 = 2025-03-01 09:14:59 in Paris (UTC+1): 0,3854 of a day is 33,298.56 s, rounded
         assertThat(released.updatedAt()).isEqualTo(Instant.parse("2025-03-01T08:14:59Z"));
     }
+
+    /** What {@code cmohub test-mapping src/main/resources/acme/acme-chargenprotokoll.yaml src/test/resources/samples --converters target/classes} runs. */
+    @Test
+    void theSamplesPassTheChecksOfTestMappingAndABrokenGoldenFails(@org.junit.jupiter.api.io.TempDir Path copy) throws Exception {
+        io.cmohub.connector.mapping.MappingConnector mapping = io.cmohub.connector.mapping.Mappings.file(
+                Path.of("src/main/resources/acme/acme-chargenprotokoll.yaml"), getClass().getClassLoader());
+        ConnectorConfig config = ConnectorConfig.defaults(mapping.descriptor());
+        List<io.cmohub.connector.mapping.check.SampleCheck> checks = new io.cmohub.connector.mapping.check.MappingSamples(mapping, config, false)
+                .run(Path.of("src/test/resources/samples"));
+        assertThat(checks).as(checks.toString()).allMatch(io.cmohub.connector.mapping.check.SampleCheck::passed).hasSize(3);
+
+        for (String kind : List.of("valid", "invalid")) {
+            java.nio.file.Files.createDirectories(copy.resolve(kind));
+            try (var files = java.nio.file.Files.list(Path.of("src/test/resources/samples", kind))) {
+                for (Path file : files.toList()) {
+                    java.nio.file.Files.copy(file, copy.resolve(kind).resolve(file.getFileName()));
+                }
+            }
+        }
+        Path golden = copy.resolve("valid/chargen.expected.ndjson");
+        java.nio.file.Files.writeString(golden, java.nio.file.Files.readString(golden).replaceFirst("B2025-0042", "B2025-0099"));
+        List<io.cmohub.connector.mapping.check.SampleCheck> broken = new io.cmohub.connector.mapping.check.MappingSamples(mapping, config, false).run(copy);
+        assertThat(broken).filteredOn(c -> !c.passed()).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("valid/chargen.csv");
+            assertThat(c.problems().get(0)).contains("chargen.expected.ndjson line ");
+        });
+    }
 }
