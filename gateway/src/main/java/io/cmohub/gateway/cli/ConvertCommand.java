@@ -54,17 +54,23 @@ final class ConvertCommand implements Callable<Integer> {
         URI source = CanonicalEvent.partnerSource(partner.value());
         Writer out = spec.commandLine().getOut();
         DocumentReport report;
+        java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+        ProgressSource progress = ProgressSource.wanted(document.progress, file) ? new ProgressSource(file, spec.commandLine().getErr(), written::get) : null;
         try {
-            report = run.deliver(DocumentSource.of(file), context, record -> {
+            report = run.deliver(progress != null ? progress : DocumentSource.of(file), context, record -> {
                 try {
                     out.write(json.writeValueAsString(CanonicalEvent.of(record, source, partner.value(), context.receivedAt())));
                     out.write('\n');
+                    written.incrementAndGet();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e); // serialisation of a valid record; the PrintWriter itself never throws
                 }
             });
         } finally {
             out.flush();
+            if (progress != null) {
+                progress.close();
+            }
         }
         if (spec.commandLine().getOut().checkError()) {
             spec.commandLine().getErr().println("cmohub: writing the events to standard output failed (closed pipe?)");

@@ -34,6 +34,10 @@ final class DocumentOptions {
             description = "REJECT_DOCUMENT or ACCEPT_VALID; default: the connector's own.")
     ErrorPolicy errorPolicy;
 
+    @Option(names = "--progress", negatable = true, description = "Show progress on standard error (bytes, records, rate, time left). "
+            + "Default: for files of 50 MB or more when standard error is a terminal.")
+    Boolean progress;
+
     @picocli.CommandLine.Mixin
     CatalogOptions catalogOptions = new CatalogOptions();
 

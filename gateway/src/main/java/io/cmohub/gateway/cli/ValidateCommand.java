@@ -48,7 +48,14 @@ final class ValidateCommand implements Callable<Integer> {
             if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
                 line = ReportLine.unreadable(file.toString(), document.format, "file not found or not readable: " + file);
             } else {
-                DocumentReport report = run.validate(DocumentSource.of(file), DocumentOptions.context(partner, file));
+                DocumentReport report;
+                if (ProgressSource.wanted(document.progress, file)) {
+                    try (ProgressSource progress = new ProgressSource(file, spec.commandLine().getErr(), null)) {
+                        report = run.validate(progress, DocumentOptions.context(partner, file));
+                    }
+                } else {
+                    report = run.validate(DocumentSource.of(file), DocumentOptions.context(partner, file));
+                }
                 line = ReportLine.of(file.toString(), report);
             }
             allAccepted &= line.status() == DocumentStatus.ACCEPTED;

@@ -46,6 +46,22 @@ class CliTest {
     }
 
     @Test
+    void progressGoesToStandardErrorOnlyWhenAskedOrOnATerminalForALargeFile() throws Exception {
+        Result asked = run("validate", "--progress", "--format", "csv-batch-record", "--partner", "acme-cmo", GOOD.toString());
+        assertThat(asked.exit()).isZero();
+        assertThat(asked.err()).contains("acme-batch-records.csv pass 1: ").contains("(100 %)").contains("MB/s");
+        assertThat(asked.out()).doesNotContain("pass 1").contains("\"status\":\"ACCEPTED\"");
+
+        Result converted = run("convert", "--progress", "--format", "csv-batch-record", "--partner", "acme-cmo", GOOD.toString());
+        assertThat(converted.err()).contains("pass 1: ").containsPattern(", [1-9][0-9]* records");
+
+        Result quiet = run("validate", "--format", "csv-batch-record", "--partner", "acme-cmo", GOOD.toString());
+        assertThat(quiet.err()).as("a small file, and no terminal: nothing extra").isEmpty();
+        assertThat(ProgressSource.wanted(null, GOOD)).isFalse();
+        assertThat(ProgressSource.wanted(false, GOOD)).isFalse();
+    }
+
+    @Test
     void validatePrintsOneReportPerFileAndExitsZeroWhenAllAreAccepted() throws Exception {
         Result result = run("validate", "--format", "csv-batch-record", "--partner", "acme-cmo", GOOD.toString(), GOOD.toString());
         assertThat(result.exit()).isZero();
