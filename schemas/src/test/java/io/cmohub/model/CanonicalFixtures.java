@@ -31,7 +31,7 @@ public final class CanonicalFixtures {
         return List.of(
                 new Batch(GTIN, BATCH, BatchStatus.RELEASED, CMO, SiteId.of("ACME-LYON"), Expiry.parse("270600"),
                         LocalDate.of(2025, 2, 10), LocalDate.of(2025, 3, 1), Quantity.of("120000", "packs"), Quantity.of("119850.50", "packs"),
-                        List.of(Market.of("DE"), Market.of("FR")), T0),
+                        List.of(Market.of("DE"), Market.of("FR")), T0, "freigegeben", LineId.of("PL-3")),
                 new PackagingRun("PR-7781", CMO, SiteId.of("ACME-LYON"), LineId.of("PL-3"), GTIN, BATCH, BatchId.of("B2025-0042"),
                         Expiry.parse("270630"), "ART-12.4",
                         new LineClearance(T0.minusSeconds(3600), "j.doe", "m.roe", true, "LC-2025-118"), T0, T0.plusSeconds(7200),

@@ -96,11 +96,29 @@ final class MappingParser implements DocumentParser {
 
         CompiledOutput(OutputMapping mapping) {
             this.mapping = mapping;
-            for (FieldMapping field : mapping.fields()) {
+            for (FieldMapping field : withSourceStatus(mapping)) {
                 targets.put(field, CanonicalShape.resolve(mapping.entity(), field.target()));
                 blame.put(field.target(), field.blame());
             }
             this.fillPartner = CanonicalShape.hasPartner(mapping.entity());
+        }
+
+        /**
+         * The output's fields and, for a batch whose status a converter translates from a source field (a code list:
+         * {@code freigegeben} → RELEASED), its {@code sourceStatus} from the same field as the CMO wrote it, unless the
+         * mapping maps {@code sourceStatus} itself: what the CMO said is kept beside what the hub understood.
+         */
+        private static List<FieldMapping> withSourceStatus(OutputMapping mapping) {
+            if (mapping.entity() != io.cmohub.model.EntityType.BATCH || mapping.fields().stream().anyMatch(f -> f.target().equals("sourceStatus"))) {
+                return mapping.fields();
+            }
+            return mapping.fields().stream().filter(f -> f.target().equals("status") && f.from() != null && !f.converters().isEmpty()).findFirst()
+                    .map(status -> {
+                        List<FieldMapping> fields = new ArrayList<>(mapping.fields());
+                        fields.add(new FieldMapping("sourceStatus", status.from(), null, null, null, null, false, null,
+                                List.of(value -> String.valueOf(value).strip()), status.line()));
+                        return fields;
+                    }).orElse(mapping.fields());
         }
 
         CanonicalRecord assemble(Map<String, String> fields, DocumentContext context, List<FieldError> errors) {

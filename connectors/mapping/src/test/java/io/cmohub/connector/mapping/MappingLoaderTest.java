@@ -80,7 +80,7 @@ class MappingLoaderTest {
                 "line 1: id 'Acme_Batches' must be kebab-case (lower-case words joined by '-'), e.g. acme-batch-records",
                 "line 4: unknown key 'delimitr' in source (keys: delimiter, encoding, format, header, lines, quote, record, records)",
                 "line 9: unknown canonical field 'batchNo' of batch: 'batchNo' is not a field of batch (fields: product, batchId, status, partner, site, "
-                        + "expiry, manufacturedOn, releasedOn, plannedQuantity, actualQuantity, markets, updatedAt)",
+                        + "expiry, manufacturedOn, releasedOn, plannedQuantity, actualQuantity, markets, updatedAt, sourceStatus, line)",
                 "line 10: converter 'code-list' code list 'statuses' is not defined under code-lists (defined: [])",
                 "line 11: unknown converter 'dat' (known: boolean, code-list, date, datetime, decimal, decimal-comma, expiry-date, expiry-month, gs1-date, "
                         + "integer, lower, matches, multiply, number, one-of, prefix, pzn-to-ppn, replace, strip-leading-zeros, suffix, trim, upper)",
