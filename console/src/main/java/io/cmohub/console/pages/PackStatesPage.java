@@ -12,6 +12,8 @@ import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.InvalidValueException;
 import io.cmohub.model.value.Market;
 import io.cmohub.model.value.ProductCode;
+import io.cmohub.routes.audit.AuditEvent;
+import io.cmohub.routes.audit.AuditTrail;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringReader;
 import java.time.Clock;
@@ -37,11 +39,13 @@ public class PackStatesPage {
 
     private final ConsolePerson people;
     private final HubPackStates packStates;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    public PackStatesPage(ConsolePerson people, HubPackStates packStates, Clock clock) {
+    public PackStatesPage(ConsolePerson people, HubPackStates packStates, AuditTrail audit, Clock clock) {
         this.people = people;
         this.packStates = packStates;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -69,15 +73,20 @@ public class PackStatesPage {
                     : packStates.parser().parseCsv(new StringReader(csv == null ? "" : csv), forAll);
             status = packStates.queries().submit(query, user.actor());
         } catch (PackStateQueryRejectedException e) {
-            flash.addFlashAttribute("problem", "The query was not accepted: " + String.join("; ", e.reasons()));
-            return "redirect:/console/pack-states";
+            return refused(user, String.join("; ", e.reasons()), flash);
         } catch (InvalidValueException e) {
-            flash.addFlashAttribute("problem", "The query was not accepted: " + e.getMessage());
-            return "redirect:/console/pack-states";
+            return refused(user, e.getMessage(), flash);
         }
         flash.addFlashAttribute("notice", "Query " + status.queryId() + " of " + status.asked() + " packs is being asked; its answers are also "
                 + "published as PackState events.");
         return "redirect:/console/pack-states/" + status.queryId();
+    }
+
+    private String refused(ConsoleUser user, String reasons, RedirectAttributes flash) {
+        audit.record(AuditEvent.denied(user.actor(), "PACK_STATE_QUERY_REFUSED").on("endpoint", "/console/pack-states")
+                .because(reasons.length() <= 1000 ? reasons : reasons.substring(0, 997) + "..."));
+        flash.addFlashAttribute("problem", "The query was not accepted: " + reasons);
+        return "redirect:/console/pack-states";
     }
 
     @GetMapping("/console/pack-states/{queryId}")

@@ -5,7 +5,6 @@ import io.cmohub.euhub.EuHubCircuitOpenException;
 import io.cmohub.euhub.EuHubException;
 import io.cmohub.euhub.EuHubFaultException;
 import io.cmohub.euhub.EuHubGateway;
-import io.cmohub.euhub.EuHubPermanentException;
 import io.cmohub.euhub.EuHubRateLimitedException;
 import io.cmohub.euhub.EuHubTransientException;
 import io.cmohub.euhub.PackStateResult;
@@ -18,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Asks the Hub one chunk of packs in one bulk call. A chunk the Hub refuses is asked pack by pack, so
- * that a Hub fault is kept against the pack it concerns and the others are answered. When the Hub
+ * Asks the Hub one chunk of packs in one bulk call. A chunk the Hub refuses with a business fault is
+ * asked pack by pack, so that the fault is kept against the pack it concerns and the others are
+ * answered. When the Hub
  * cannot be asked (circuit open, rate limit, transient failure) the outcome says why and for how long
  * to wait, with the answers of the packs asked until then; the caller pauses instead of failing packs.
  */
@@ -33,6 +33,9 @@ final class ChunkAsker {
         }
     }
 
+    /** Single Hub calls between two renewals of the caller's lease (at 20 calls/s, every 2.5 s). */
+    private static final int KEEP_ALIVE_EVERY = 50;
+
     private final EuHubGateway hub;
     private final Clock clock;
     private final Duration resumeAfter;
@@ -45,7 +48,8 @@ final class ChunkAsker {
         this.resumeAfterRateLimit = resumeAfterRateLimit;
     }
 
-    Outcome ask(List<PendingPack> chunk) {
+    /** Asks the chunk; {@code keepAlive} runs now and then while a refused chunk is asked pack by pack (the caller renews its lease). */
+    Outcome ask(List<PendingPack> chunk, Runnable keepAlive) {
         try {
             List<PackStateResult> results = hub.requestPackStates(chunk.stream().map(PendingPack::query).toList());
             Instant now = clock.instant();
@@ -54,22 +58,26 @@ final class ChunkAsker {
                 answered.add(PackAnswer.of(chunk.get(i).seq(), results.get(i), now));
             }
             return new Outcome(answered, null, null);
-        } catch (EuHubPermanentException refused) {
-            return askOneByOne(chunk, refused);
+        } catch (EuHubFaultException refused) {
+            return askOneByOne(chunk, refused, keepAlive);
         } catch (EuHubException unavailable) {
+            // transient, circuit open, rate limited, or a protocol failure (401, a proxy's HTML page, a wrong-sized answer):
+            // the Hub could not answer, which says nothing about the packs
             return new Outcome(List.of(), pauseReason(unavailable), resumeAfter(unavailable));
         }
     }
 
-    private Outcome askOneByOne(List<PendingPack> chunk, EuHubPermanentException refused) {
+    private Outcome askOneByOne(List<PendingPack> chunk, EuHubFaultException refused, Runnable keepAlive) {
         LOG.info("the EU Hub refused a chunk of {} packs ({}); asking them one by one to keep each fault with its pack", chunk.size(), refused.getMessage());
         List<PackAnswer> answered = new ArrayList<>(chunk.size());
         for (PendingPack pack : chunk) {
+            if (answered.size() % KEEP_ALIVE_EVERY == KEEP_ALIVE_EVERY - 1) {
+                keepAlive.run();
+            }
             try {
                 answered.add(PackAnswer.of(pack.seq(), hub.requestPackState(pack.query()), clock.instant()));
-            } catch (EuHubPermanentException fault) {
-                String reason = fault instanceof EuHubFaultException f ? f.code() + ": " + f.getMessage() : fault.getMessage();
-                answered.add(PackAnswer.fault(pack.seq(), pack.query(), reason, clock.instant()));
+            } catch (EuHubFaultException fault) {
+                answered.add(PackAnswer.fault(pack.seq(), pack.query(), fault.code() + ": " + fault.getMessage(), clock.instant()));
             } catch (EuHubException unavailable) {
                 return new Outcome(answered, pauseReason(unavailable), resumeAfter(unavailable));
             }

@@ -54,7 +54,7 @@ public final class PackStateQueryParser {
     public PackStateQueryRequest parseJson(String body) {
         JsonNode root;
         try {
-            root = CanonicalJson.mapper().readTree(body);
+            root = CanonicalJson.mapper().readTree(withoutByteOrderMark(body));
         } catch (JsonProcessingException e) {
             throw new PackStateQueryRejectedException("the query is not JSON: " + e.getOriginalMessage());
         }
@@ -100,7 +100,7 @@ public final class PackStateQueryParser {
     public PackStateQueryRequest parseCsv(Reader csv, Market market) {
         Reasons reasons = new Reasons();
         Packs collected = new Packs();
-        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(csv)) {
+        try (MappingIterator<List<String>> rows = CSV.readerForListOf(String.class).with(CsvSchema.emptySchema()).readValues(skipByteOrderMark(csv))) {
             List<String> header = null;
             while (rows.hasNextValue()) {
                 List<String> row = rows.nextValue();
@@ -137,6 +137,20 @@ public final class PackStateQueryParser {
         }
         reasons.throwIfAny();
         return PackStateQueryRequest.ofPacks(collected.queries);
+    }
+
+    /** Excel's "CSV UTF-8" starts with a byte-order mark, which would otherwise be part of the first column's name. */
+    private static Reader skipByteOrderMark(Reader csv) throws IOException {
+        java.io.PushbackReader reader = new java.io.PushbackReader(csv, 1);
+        int first = reader.read();
+        if (first >= 0 && first != '\uFEFF') {
+            reader.unread(first);
+        }
+        return reader;
+    }
+
+    private static String withoutByteOrderMark(String body) {
+        return body != null && body.startsWith("\uFEFF") ? body.substring(1) : body;
     }
 
     private static List<String> header(List<String> row, Reasons reasons) {

@@ -1,6 +1,7 @@
 package io.cmohub.coordination.packstates;
 
 import io.cmohub.coordination.packstates.PackStateQueryStore.PendingPack;
+import io.cmohub.euhub.EuHubException;
 import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.model.PackStateQueryScope;
 import io.cmohub.model.PackStateSummary;
@@ -52,6 +53,7 @@ public final class PackStateQueryRunner {
     private final String node;
     private final Settings settings;
     private volatile boolean stopping;
+    private final java.util.concurrent.locks.ReentrantLock working = new java.util.concurrent.locks.ReentrantLock();
 
     public PackStateQueryRunner(PackStateQueryStore store, EuHubGateway hub, EventPublisher publisher, PackStateEvents events, PackStateSweeps sweeps,
                                 Clock clock, String node, Settings settings) {
@@ -67,17 +69,29 @@ public final class PackStateQueryRunner {
         this.asker = new ChunkAsker(hub, clock, settings.resumeAfter(), settings.resumeAfterRateLimit());
     }
 
-    /** Works through due queries until none is due (or {@link #stop()}); returns how many packs were asked. */
+    /**
+     * Works through due queries until none is due (or {@link #stop()}); returns how many packs were asked.
+     * One thread at a time per runner: a second caller (the timer while a wake-up is working) returns at
+     * once, since the working one goes on to every query that becomes due. So a node never asks the Hub
+     * twice at once, and never holds one query on two threads.
+     */
     public long runDue() {
-        long asked = 0;
-        while (!stopping) {
-            var claimed = store.claimDue(node, clock.instant(), leaseEnd());
-            if (claimed.isEmpty()) {
-                break;
-            }
-            asked += run(claimed.get());
+        if (!working.tryLock()) {
+            return 0;
         }
-        return asked;
+        try {
+            long asked = 0;
+            while (!stopping) {
+                var claimed = store.claimDue(node, clock.instant(), leaseEnd());
+                if (claimed.isEmpty()) {
+                    break;
+                }
+                asked += run(claimed.get());
+            }
+            return asked;
+        } finally {
+            working.unlock();
+        }
     }
 
     /** Finishes the chunk in hand, gives the query back and asks nothing more; another node or a restart goes on. */
@@ -99,12 +113,13 @@ public final class PackStateQueryRunner {
                     store.complete(query.queryId(), node, clock.instant());
                     break;
                 }
-                ChunkAsker.Outcome outcome = asker.ask(chunk);
+                String queryId = query.queryId();
+                ChunkAsker.Outcome outcome = asker.ask(chunk, () -> store.renew(queryId, node, clock.instant(), leaseEnd()));
                 if (!outcome.answers().isEmpty()) {
                     publisher.publish(events.packStates(query, outcome.answers()), "pack-state-query:" + query.queryId());
                     next = outcome.answers().get(outcome.answers().size() - 1).seq() + 1;
                     asked += outcome.answers().size();
-                    if (!store.recordAnswers(query.queryId(), node, outcome.answers(), next, clock.instant(), leaseEnd())) {
+                    if (!store.recordAnswers(query.queryId(), node, outcome.answers(), chunk.get(0).seq(), next, clock.instant(), leaseEnd())) {
                         LOG.warn("pack-state query {}: another node took it over (this node's lease ran out); this node stops asking it", query.queryId());
                         return asked;
                     }
@@ -117,6 +132,11 @@ public final class PackStateQueryRunner {
                 }
             }
             sendSummary(query.queryId());
+        } catch (EuHubException e) {
+            // every pack is answered; the Hub's batch state for the findings could not be asked: the summary waits, the query stays COMPLETED
+            LOG.warn("pack-state query {}: its summary and findings wait for the EU Hub: {}", query.queryId(), e.getMessage());
+            store.pause(query.queryId(), node, "the summary and findings wait for the EU Hub: " + e.getMessage(),
+                    clock.instant().plus(settings.resumeAfter()), clock.instant());
         } catch (Exception e) {
             // Publishing or the database failed: nothing of this chunk counts, and the chunk is asked again. The pause
             // puts the reason on the query's status; if the database is what failed, the lease running out does the same.

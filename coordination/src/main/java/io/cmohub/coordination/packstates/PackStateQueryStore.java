@@ -31,6 +31,9 @@ public final class PackStateQueryStore {
     private static final String COLUMNS = "query_id, scope, sweep, product_code, batch_id, market, requested_by, status, asked, answered, failed, "
             + "next_seq, created_at, started_at, completed_at, paused_reason, pauses, resume_at, summary_sent";
     private static final int INSERT_BATCH = 1000;
+    /** A query a node may take up (two parameters: now, now): running, paused until now, or completed with its summary to send. */
+    private static final String DUE = "(status = 'RUNNING' OR (status = 'PAUSED' AND resume_at <= ?) "
+            + "OR (status = 'COMPLETED' AND summary_sent = FALSE AND (resume_at IS NULL OR resume_at <= ?)))";
 
     private final DataSource dataSource;
 
@@ -108,9 +111,8 @@ public final class PackStateQueryStore {
         List<String> candidates = new ArrayList<>();
         read("find due pack-state queries", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT query_id FROM pack_state_query WHERE "
-                    + "(status = 'RUNNING' OR (status = 'PAUSED' AND resume_at <= ?) OR (status = 'COMPLETED' AND summary_sent = FALSE)) "
-                    + "AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at FETCH FIRST 5 ROWS ONLY")) {
-                bindAll(s, now, now);
+                    + DUE + " AND (lease_until IS NULL OR lease_until < ?) ORDER BY created_at FETCH FIRST 5 ROWS ONLY")) {
+                bindAll(s, now, now, now);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         candidates.add(rs.getString(1));
@@ -122,10 +124,9 @@ public final class PackStateQueryStore {
             int[] claimed = new int[1];
             JdbcTransaction.run(dataSource, "claim pack-state query " + id, c -> {
                 try (PreparedStatement s = c.prepareStatement("UPDATE pack_state_query SET lease_owner = ?, lease_until = ?, "
-                        + "status = CASE WHEN status = 'PAUSED' THEN 'RUNNING' ELSE status END, started_at = COALESCE(started_at, ?), updated_at = ? "
-                        + "WHERE query_id = ? AND (lease_until IS NULL OR lease_until < ?) "
-                        + "AND (status = 'RUNNING' OR (status = 'PAUSED' AND resume_at <= ?) OR (status = 'COMPLETED' AND summary_sent = FALSE))")) {
-                    bindAll(s, node, leaseUntil, now, now, id, now, now);
+                        + "status = CASE WHEN status = 'PAUSED' THEN 'RUNNING' ELSE status END, paused_reason = NULL, resume_at = NULL, "
+                        + "started_at = COALESCE(started_at, ?), updated_at = ? WHERE query_id = ? AND (lease_until IS NULL OR lease_until < ?) AND " + DUE)) {
+                    bindAll(s, node, leaseUntil, now, now, id, now, now, now);
                     claimed[0] = s.executeUpdate();
                 }
             });
@@ -162,13 +163,14 @@ public final class PackStateQueryStore {
      * Writes a chunk's answers and moves the query past them, in one transaction, if {@code node} still
      * holds the lease; false (nothing written) if it lost it.
      */
-    boolean recordAnswers(String queryId, String node, List<PackAnswer> answers, int nextSeq, Instant now, Instant leaseUntil) {
+    boolean recordAnswers(String queryId, String node, List<PackAnswer> answers, int fromSeq, int nextSeq, Instant now, Instant leaseUntil) {
         long failed = answers.stream().filter(PackAnswer::failed).count();
         boolean[] held = new boolean[1];
         JdbcTransaction.run(dataSource, "record answers of pack-state query " + queryId, c -> {
+            // next_seq = fromSeq: the chunk is recorded once, even if two holders of one node name asked it
             try (PreparedStatement s = c.prepareStatement("UPDATE pack_state_query SET next_seq = ?, answered = answered + ?, failed = failed + ?, "
-                    + "lease_until = ?, paused_reason = NULL, updated_at = ? WHERE query_id = ? AND lease_owner = ?")) {
-                bindAll(s, nextSeq, answers.size() - failed, failed, leaseUntil, now, queryId, node);
+                    + "lease_until = ?, updated_at = ? WHERE query_id = ? AND lease_owner = ? AND next_seq = ?")) {
+                bindAll(s, nextSeq, answers.size() - failed, failed, leaseUntil, now, queryId, node, fromSeq);
                 held[0] = s.executeUpdate() == 1;
             }
             if (!held[0]) {
@@ -179,10 +181,20 @@ public final class PackStateQueryStore {
         return held[0];
     }
 
-    /** Sets the query aside until {@code resumeAt} and gives up its lease. */
+    /**
+     * Sets the query aside until {@code resumeAt} and gives up its lease. A COMPLETED query (its summary or findings
+     * could not be sent) stays COMPLETED: its answers are all there; only the summary waits.
+     */
     void pause(String queryId, String node, String reason, Instant resumeAt, Instant now) {
-        update(queryId, "pause pack-state query", "UPDATE pack_state_query SET status = 'PAUSED', paused_reason = ?, pauses = pauses + 1, resume_at = ?, "
-                + "lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE query_id = ? AND lease_owner = ?", cut(reason, 1000), resumeAt, now, queryId, node);
+        update(queryId, "pause pack-state query", "UPDATE pack_state_query SET status = CASE WHEN status = 'COMPLETED' THEN 'COMPLETED' ELSE 'PAUSED' END, "
+                + "paused_reason = ?, pauses = pauses + 1, resume_at = ?, lease_owner = NULL, lease_until = NULL, updated_at = ? "
+                + "WHERE query_id = ? AND lease_owner = ?", cut(reason, 1000), resumeAt, now, queryId, node);
+    }
+
+    /** Extends the lease while a long chunk is asked. */
+    void renew(String queryId, String node, Instant now, Instant leaseUntil) {
+        update(queryId, "renew the lease of pack-state query", "UPDATE pack_state_query SET lease_until = ?, updated_at = ? WHERE query_id = ? AND lease_owner = ?",
+                leaseUntil, now, queryId, node);
     }
 
     /** Gives up the lease of a query that is not finished (the node stops), so another node takes it up at once. */
@@ -227,9 +239,14 @@ public final class PackStateQueryStore {
         return counts;
     }
 
-    /** Whether a sweep asked this batch since {@code since}, so that two nodes' timers (or a restart) do not sweep it twice. */
+    /**
+     * Whether a sweep asked this batch since {@code since} or is still asking it (paused while the Hub is down), so that
+     * a restart or another node's timer does not sweep it again. Two nodes whose timers fire in the same moment may
+     * both start one; their findings have the same ids.
+     */
     boolean sweptSince(PackStateSweep sweep, ProductCode product, BatchId batchId, Instant since) {
-        return !select("WHERE scope = 'SWEEP' AND sweep = ? AND product_code = ? AND batch_id = ? AND created_at >= ?", sweep, product, batchId, since).isEmpty();
+        return !select("WHERE scope = 'SWEEP' AND sweep = ? AND product_code = ? AND batch_id = ? AND (created_at >= ? OR status <> 'COMPLETED')",
+                sweep, product, batchId, since).isEmpty();
     }
 
     private List<PackStateQueryStatus> select(String where, Object... values) {

@@ -80,11 +80,11 @@ public final class PackStateSweeps {
         this.settings = settings;
     }
 
-    /** Starts a query for every batch a sweep selects that no sweep of its kind asked within half a period; returns how many. */
+    /** Starts a query for every batch a sweep selects that no sweep of its kind asked within the interval, or still asks; returns how many. */
     public int schedule() {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant since = now.minus(settings.period().dividedBy(2));
+        Instant since = now.minus(settings.period());
         int started = 0;
         if (settings.released()) {
             started += start(PackStateSweep.RELEASED, batches("SELECT product_code, batch_id FROM coordination_batch WHERE batch_status = 'RELEASED' "
@@ -112,9 +112,15 @@ public final class PackStateSweeps {
     private int start(PackStateSweep sweep, List<BatchKey> batches, Instant since) {
         int started = 0;
         for (BatchKey b : batches) {
-            if (!queries.store().sweptSince(sweep, b.product(), b.batchId(), since)) {
+            if (queries.store().sweptSince(sweep, b.product(), b.batchId(), since)) {
+                continue;
+            }
+            try {
                 queries.submit(PackStateQueryRequest.sweep(sweep, b.product(), b.batchId()), "cmohub sweep " + sweep);
                 started++;
+            } catch (PackStateQueryRejectedException e) {
+                // e.g. a case on a batch the registry never received: nothing to ask, and no reason to skip the others
+                LOG.info("pack-state sweep {}: batch {}/{} skipped: {}", sweep, b.product(), b.batchId(), e.getMessage());
             }
         }
         if (started > 0) {

@@ -88,7 +88,8 @@ final class PackStateTemplateStep implements Processor {
             for (int i = next; i < Math.min(next + chunkSize, packs.size()); i++) {
                 chunk.add(new PendingPack(i, packs.get(i)));
             }
-            ChunkAsker.Outcome outcome = asker.ask(chunk);
+            ChunkAsker.Outcome outcome = asker.ask(chunk, () -> {
+            });
             List<CanonicalEvent> events = outcome.answers().stream().filter(PackAnswer::found)
                     .map(a -> CanonicalEvent.of(a.state(), PackStateEvents.source(queryId), null, a.answeredAt())).toList();
             publisher.publish(events, "pack-state-query:" + queryId);

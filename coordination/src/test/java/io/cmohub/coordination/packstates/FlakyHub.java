@@ -22,6 +22,8 @@ final class FlakyHub implements EuHubGateway {
     final EuHubGateway delegate;
     volatile boolean down;
     volatile String faultSerial;
+    /** The Hub answers garbage (a proxy's HTML page, a 401): a protocol failure, not a fault of any pack. */
+    volatile boolean garbled;
     final AtomicInteger refused = new AtomicInteger();
 
     FlakyHub(EuHubGateway delegate) {
@@ -32,6 +34,10 @@ final class FlakyHub implements EuHubGateway {
         if (down) {
             refused.incrementAndGet();
             throw new EuHubTransientException(operation, "connection refused", null);
+        }
+        if (garbled) {
+            refused.incrementAndGet();
+            throw new io.cmohub.euhub.EuHubProtocolException(operation, "HTTP 401 with an HTML body where a SOAP answer was expected", null);
         }
         for (PackQuery q : queries) {
             if (q.serial().value().equals(faultSerial)) {

@@ -306,4 +306,50 @@ abstract class PackStateQueriesTest extends PackStateFixture {
         assertThat(publishedStates()).hasSize(10);
         assertThat(counting.asked).as("the chunk whose events were not published was asked again").hasSize(20);
     }
+
+    @Test
+    void aHubThatAnswersGarbagePausesTheQueryInsteadOfFailingItsPacks() {
+        FlakyHub flaky = new FlakyHub(binding);
+        flaky.garbled = true;
+        HubPackStates service = packStates(resilient(flaky), "node-a");
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(50)), "ops");
+        service.runner().runDue();
+
+        PackStateQueryStatus paused = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(paused.state()).isEqualTo(QueryState.PAUSED);
+        assertThat(paused.failed()).as("an outage is no pack's fault").isZero();
+        assertThat(paused.pausedReason()).contains("HTTP 401");
+        assertThat(flaky.refused.get()).as("one bulk call, not one call per pack").isEqualTo(1);
+
+        flaky.garbled = false;
+        clock.advance(Duration.ofSeconds(31));
+        service.runner().runDue();
+        PackStateQueryStatus done = service.queries().find(submitted.queryId()).orElseThrow();
+        assertThat(done.state()).isEqualTo(QueryState.COMPLETED);
+        assertThat(done.answered()).isEqualTo(50);
+        assertThat(done.pausedReason()).as("a resumed query shows no old pause").isNull();
+        assertThat(done.resumeAt()).isNull();
+    }
+
+    @Test
+    void aSecondThreadOfTheSameNodeDoesNotTakeUpTheQueryItsRunnerHolds() throws Exception {
+        HubPackStates service = packStates(resilient(binding), "node-a");
+        PackStateQueryStatus submitted = service.queries().submit(PackStateQueryRequest.ofPacks(seededPacks(3_000)), "ops");
+        java.util.concurrent.atomic.AtomicLong askedByTheSecond = new java.util.concurrent.atomic.AtomicLong(-1);
+        counting.afterBulkCall = calls -> {
+            if (calls == 1) {
+                Thread second = new Thread(() -> askedByTheSecond.set(service.runner().runDue()));
+                second.start();
+                try {
+                    second.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        service.runner().runDue();
+        assertThat(askedByTheSecond.get()).as("the timer's call while the wake-up works returns at once").isZero();
+        assertThat(service.queries().find(submitted.queryId()).orElseThrow().answered()).isEqualTo(3_000);
+        assertThat(counting.asked).hasSize(3_000).doesNotHaveDuplicates();
+    }
 }

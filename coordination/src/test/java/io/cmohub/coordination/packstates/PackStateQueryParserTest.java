@@ -79,4 +79,12 @@ class PackStateQueryParserTest {
         assertThatThrownBy(() -> parser.parseCsv(new StringReader("gtin;sn\n"), null)).hasMessageContaining("line 1 is the header product,serial");
         assertThatThrownBy(() -> parser.parseCsv(new StringReader("product,serial\n"), null)).hasMessageContaining("names no pack");
     }
+
+    @Test
+    void aByteOrderMarkAsExcelWritesItIsNotPartOfTheHeader() {
+        PackStateQueryRequest csv = parser.parseCsv(new StringReader("\uFEFFproduct,serial\n05012345100012,A1\n"), null);
+        assertThat(csv.packs()).hasSize(1);
+        PackStateQueryRequest json = parser.parseJson("\uFEFF{\"packs\": [{\"product\": \"05012345100012\", \"serial\": \"A1\"}]}");
+        assertThat(json.packs()).hasSize(1);
+    }
 }

@@ -106,12 +106,18 @@ abstract class PackStateSweepsTest extends PackStateFixture {
         registry.apply(new SerialisationEvent("EV-CZ24002-E", SerialisationAction.COMMISSION, NOW.minusSeconds(86_400), ACME, null, CARDIOZOL, CZ24002,
                 null, null, List.of("https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/" + serial(0),
                 "https://id.gs1.org/01/" + CARDIOZOL.value() + "/21/" + serial(9)), new Chunk(1, 1)));
-        try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO coordination_case (case_id, group_key, alert_code, status, "
-                + "product_code, batch_id, attribution_outcome, attribution_reason, opened_at, updated_at) VALUES ('CASE-RF', 'A2/RF24010', 'A2', "
-                + "'AWAITING_CMO', '05012345100029', 'RF24010', 'UNATTRIBUTED', 'test', ?, ?)")) {
-            s.setObject(1, NOW.atOffset(ZoneOffset.UTC));
-            s.setObject(2, NOW.atOffset(ZoneOffset.UTC));
-            s.executeUpdate();
+        for (String[] kase : List.of(new String[] {"CASE-RF", "RF24010"}, new String[] {"CASE-UNKNOWN", "ZZ99999"})) {
+            // the second case is on a batch the registry never received: skipped, and the sweeps go on
+            try (var c = dataSource.getConnection(); var s = c.prepareStatement("INSERT INTO coordination_case (case_id, group_key, alert_code, status, "
+                    + "product_code, batch_id, attribution_outcome, attribution_reason, opened_at, updated_at) VALUES (?, ?, 'A2', "
+                    + "'AWAITING_CMO', '05012345100029', ?, 'UNATTRIBUTED', 'test', ?, ?)")) {
+                s.setString(1, kase[0]);
+                s.setString(2, "A2/" + kase[1]);
+                s.setString(3, kase[1]);
+                s.setObject(4, NOW.atOffset(ZoneOffset.UTC));
+                s.setObject(5, NOW.atOffset(ZoneOffset.UTC));
+                s.executeUpdate();
+            }
         }
         registry.apply(new SerialisationEvent("EV-RF24010", SerialisationAction.COMMISSION, NOW.minusSeconds(86_400), ACME, null, RESPIFLAM, RF24010,
                 null, null, List.of("https://id.gs1.org/01/" + RESPIFLAM.value() + "/21/KVBG6T73ASWE"), new Chunk(1, 1)));

@@ -46,6 +46,8 @@ class PackStateQueriesApiTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
     final HttpClient http = HttpClient.newHttpClient();
 
     @DynamicPropertySource
@@ -142,6 +144,17 @@ class PackStateQueriesApiTest {
         assertThat(bad.statusCode()).isEqualTo(400);
         JsonNode reasons = CanonicalJson.mapper().readTree(bad.body()).path("reasons");
         assertThat(reasons.get(0).asText()).startsWith("line 3: ").contains("05012345100013");
+
+        List<String> refusals = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT action, actor, reason FROM audit_event WHERE outcome = 'DENIED' ORDER BY seq");
+             var rs = q.executeQuery()) {
+            while (rs.next()) {
+                refusals.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        assertThat(refusals).as("the refusal and the CMO's attempt are both in the audit trail")
+                .anySatisfy(r -> assertThat(r).startsWith("PACK_STATE_QUERY_REFUSED admin").contains("05012345100013"))
+                .anySatisfy(r -> assertThat(r).startsWith("ACCESS_DENIED acme-lyon one of the roles"));
 
         HttpResponse<String> unknownBatch = call("POST", "/api/v1/eu-hub/pack-state-queries", ADMIN_KEY, "application/json",
                 "{\"batch\": {\"product\": \"05012345100012\", \"batchId\": \"NOSUCH1\"}}");

@@ -234,7 +234,7 @@ public class PackStateQueriesController {
         try {
             return Market.of(market);
         } catch (InvalidValueException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "?market=: " + e.getMessage());
+            throw new PackStateQueryRejectedException("?market=: " + e.getMessage());
         }
     }
 
