@@ -1,10 +1,7 @@
 package io.cmohub.coordination.packstates;
 
 import io.cmohub.euhub.BatchStateReport;
-import io.cmohub.euhub.EuHubFaultException;
 import io.cmohub.euhub.EuHubGateway;
-import io.cmohub.euhub.EuHubOperation;
-import io.cmohub.euhub.EuHubTransientException;
 import io.cmohub.euhub.PackQuery;
 import io.cmohub.euhub.PackStateResult;
 import io.cmohub.euhub.ProductStateReport;

@@ -13,9 +13,7 @@ import io.cmohub.model.value.BatchId;
 import io.cmohub.model.value.ProductCode;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /** The binding, down on demand (transient failures), and refusing one serial with a business fault. */
 final class FlakyHub implements EuHubGateway {

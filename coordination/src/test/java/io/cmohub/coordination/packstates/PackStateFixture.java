@@ -1,20 +1,9 @@
 package io.cmohub.coordination.packstates;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.cmohub.coordination.registry.BatchRegistry;
-import io.cmohub.euhub.BatchStateReport;
-import io.cmohub.euhub.EuHubFaultException;
 import io.cmohub.euhub.EuHubGateway;
-import io.cmohub.euhub.EuHubOperation;
-import io.cmohub.euhub.EuHubTransientException;
 import io.cmohub.euhub.PackQuery;
-import io.cmohub.euhub.PackStateResult;
-import io.cmohub.euhub.ProductStateReport;
-import io.cmohub.euhub.UploadStatus;
 import io.cmohub.euhub.resilience.CachePolicy;
-import io.cmohub.euhub.resilience.CircuitPolicy;
 import io.cmohub.euhub.resilience.ResilientEuHubGateway;
 import io.cmohub.euhub.resilience.RetryPolicy;
 import io.cmohub.euhub.simulator.EuHubSimulatorServer;
@@ -22,45 +11,25 @@ import io.cmohub.euhub.simulator.SimulatedPacks;
 import io.cmohub.euhub.simulator.SimulatorDatabase;
 import io.cmohub.euhub.soap.SoapEndpointSettings;
 import io.cmohub.euhub.soap.SoapEuHubGateway;
-import io.cmohub.model.Batch;
-import io.cmohub.model.BatchStatus;
-import io.cmohub.model.Chunk;
 import io.cmohub.model.EntityType;
 import io.cmohub.model.PackState;
-import io.cmohub.model.PackStateCount;
-import io.cmohub.model.PackStateFinding;
-import io.cmohub.model.PackStateFindingKind;
-import io.cmohub.model.PackStateSummary;
 import io.cmohub.model.PackStatus;
-import io.cmohub.model.SerialisationAction;
-import io.cmohub.model.SerialisationEvent;
 import io.cmohub.model.event.CanonicalEvent;
 import io.cmohub.model.value.BatchId;
-import io.cmohub.model.value.Expiry;
 import io.cmohub.model.value.PartnerId;
 import io.cmohub.model.value.ProductCode;
 import io.cmohub.routes.audit.JdbcAuditTrail;
 import io.cmohub.testsupport.ManualClock;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
 /**
  * What the pack-state tests share: the EU Hub simulator over SOAP with its seed and {@value #SEEDED} more
