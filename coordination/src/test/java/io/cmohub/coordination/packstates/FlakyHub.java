@@ -1,23 +1,16 @@
 package io.cmohub.coordination.packstates;
 
-import io.cmohub.euhub.BatchStateReport;
 import io.cmohub.euhub.EuHubFaultException;
 import io.cmohub.euhub.EuHubGateway;
 import io.cmohub.euhub.EuHubOperation;
 import io.cmohub.euhub.EuHubTransientException;
 import io.cmohub.euhub.PackQuery;
 import io.cmohub.euhub.PackStateResult;
-import io.cmohub.euhub.ProductStateReport;
-import io.cmohub.euhub.UploadStatus;
-import io.cmohub.model.value.BatchId;
-import io.cmohub.model.value.ProductCode;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The binding, down on demand (transient failures), and refusing one serial with a business fault. */
-final class FlakyHub implements EuHubGateway {
-    final EuHubGateway delegate;
+final class FlakyHub extends ForwardingHub {
     volatile boolean down;
     volatile String faultSerial;
     /** The Hub answers garbage (a proxy's HTML page, a 401): a protocol failure, not a fault of any pack. */
@@ -25,7 +18,7 @@ final class FlakyHub implements EuHubGateway {
     final AtomicInteger refused = new AtomicInteger();
 
     FlakyHub(EuHubGateway delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     private void check(List<PackQuery> queries, EuHubOperation operation) {
@@ -54,20 +47,5 @@ final class FlakyHub implements EuHubGateway {
     public List<PackStateResult> requestPackStates(List<PackQuery> queries) {
         check(queries, EuHubOperation.GET_PACK_STATES);
         return delegate.requestPackStates(queries);
-    }
-
-    @Override
-    public Optional<BatchStateReport> requestBatchState(ProductCode product, BatchId batchId) {
-        return delegate.requestBatchState(product, batchId);
-    }
-
-    @Override
-    public Optional<ProductStateReport> requestProductState(ProductCode product) {
-        return delegate.requestProductState(product);
-    }
-
-    @Override
-    public Optional<UploadStatus> requestUploadStatus(String uploadRef) {
-        return delegate.requestUploadStatus(uploadRef);
     }
 }
